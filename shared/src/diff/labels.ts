@@ -1,0 +1,85 @@
+import type { Paragraph } from './paragraphs.js';
+
+/**
+ * Fallback paragraph labels, used only when a snapshot carries no `labels` (the authoritative
+ * ones come from shared/src/numbering.ts): PP1, PP2…; 1, 2…; 3 (a); 3 (a) (ii); a paragraph with
+ * `added` set after OP5 is "5 bis", then "5 ter"…
+ */
+const LATIN = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
+
+function letters(n: number): string {
+  return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+}
+
+function roman(n: number): string {
+  const table: Array<[number, string]> = [
+    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  ];
+  let out = '';
+  for (const [value, numeral] of table) {
+    while (n >= value) {
+      out += numeral;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+function suffix(n: number): string {
+  return LATIN[n - 1] ?? `(${n + 1})`;
+}
+
+export function fallbackLabels(paragraphs: Paragraph[]): Map<string, string> {
+  const out = new Map<string, string>();
+  let pp = 0;
+  let ppExtra = 0;
+  let op = 0;
+  let opExtra = 0;
+  let sub = 0;
+  let subExtra = 0;
+  let subsub = 0;
+  let opLabel = '';
+  let subLabel = '';
+  for (const p of paragraphs) {
+    let label = '';
+    if (p.type === 'preambular') {
+      if (p.added && pp > 0) label = `PP${pp} ${suffix(++ppExtra)}`;
+      else {
+        pp++;
+        ppExtra = 0;
+        label = `PP${pp}`;
+      }
+    } else if (p.type === 'operative') {
+      if (p.level <= 0) {
+        if (p.added && op > 0) opLabel = `${op} ${suffix(++opExtra)}`;
+        else {
+          op++;
+          opExtra = 0;
+          opLabel = String(op);
+        }
+        sub = 0;
+        subExtra = 0;
+        label = opLabel;
+      } else if (p.level === 1) {
+        if (p.added && sub > 0) subLabel = `(${letters(sub)} ${suffix(++subExtra)})`;
+        else {
+          sub++;
+          subExtra = 0;
+          subLabel = `(${letters(sub)})`;
+        }
+        subsub = 0;
+        label = `${opLabel} ${subLabel}`.trim();
+      } else {
+        subsub++;
+        label = `${opLabel} ${subLabel} (${roman(subsub)})`.trim();
+      }
+    } else if (p.type === 'title') {
+      label = 'title';
+    } else if (p.type === 'footnote') {
+      label = `fn ${p.kind.slice('footnote:'.length)}`;
+    }
+    out.set(p.key, label);
+  }
+  return out;
+}

@@ -1,0 +1,214 @@
+import { diffSequences, type Segment } from './myers.js';
+import type { Paragraph, Run } from './paragraphs.js';
+import { isWhitespace, tokenBoundaries } from './tokenize.js';
+import type { MarkJSON, TextOp } from './types.js';
+
+export interface TextDiffOptions {
+  locale: string;
+  ignoreFormatting: boolean;
+  ignoreWhitespace: boolean;
+}
+
+export interface TextDiff {
+  ops: TextOp[];
+  textChanged: boolean;
+  formatOnly: boolean;
+  whitespaceOnly: boolean;
+}
+
+/** Builds a TextOp list, joining a piece to the previous op when kind and marks are the same. */
+class OpBuilder {
+  readonly ops: TextOp[] = [];
+  private lastMarks: MarkJSON[] | undefined;
+  private lastFrom: MarkJSON[] | undefined;
+
+  add(op: 'equal' | 'insert' | 'delete', text: string, marks: MarkJSON[], whitespace = false): void {
+    if (text === '') return;
+    const last = this.ops[this.ops.length - 1];
+    if (last && last.op === op && this.lastMarks === marks) {
+      last.text += text;
+      return;
+    }
+    const o: TextOp & { op: typeof op } = marks.length > 0 ? { op, text, marks } : { op, text };
+    if (whitespace && o.op !== 'equal') (o as { whitespace?: true }).whitespace = true;
+    this.ops.push(o);
+    this.lastMarks = marks;
+    this.lastFrom = undefined;
+  }
+
+  format(text: string, from: MarkJSON[], to: MarkJSON[]): void {
+    const last = this.ops[this.ops.length - 1];
+    if (last && last.op === 'format' && this.lastMarks === to && this.lastFrom === from) {
+      last.text += text;
+      return;
+    }
+    this.ops.push({ op: 'format', text, from, to });
+    this.lastMarks = to;
+    this.lastFrom = from;
+  }
+}
+
+/** Index of the run containing position pos (runs cover the text contiguously). */
+function findRun(runs: Run[], pos: number): number {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runs[mid].start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Emit p.text[start,end) as one kind of op, split by p's mark runs. */
+function emitSide(
+  b: OpBuilder,
+  p: Paragraph,
+  start: number,
+  end: number,
+  op: 'equal' | 'insert' | 'delete',
+  whitespace = false,
+): void {
+  if (start >= end) return;
+  for (let i = findRun(p.runs, start); i < p.runs.length && p.runs[i].start < end; i++) {
+    const r = p.runs[i];
+    b.add(op, p.text.slice(Math.max(r.start, start), Math.min(r.end, end)), r.marks, whitespace);
+  }
+}
+
+/** Emit identical text (A at as, B at bs, len code units), as equal or format ops. */
+function emitEqual(b: OpBuilder, pa: Paragraph, as: number, pb: Paragraph, bs: number, len: number, ignoreFormatting: boolean): void {
+  if (len <= 0) return;
+  let ia = findRun(pa.runs, as);
+  let ib = findRun(pb.runs, bs);
+  let off = 0;
+  while (off < len) {
+    const ra = pa.runs[ia];
+    const rb = pb.runs[ib];
+    const step = Math.min(ra.end - (as + off), rb.end - (bs + off), len - off);
+    const text = pb.text.slice(bs + off, bs + off + step);
+    if (ra.sig === rb.sig || ignoreFormatting) b.add('equal', text, rb.marks);
+    else b.format(text, ra.marks, rb.marks);
+    off += step;
+    if (as + off >= ra.end) ia++;
+    if (bs + off >= rb.end) ib++;
+  }
+}
+
+/** The whole paragraph as one kind of op (same, added or deleted paragraphs). */
+export function wholeParagraphOps(p: Paragraph, op: 'equal' | 'insert' | 'delete'): TextOp[] {
+  const b = new OpBuilder();
+  emitSide(b, p, 0, p.text.length, op);
+  return b.ops;
+}
+
+function charLen(bounds: number[], t0: number, t1: number): number {
+  return bounds[t1] - bounds[t0];
+}
+
+/**
+ * Semantic cleanup (diff-match-patch's rule): an equality no longer than the changes on both its
+ * sides is folded into them, so "strongly condemns" → "firmly rejects" reads as one replacement
+ * rather than two word swaps around a shared space. Repeated until stable.
+ */
+export function cleanupSemantic(segs: Segment[], ab: number[], bb: number[]): Segment[] {
+  let cur = segs;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const out: Segment[] = [];
+    for (let i = 0; i < cur.length; i++) {
+      const s = cur[i];
+      const prev = out[out.length - 1];
+      if (s.eq && prev && !prev.eq && i + 1 < cur.length && !cur[i + 1].eq) {
+        const next = cur[i + 1];
+        const eqLen = charLen(ab, s.a0, s.a1);
+        const before = Math.max(charLen(ab, prev.a0, prev.a1), charLen(bb, prev.b0, prev.b1));
+        const after = Math.max(charLen(ab, next.a0, next.a1), charLen(bb, next.b0, next.b1));
+        if (eqLen <= before && eqLen <= after) {
+          prev.a1 = next.a1;
+          prev.b1 = next.b1;
+          i++;
+          changed = true;
+          continue;
+        }
+      }
+      if (!s.eq && prev && !prev.eq) {
+        prev.a1 = s.a1;
+        prev.b1 = s.b1;
+      } else {
+        out.push({ ...s });
+      }
+    }
+    cur = out;
+  }
+  return cur;
+}
+
+/** Word-level diff of two versions of one paragraph. */
+export function diffParagraphText(pa: Paragraph, pb: Paragraph, opts: TextDiffOptions): TextDiff {
+  const ab = tokenBoundaries(pa.text, opts.locale);
+  const bb = tokenBoundaries(pb.text, opts.locale);
+  const intern = new Map<string, number>();
+  const encode = (text: string, bounds: number[]): Int32Array => {
+    const out = new Int32Array(bounds.length - 1);
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      let t = text.slice(bounds[i], bounds[i + 1]);
+      if (opts.ignoreWhitespace && isWhitespace(t)) t = ' ';
+      let code = intern.get(t);
+      if (code === undefined) {
+        code = intern.size;
+        intern.set(t, code);
+      }
+      out[i] = code;
+    }
+    return out;
+  };
+  const segs = cleanupSemantic(diffSequences(encode(pa.text, ab), encode(pb.text, bb)), ab, bb);
+
+  const b = new OpBuilder();
+  let changes = 0;
+  let wsChanges = 0;
+  for (const s of segs) {
+    const a0 = ab[s.a0];
+    const a1 = ab[s.a1];
+    const b0 = bb[s.b0];
+    const b1 = bb[s.b1];
+    if (s.eq) {
+      if (a1 - a0 === b1 - b0 && pa.text.slice(a0, a1) === pb.text.slice(b0, b1)) {
+        emitEqual(b, pa, a0, pb, b0, a1 - a0, opts.ignoreFormatting);
+      } else {
+        // Equal only once whitespace is normalised: token by token.
+        for (let i = 0; i < s.a1 - s.a0; i++) {
+          const ta0 = ab[s.a0 + i];
+          const ta1 = ab[s.a0 + i + 1];
+          const tb0 = bb[s.b0 + i];
+          const tb1 = bb[s.b0 + i + 1];
+          if (ta1 - ta0 === tb1 - tb0 && pa.text.slice(ta0, ta1) === pb.text.slice(tb0, tb1)) {
+            emitEqual(b, pa, ta0, pb, tb0, ta1 - ta0, opts.ignoreFormatting);
+          } else {
+            emitSide(b, pb, tb0, tb1, 'equal');
+          }
+        }
+      }
+      continue;
+    }
+    const del = pa.text.slice(a0, a1);
+    const ins = pb.text.slice(b0, b1);
+    const ws = (del === '' || isWhitespace(del)) && (ins === '' || isWhitespace(ins));
+    if (ws && opts.ignoreWhitespace) {
+      emitSide(b, pb, b0, b1, 'equal');
+      continue;
+    }
+    changes++;
+    if (ws) wsChanges++;
+    emitSide(b, pa, a0, a1, 'delete', ws);
+    emitSide(b, pb, b0, b1, 'insert', ws);
+  }
+  const hasFormat = b.ops.some((o) => o.op === 'format');
+  return {
+    ops: b.ops,
+    textChanged: changes > 0,
+    formatOnly: changes === 0 && hasFormat,
+    whitespaceOnly: changes > 0 && wsChanges === changes,
+  };
+}
