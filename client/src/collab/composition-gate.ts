@@ -1,0 +1,67 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { messageAwareness, messageSync, type WebsocketProvider } from 'y-websocket';
+
+type Handler = WebsocketProvider['messageHandlers'][number];
+
+/**
+ * IME safety (the y-prosemirror#81 class of bug: Chinese typed through an input method gets garbled
+ * or duplicated while someone else edits the same paragraph).
+ *
+ * @tiptap/y-tiptap 3.0.9 does not look at `view.composing` at all: a remote update re-renders the
+ * whole fragment through `_typeChanged`, and ProseMirror then redraws the paragraph the browser is
+ * composing in, so the IME loses its anchor and commits its text twice or in the wrong place.
+ * Deferring inside the binding is not an option either: the next local keystroke would diff the
+ * ProseMirror document against a Y fragment that already holds the remote change and delete it.
+ *
+ * So we hold remote sync and awareness messages *before* they reach the Y.Doc while the editor is
+ * composing, and apply them in arrival order right after the composition has ended and ProseMirror
+ * has read the committed text. Our own changes keep flowing to the server during composition, and
+ * Yjs merges the held remote changes with them as it would with any concurrent edit.
+ */
+export interface CompositionGate {
+  /** Applies everything held back; call after compositionend once ProseMirror is done. */
+  flush(): void;
+  destroy(): void;
+}
+
+export function gateWhileComposing(provider: WebsocketProvider, isComposing: () => boolean): CompositionGate {
+  const held: Array<{ type: number; bytes: Uint8Array; emitSynced: boolean }> = [];
+  const originals = new Map<number, Handler>();
+
+  const run = (type: number, bytes: Uint8Array, emitSynced: boolean) => {
+    const original = originals.get(type);
+    if (!original) return;
+    const encoder = encoding.createEncoder();
+    original(encoder, decoding.createDecoder(bytes), provider, emitSynced, type);
+    // A sync step 1 from the server asks for an answer; readMessage would have sent it.
+    if (encoding.length(encoder) > 1 && provider.ws?.readyState === WebSocket.OPEN) {
+      provider.ws.send(encoding.toUint8Array(encoder));
+    }
+  };
+
+  for (const type of [messageSync, messageAwareness]) {
+    const original = provider.messageHandlers[type];
+    originals.set(type, original);
+    provider.messageHandlers[type] = (encoder, decoder, p, emitSynced, messageType) => {
+      if (held.length === 0 && !isComposing()) {
+        original(encoder, decoder, p, emitSynced, messageType);
+        return;
+      }
+      held.push({ type, bytes: decoder.arr.slice(decoder.pos), emitSynced });
+    };
+  }
+
+  return {
+    flush() {
+      while (held.length > 0 && !isComposing()) {
+        const next = held.shift()!;
+        run(next.type, next.bytes, next.emitSynced);
+      }
+    },
+    destroy() {
+      for (const [type, original] of originals) provider.messageHandlers[type] = original;
+      held.length = 0;
+    },
+  };
+}

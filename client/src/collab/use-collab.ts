@@ -1,0 +1,56 @@
+import { Y_META, type TextMeta } from '@accord/shared';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { CollabSession, CollabSnapshot } from './collab-session';
+
+export function useCollabSnapshot(session: CollabSession): CollabSnapshot {
+  return useSyncExternalStore(session.subscribe, session.getSnapshot);
+}
+
+/** symbol, title, language, revisionLabel from the Y.Map `meta` (written by the server). */
+export function useTextMeta(session: CollabSession): Partial<TextMeta> {
+  const [meta, setMeta] = useState<Partial<TextMeta>>({});
+  useEffect(() => {
+    const map = session.doc.getMap<string>(Y_META);
+    const read = () => setMeta(Object.fromEntries(map.entries()) as Partial<TextMeta>);
+    read();
+    map.observe(read);
+    return () => map.unobserve(read);
+  }, [session]);
+  return meta;
+}
+
+export interface PresentUser {
+  clientId: number;
+  name: string;
+  role: string;
+  color: string;
+  self: boolean;
+}
+
+/** Who is here, as the server stamped them (it overwrites awareness `user`). */
+export function usePresence(session: CollabSession): PresentUser[] {
+  const [users, setUsers] = useState<PresentUser[]>([]);
+  useEffect(() => {
+    const awareness = session.provider.awareness;
+    const read = () => {
+      const list: PresentUser[] = [];
+      awareness.getStates().forEach((state, clientId) => {
+        const user = (state as { user?: { name?: unknown; role?: unknown; color?: unknown } }).user;
+        if (!user) return;
+        list.push({
+          clientId,
+          name: String(user.name ?? '—'),
+          role: String(user.role ?? ''),
+          color: typeof user.color === 'string' ? user.color : '#999',
+          self: clientId === awareness.clientID,
+        });
+      });
+      list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
+      setUsers(list);
+    };
+    read();
+    awareness.on('change', read);
+    return () => awareness.off('change', read);
+  }, [session]);
+  return users;
+}

@@ -1,0 +1,79 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { useEditor, type Editor } from '@tiptap/react';
+import { useEffect } from 'react';
+import type { CollabSession } from '../collab/collab-session';
+import { gateWhileComposing } from '../collab/composition-gate';
+import { BlockIds } from './extensions/block-ids';
+import { schemaExtensions } from './extensions/index';
+import { ParagraphLabels } from './extensions/paragraph-labels';
+import { SplitBlock } from './extensions/split-block';
+
+export interface AccordEditorOptions {
+  session: CollabSession;
+  editable: boolean;
+  user: { name: string; color: string; role: string };
+  onContentError: (message: string) => void;
+}
+
+/**
+ * The Tiptap editor bound to the session's Y.Doc. The content comes only from the server through
+ * Yjs (never the `content` option: seeding from a client duplicates text, yjs/yjs-demos#16).
+ */
+export function useAccordEditor({ session, editable, user, onContentError }: AccordEditorOptions): Editor | null {
+  const editor = useEditor(
+    {
+      extensions: [
+        ...schemaExtensions(),
+        BlockIds,
+        ParagraphLabels,
+        SplitBlock,
+        Collaboration.configure({ fragment: session.fragment }),
+        CollaborationCaret.configure({ provider: session.provider, user }),
+      ],
+      editable,
+      enableContentCheck: true,
+      onContentError: ({ editor: e, error, disableCollaboration }) => {
+        // Stop syncing before anything is "repaired" away, and say so; never drop content silently.
+        disableCollaboration();
+        e.setEditable(false, false);
+        onContentError(error.message);
+      },
+      editorProps: { attributes: { spellcheck: 'false', 'aria-label': 'Negotiation text' } },
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
+
+  useEffect(() => {
+    if (!editor) return;
+    const gate = gateWhileComposing(session.provider, () => !editor.isDestroyed && editor.view.composing);
+    let timer = 0;
+    // ProseMirror finishes reading the composed text shortly after compositionend; wait for
+    // view.composing to drop before letting the held remote changes in.
+    const release = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        if (editor.isDestroyed) return;
+        if (editor.view.composing) release();
+        else gate.flush();
+      }, 30);
+    };
+    const dom = editor.view.dom;
+    dom.addEventListener('compositionend', release);
+    dom.addEventListener('blur', release);
+    return () => {
+      window.clearTimeout(timer);
+      dom.removeEventListener('compositionend', release);
+      dom.removeEventListener('blur', release);
+      gate.destroy();
+    };
+  }, [editor, session]);
+
+  return editor;
+}

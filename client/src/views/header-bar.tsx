@@ -1,0 +1,38 @@
+import type { Identity } from '../collab/accord-messages';
+import type { CollabSnapshot } from '../collab/collab-session';
+import { ConnectionIndicator } from './connection-indicator';
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', zh: '中文', ar: 'العربية' };
+
+export function HeaderBar(props: {
+  symbol?: string;
+  title?: string;
+  language?: string;
+  revision?: string;
+  identity: Identity;
+  snapshot: CollabSnapshot;
+}) {
+  const { symbol, title, language, revision, identity, snapshot } = props;
+  return (
+    <header className="header-bar">
+      <a className="brand" href="/">
+        Accord
+      </a>
+      <div className="header-text">
+        {symbol && <span className="header-symbol">{symbol}</span>}
+        <span className="header-title" dir="auto" title={title}>
+          {title}
+        </span>
+        {revision && <span className="tag">{revision}</span>}
+        {language && <span className="tag">{LANGUAGE_NAMES[language] ?? language}</span>}
+      </div>
+      <div className="header-me">
+        <span className="dot" style={{ background: identity.color }} />
+        <span className="me-name">{identity.delegation || identity.role}</span>
+        <span className="tag tag-role">{identity.role}</span>
+        {identity.readOnly && <span className="tag">read-only</span>}
+      </div>
+      <ConnectionIndicator snapshot={snapshot} />
+    </header>
+  );
+}
