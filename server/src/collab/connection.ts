@@ -1,0 +1,44 @@
+import type { WebSocket } from 'ws';
+import type { Identity } from '../extension.js';
+import { canWriteText } from '../protocol/messages.js';
+
+/** A client that lets this much pile up unsent is not keeping up; it resyncs when it reconnects. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+/** One WebSocket in one room: its identity, what it asked for, and what it controls. */
+export class Connection {
+  readonly canWrite: boolean;
+  /** Awareness client ids this connection introduced; it may only set state for these. */
+  readonly awarenessIds = new Set<number>();
+  /** NOTICE read-only is sent once per connection. */
+  readOnlyNoticeSent = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly identity: Identity,
+    /** acks=1: the client wants SAVED after its updates are committed. */
+    readonly wantsAcks: boolean,
+  ) {
+    this.canWrite = canWriteText(identity.role);
+  }
+
+  get open(): boolean {
+    return this.ws.readyState === this.ws.OPEN;
+  }
+
+  send(message: Uint8Array): void {
+    if (!this.open) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.ws.terminate();
+      return;
+    }
+    this.ws.send(message, (err) => {
+      if (err) this.ws.terminate();
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === this.ws.CLOSED || this.ws.readyState === this.ws.CLOSING) return;
+    this.ws.close(code, reason.slice(0, 120));
+  }
+}

@@ -1,0 +1,88 @@
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import {
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_COMMAND,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  NOTICE_READ_ONLY,
+  writeCommandResult,
+  writeNotice,
+} from '../protocol/messages.js';
+import type { Connection } from './connection.js';
+import { CLOSE_PROTOCOL_ERROR, CLOSE_UNSUPPORTED_DATA, ProtocolError } from './protocol-error.js';
+import type { Room } from './room.js';
+
+/** Decodes a Yjs update fully; Y.applyUpdate can throw half-way, so broken ones stop here. */
+function readUpdate(decoder: decoding.Decoder): { update: Uint8Array; structs: number } {
+  let update: Uint8Array;
+  try {
+    update = decoding.readVarUint8Array(decoder);
+    return { update, structs: Y.decodeUpdate(update).structs.length };
+  } catch {
+    throw new ProtocolError(CLOSE_UNSUPPORTED_DATA, 'malformed Yjs update');
+  }
+}
+
+function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): void {
+  const step = decoding.readVarUint(decoder);
+  if (step === syncProtocol.messageYjsSyncStep1) {
+    const stateVector = decoding.readVarUint8Array(decoder);
+    try {
+      Y.decodeStateVector(stateVector);
+    } catch {
+      throw new ProtocolError(CLOSE_PROTOCOL_ERROR, 'malformed state vector');
+    }
+    conn.send(room.syncStep2For(stateVector));
+    return;
+  }
+  if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
+    throw new ProtocolError(CLOSE_UNSUPPORTED_DATA, `unknown sync message ${step}`);
+  }
+  const { update, structs } = readUpdate(decoder);
+  if (!conn.canWrite) {
+    // Read-only: never applied, stored or relayed. A step 2 answering our step 1 with nothing new
+    // is the normal handshake, not an attempt to write, so it gets no notice.
+    const attempted = step === syncProtocol.messageYjsUpdate || structs > 0;
+    if (attempted && !conn.readOnlyNoticeSent) {
+      conn.readOnlyNoticeSent = true;
+      conn.send(writeNotice({ code: NOTICE_READ_ONLY, message: `${conn.identity.role} connections are read-only: the change was not saved` }));
+    }
+    return;
+  }
+  room.receiveUpdate(conn, update);
+}
+
+/** Handles one binary message; throws ProtocolError for anything it cannot read. */
+export function handleMessage(room: Room, conn: Connection, data: Uint8Array): void {
+  const decoder = decoding.createDecoder(data);
+  try {
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC:
+        return handleSync(room, conn, decoder);
+      case MESSAGE_AWARENESS:
+        return room.presence.receive(conn, decoding.readVarUint8Array(decoder));
+      case MESSAGE_QUERY_AWARENESS: {
+        const presence = room.presence.fullStateMessage();
+        if (presence) conn.send(presence);
+        return;
+      }
+      case MESSAGE_AUTH:
+        return; // server → client only in y-protocols; ignore
+      case MESSAGE_COMMAND: {
+        // Commands arrive with issue 3; until then every command is answered, never left hanging.
+        const { reqId } = JSON.parse(decoding.readVarString(decoder)) as { reqId?: unknown };
+        conn.send(writeCommandResult({ reqId: String(reqId), ok: false, error: { code: 'not-implemented', message: 'commands are not available yet' } }));
+        return;
+      }
+      default:
+        throw new ProtocolError(CLOSE_UNSUPPORTED_DATA, `unknown message type ${type}`);
+    }
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    throw new ProtocolError(CLOSE_PROTOCOL_ERROR, 'malformed message');
+  }
+}

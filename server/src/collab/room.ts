@@ -1,0 +1,187 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { runHook, runHookLogged, type Extension } from '../extension.js';
+import { MESSAGE_SYNC, writeIdentity, writeSaved } from '../protocol/messages.js';
+import type { Storage } from '../storage/storage.js';
+import { AwarenessRelay } from './awareness-relay.js';
+import { CommitQueue, type Commit } from './commit-queue.js';
+import type { Connection } from './connection.js';
+
+export interface RoomOptions {
+  storage: Storage;
+  extensions: readonly Extension[];
+  /** Compact (snapshot + delete old rows) after this many committed writes. */
+  compactEvery: number;
+  awarenessIntervalMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+/** Origin of transactions that apply client updates, to tell them from loading. */
+const CLIENT = Symbol('client');
+
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * One session's live document: its Y.Doc, presence and connections. Client updates that arrive
+ * in one event-loop turn are applied together, committed in one transaction, and only then
+ * relayed as one merged message (store first, then fan out).
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly connections = new Set<Connection>();
+  readonly presence: AwarenessRelay;
+  private readonly commits: CommitQueue;
+  private incoming: { conn: Connection; update: Uint8Array }[] = [];
+  private applied: Uint8Array[] = [];
+  /** Sync step 2 with the whole document, for fresh clients; dropped on every change. */
+  private fullState: Uint8Array | null = null;
+  private writesSinceCompact = 0;
+
+  private constructor(
+    readonly name: string,
+    private readonly o: RoomOptions,
+    lastSeq: number,
+  ) {
+    this.presence = new AwarenessRelay(this.doc, () => this.connections, o.awarenessIntervalMs);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === CLIENT) this.applied.push(update);
+    });
+    this.commits = new CommitQueue({
+      storage: o.storage,
+      docName: name,
+      lastSeq,
+      retryBaseMs: o.retryBaseMs,
+      retryMaxMs: o.retryMaxMs,
+      onCommitted: (c) => this.committed(c),
+      onWriteFailed: (err, attempt) => console.error(`Accord: storing ${name} failed (attempt ${attempt}); kept in memory, retrying`, err),
+    });
+  }
+
+  /** Loads the stored state; throws (and writes nothing) if it cannot. */
+  static async load(name: string, o: RoomOptions): Promise<Room> {
+    const { updates, lastSeq } = await o.storage.loadUpdates(name);
+    const room = new Room(name, o, lastSeq);
+    try {
+      room.doc.transact(() => {
+        for (const u of updates) Y.applyUpdate(room.doc, u);
+      });
+      await runHook(o.extensions, 'onLoadDocument', { sessionId: name, document: room.doc });
+    } catch (err) {
+      room.destroy();
+      throw err;
+    }
+    return room;
+  }
+
+  /** Greets a connection: who it is, the server's state vector, everyone's presence. */
+  addConnection(conn: Connection): void {
+    this.connections.add(conn);
+    const id = conn.identity;
+    conn.send(writeIdentity({ role: id.role, delegation: id.delegation, color: id.color, readOnly: !conn.canWrite }));
+    conn.send(syncMessage((e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    const presence = this.presence.fullStateMessage();
+    if (presence) conn.send(presence);
+  }
+
+  removeConnection(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    this.presence.removeConnection(conn);
+  }
+
+  /** Sync step 2 for a client whose state vector is `stateVector` (cached for empty ones). */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const fresh = decoding.readVarUint(decoding.createDecoder(stateVector)) === 0;
+    if (fresh) {
+      this.fullState ??= syncMessage((e) => syncProtocol.writeSyncStep2(e, this.doc));
+      return this.fullState;
+    }
+    return syncMessage((e) => syncProtocol.writeSyncStep2(e, this.doc, stateVector));
+  }
+
+  /** Queues a validated update from a writer; applied with the rest of this event-loop turn. */
+  receiveUpdate(conn: Connection, update: Uint8Array): void {
+    if (this.incoming.push({ conn, update }) === 1) setImmediate(() => this.applyIncoming());
+  }
+
+  get settled(): boolean {
+    return this.incoming.length === 0 && this.commits.settled;
+  }
+
+  whenSettled(): Promise<void> {
+    return this.incoming.length ? new Promise((r) => setImmediate(r)).then(() => this.whenSettled()) : this.commits.whenSettled();
+  }
+
+  /** Writes a snapshot in place of the stored rows, if anything was written since the last one. */
+  async compact(): Promise<void> {
+    if (this.writesSinceCompact === 0) return;
+    this.writesSinceCompact = 0;
+    try {
+      await this.o.storage.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.commits.lastSeq);
+    } catch (err) {
+      // The rows are still there; compaction is only an optimisation.
+      console.error(`Accord: compacting ${this.name} failed`, err);
+    }
+  }
+
+  retryNow(): void {
+    this.commits.retryNow();
+  }
+
+  destroy(): void {
+    this.commits.stop();
+    this.presence.destroy();
+    this.doc.destroy();
+  }
+
+  private applyIncoming(): void {
+    const incoming = this.incoming;
+    this.incoming = [];
+    const changers = new Set<Connection>();
+    const ackers = new Set<Connection>();
+    for (const { conn, update } of incoming) {
+      const before = this.applied.length;
+      try {
+        Y.applyUpdate(this.doc, update, CLIENT);
+      } catch (err) {
+        // Passed Y.decodeUpdate but still broken: refuse that client, keep the others' work.
+        console.warn(`Accord: update from ${conn.identity.delegation} in ${this.name} failed to apply`, err);
+        conn.close(1003, 'broken update');
+        continue;
+      }
+      if (this.applied.length > before) changers.add(conn);
+      if (conn.wantsAcks) ackers.add(conn);
+    }
+    const applied = this.applied;
+    this.applied = [];
+    const update = applied.length === 0 ? null : applied.length === 1 ? applied[0] : Y.mergeUpdates(applied);
+    if (update) {
+      this.fullState = null;
+      runHookLogged(this.o.extensions, 'onChange', { sessionId: this.name, document: this.doc, update });
+    }
+    if (update || ackers.size) this.commits.push({ update, changers, ackers, stateVector: Y.encodeStateVector(this.doc) });
+  }
+
+  private async committed(c: Commit): Promise<void> {
+    if (c.update) {
+      const message = syncMessage((e) => syncProtocol.writeUpdate(e, c.update!));
+      // A sole author already has its change; everyone else gets the same buffer.
+      const only = c.changers.size === 1 ? [...c.changers][0] : null;
+      for (const conn of this.connections) if (conn !== only) conn.send(message);
+      this.writesSinceCompact++;
+      runHookLogged(this.o.extensions, 'onStoreDocument', { sessionId: this.name, document: this.doc, update: c.update, seq: c.seq });
+    }
+    if (c.ackers.size) {
+      const saved = writeSaved(c.stateVector);
+      for (const conn of c.ackers) conn.send(saved);
+    }
+    if (this.writesSinceCompact >= this.o.compactEvery) await this.compact();
+  }
+}

@@ -1,0 +1,70 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { authenticate, type Extension, type Identity } from '../extension.js';
+import { isSessionId } from '../sessions/session-id.js';
+import type { Storage } from '../storage/storage.js';
+
+export interface UpgradeContext {
+  wss: WebSocketServer;
+  storage: Storage;
+  extensions: readonly Extension[];
+  allowedOrigins: readonly string[];
+  onConnection(ws: WebSocket, identity: Identity, wantsAcks: boolean): void;
+}
+
+const STATUS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+
+/** Answers a refused upgrade with a plain HTTP response, as a browser or ws client expects. */
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * A browser's Origin must be this server's own origin or one configured; a missing Origin is a
+ * non-browser client (it cannot be forged cross-site by a page), which tokens still guard.
+ */
+export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** Everything is checked before the upgrade: a refused client never gets a WebSocket. */
+export function createUpgradeHandler(ctx: UpgradeContext) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => {});
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const match = /^\/collab\/([^/]*)$/.exec(url.pathname);
+      if (!match) return refuse(socket, 404, 'not-found', 'no WebSocket endpoint here; use /collab/<sessionId>');
+      const sessionId = match[1];
+      if (!isSessionId(sessionId)) return refuse(socket, 400, 'bad-room', 'the room name must be a session id');
+      if (!(await ctx.storage.getSession(sessionId))) return refuse(socket, 404, 'no-session', 'no such session');
+      let identity: Identity | undefined;
+      try {
+        identity = await authenticate(ctx.extensions, { sessionId, token: url.searchParams.get('token') ?? '', request: req });
+      } catch {
+        identity = undefined;
+      }
+      if (!identity) return refuse(socket, 401, 'unauthorized', 'missing or invalid token for this session');
+      if (!originAllowed(req, ctx.allowedOrigins)) return refuse(socket, 403, 'forbidden-origin', 'this origin may not connect');
+      if (socket.destroyed) return;
+      const wantsAcks = url.searchParams.get('acks') === '1';
+      ctx.wss.handleUpgrade(req, socket, head, (ws) => ctx.onConnection(ws, identity, wantsAcks));
+    })().catch((err: unknown) => {
+      console.error('Accord: upgrade failed', err);
+      refuse(socket, 500, 'internal', 'upgrade failed');
+    });
+  };
+}

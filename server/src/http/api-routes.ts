@@ -1,0 +1,143 @@
+import { Router, type Request } from 'express';
+import type { Rooms } from '../collab/rooms.js';
+import { ROLES, type Role } from '../protocol/messages.js';
+import { documentJSON, plainText } from '../seed-import.js';
+import { readBody, readMeta } from '../sessions/document-state.js';
+import { addParticipant, createSession, sessionLink } from '../sessions/sessions.js';
+import type { ParticipantRecord, SessionRecord, Storage } from '../storage/storage.js';
+import { bearer, isAdmin, requireChair, requireIdentity } from './auth.js';
+import { HttpError } from './errors.js';
+
+export interface ApiContext {
+  storage: Storage;
+  adminKey: string;
+  rooms: Rooms;
+  /** POST /api/sessions without a token (default true: anyone may open a session). */
+  openSessionCreation: boolean;
+}
+
+const MAX_TEXT = 10_000_000;
+
+function optionalString(body: Record<string, unknown>, key: string, max: number): string | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new HttpError(400, 'bad-input', `${key} must be a string`);
+  if (v.length > max) throw new HttpError(400, 'bad-input', `${key} is longer than ${max} characters`);
+  return v;
+}
+
+function bodyOf(req: Request): Record<string, unknown> {
+  const b: unknown = req.body;
+  if (!b || typeof b !== 'object' || Array.isArray(b)) throw new HttpError(400, 'bad-input', 'expected a JSON object body');
+  return b as Record<string, unknown>;
+}
+
+const participantView = (p: ParticipantRecord) => ({ role: p.role, delegation: p.delegation, color: p.color, token: p.token, link: sessionLink(p.sessionId, p.token) });
+
+/** REST API of docs/api.md (contract: docs/CONTRACTS.md). */
+export function apiRoutes(ctx: ApiContext): Router {
+  const { storage, adminKey, rooms } = ctx;
+  const r = Router();
+
+  r.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  r.get('/sessions', async (req, res) => {
+    const token = bearer(req);
+    if (!token) throw new HttpError(401, 'unauthorized', 'missing Authorization: Bearer <token>');
+    const chairOf = async (s: SessionRecord) => (await storage.listParticipants(s.id)).find((p) => p.role === 'chair');
+    if (isAdmin(req, adminKey)) {
+      const sessions = await storage.listSessions();
+      const out = [];
+      for (const s of sessions) {
+        const chair = await chairOf(s);
+        out.push({ ...s, chairToken: chair?.token ?? null, chairLink: chair ? sessionLink(s.id, chair.token) : null });
+      }
+      return void res.json(out);
+    }
+    const p = await storage.getParticipant(token);
+    const session = p && (await storage.getSession(p.sessionId));
+    if (!p || !session) throw new HttpError(401, 'unauthorized', 'invalid token');
+    const chair = p.role === 'chair' ? p : undefined;
+    res.json([chair ? { ...session, chairToken: chair.token, chairLink: sessionLink(session.id, chair.token) } : session]);
+  });
+
+  r.post('/sessions', async (req, res) => {
+    const token = bearer(req);
+    if (token && !isAdmin(req, adminKey) && !(await storage.getParticipant(token))) throw new HttpError(401, 'unauthorized', 'invalid token');
+    if (!token && !ctx.openSessionCreation) throw new HttpError(401, 'unauthorized', 'creating sessions needs the admin key');
+    const body = bodyOf(req);
+    const title = optionalString(body, 'title', 500);
+    const text = optionalString(body, 'text', MAX_TEXT);
+    if (!title?.trim() && !text?.trim()) throw new HttpError(400, 'bad-input', 'title (or text) is required');
+    const { session, chair, warnings } = await createSession(storage, {
+      title: title?.trim(),
+      text,
+      symbol: optionalString(body, 'symbol', 200),
+      language: optionalString(body, 'language', 35),
+    });
+    res.status(201).json({ session, chairToken: chair.token, chairLink: sessionLink(session.id, chair.token), warnings });
+  });
+
+  r.get('/sessions/:id', async (req, res) => {
+    const me = await requireIdentity(req, storage, adminKey, req.params.id);
+    const session = await storage.getSession(req.params.id);
+    res.json({ session, me: { role: me.role, delegation: me.delegation, color: me.color } });
+  });
+
+  /** Reads the live document (loading it if no one is connected) and converts it with `fn`. */
+  async function withDocument<T>(id: string, fn: (room: Awaited<ReturnType<Rooms['acquire']>>) => T): Promise<T> {
+    let room;
+    try {
+      room = await rooms.acquire(id);
+    } catch {
+      throw new HttpError(500, 'load-failed', 'the document could not be loaded');
+    }
+    try {
+      return fn(room);
+    } catch (err) {
+      console.error(`Accord: reading ${id} failed`, err);
+      throw new HttpError(500, 'schema-mismatch', 'the document does not fit the schema');
+    } finally {
+      rooms.release(room);
+    }
+  }
+
+  r.get('/sessions/:id/document', async (req, res) => {
+    await requireIdentity(req, storage, adminKey, req.params.id);
+    res.json(await withDocument(req.params.id, (room) => documentJSON(readBody(room.doc), readMeta(room.doc))));
+  });
+
+  r.get('/sessions/:id/export', async (req, res) => {
+    await requireIdentity(req, storage, adminKey, req.params.id);
+    const format = req.query.format ?? 'txt';
+    if (format !== 'txt') throw new HttpError(400, 'bad-format', 'supported formats: txt');
+    const text = await withDocument(req.params.id, (room) => plainText(readBody(room.doc)));
+    res.type('text/plain; charset=utf-8').attachment(`${req.params.id}.txt`).send(text);
+  });
+
+  r.post('/sessions/:id/participants', async (req, res) => {
+    const me = await requireIdentity(req, storage, adminKey, req.params.id);
+    requireChair(me);
+    const body = bodyOf(req);
+    const role = body.role;
+    if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new HttpError(400, 'bad-input', `role must be one of ${ROLES.join(', ')}`);
+    const delegation = optionalString(body, 'delegation', 100)?.trim();
+    if (!delegation) throw new HttpError(400, 'bad-input', 'delegation is required');
+    const p = await addParticipant(storage, req.params.id, role as Role, delegation);
+    const view = participantView(p);
+    res.status(201).json({ participant: { sessionId: p.sessionId, role: p.role, delegation: p.delegation, color: p.color }, token: view.token, link: view.link });
+  });
+
+  r.get('/sessions/:id/participants', async (req, res) => {
+    const me = await requireIdentity(req, storage, adminKey, req.params.id);
+    requireChair(me);
+    res.json((await storage.listParticipants(req.params.id)).map(participantView));
+  });
+
+  r.use((_req, _res) => {
+    throw new HttpError(404, 'not-found', 'no such API endpoint');
+  });
+  return r;
+}

@@ -1,0 +1,87 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/**
+ * Every message type on the Accord WebSocket, with its write/read pair. Pure (lib0 only) so the
+ * client can import the same file. Types 0–3 are the y-websocket protocol (y-protocols); 100–111
+ * are Accord's own, chosen far above them so a stock provider only logs "Unable to compute
+ * message" for them instead of misreading them. See docs/protocol.md.
+ */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export const MESSAGE_IDENTITY = 100;
+export const MESSAGE_SAVED = 101;
+export const MESSAGE_NOTICE = 102;
+export const MESSAGE_COMMAND = 110;
+export const MESSAGE_COMMAND_RESULT = 111;
+
+export type Role = 'chair' | 'secretariat' | 'delegation' | 'observer';
+export const ROLES: readonly Role[] = ['chair', 'secretariat', 'delegation', 'observer'];
+
+/** Sent once when a connection is ready: who the server thinks you are. */
+export interface IdentityMessage {
+  role: Role;
+  delegation: string;
+  color: string;
+  readOnly: boolean;
+}
+
+/** NOTICE codes. */
+export const NOTICE_READ_ONLY = 'read-only';
+export interface NoticeMessage {
+  code: string;
+  message: string;
+}
+
+export interface CommandMessage {
+  reqId: string;
+  command: unknown;
+}
+
+export interface CommandResultMessage {
+  reqId: string;
+  ok: boolean;
+  error?: { code: string; message: string };
+  result?: unknown;
+}
+
+function writeJson(type: number, value: unknown): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarString(encoder, JSON.stringify(value));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads the JSON body of a message whose type the caller has already read. */
+function readJson<T>(decoder: decoding.Decoder): T {
+  return JSON.parse(decoding.readVarString(decoder)) as T;
+}
+
+export const writeIdentity = (m: IdentityMessage): Uint8Array => writeJson(MESSAGE_IDENTITY, m);
+export const readIdentity = (d: decoding.Decoder): IdentityMessage => readJson<IdentityMessage>(d);
+
+/** SAVED carries Y.encodeStateVector(doc) after the last committed batch. */
+export function writeSaved(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SAVED);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+export const readSaved = (d: decoding.Decoder): Uint8Array => decoding.readVarUint8Array(d);
+
+export const writeNotice = (m: NoticeMessage): Uint8Array => writeJson(MESSAGE_NOTICE, m);
+export const readNotice = (d: decoding.Decoder): NoticeMessage => readJson<NoticeMessage>(d);
+
+export const writeCommand = (m: CommandMessage): Uint8Array => writeJson(MESSAGE_COMMAND, m);
+export const readCommand = (d: decoding.Decoder): CommandMessage => readJson<CommandMessage>(d);
+
+export const writeCommandResult = (m: CommandResultMessage): Uint8Array => writeJson(MESSAGE_COMMAND_RESULT, m);
+export const readCommandResult = (d: decoding.Decoder): CommandResultMessage => readJson<CommandResultMessage>(d);
+
+/** Roles whose connections may write Yjs updates to the text (ENGINEERING.md §1). */
+export function canWriteText(role: Role): boolean {
+  return role === 'chair' || role === 'secretariat';
+}

@@ -1,0 +1,74 @@
+import { schema, newId, type TextMeta } from '@accord/shared';
+import { CHAIR_COLOR, colorFor } from '../auth/colors.js';
+import { newToken } from '../auth/tokens.js';
+import type { Role } from '../protocol/messages.js';
+import { importText } from '../seed-import.js';
+import type { ParticipantRecord, SessionRecord, Storage } from '../storage/storage.js';
+import { initialUpdate } from './document-state.js';
+import { newSessionId } from './session-id.js';
+
+export interface NewSession {
+  title?: string;
+  text?: string;
+  symbol?: string;
+  language?: string;
+  seed?: boolean;
+  /** Fixed id (seeds: derived from the file name, so a second import is refused by the database). */
+  id?: string;
+}
+
+export interface CreatedSession {
+  session: SessionRecord;
+  chair: ParticipantRecord;
+  warnings: string[];
+}
+
+/** Creates a session, its chair and its initial document in one storage transaction. */
+export async function createSession(storage: Storage, input: NewSession): Promise<CreatedSession> {
+  let doc;
+  let meta: TextMeta;
+  let warnings: string[] = [];
+  if (input.text !== undefined && input.text.trim() !== '') {
+    ({ doc, meta, warnings } = importText(input.text));
+  } else {
+    const title = input.title ?? '';
+    doc = schema.node('doc', null, [schema.node('title', { id: newId() }, title ? [schema.text(title)] : [])]);
+    meta = { symbol: '', title, language: 'en', revisionLabel: '' };
+  }
+  meta = {
+    ...meta,
+    title: input.title || meta.title || 'Untitled text',
+    symbol: input.symbol ?? meta.symbol,
+    language: input.language ?? meta.language,
+  };
+  const createdAt = new Date().toISOString();
+  const session: SessionRecord = {
+    id: input.id ?? newSessionId(),
+    title: meta.title,
+    symbol: meta.symbol,
+    language: meta.language,
+    seed: input.seed ?? false,
+    createdAt,
+  };
+  const chair: ParticipantRecord = { token: newToken(), sessionId: session.id, role: 'chair', delegation: 'Chair', color: CHAIR_COLOR, createdAt };
+  await storage.createSession(session, chair, initialUpdate(doc, meta));
+  return { session, chair, warnings };
+}
+
+export async function addParticipant(storage: Storage, sessionId: string, role: Role, delegation: string): Promise<ParticipantRecord> {
+  const existing = await storage.listParticipants(sessionId);
+  const p: ParticipantRecord = {
+    token: newToken(),
+    sessionId,
+    role,
+    delegation,
+    color: role === 'chair' ? CHAIR_COLOR : colorFor(existing.length - 1),
+    createdAt: new Date().toISOString(),
+  };
+  await storage.addParticipant(p);
+  return p;
+}
+
+export function sessionLink(sessionId: string, token: string): string {
+  return `/s/${sessionId}?token=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,135 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LoadedUpdates, ParticipantRecord, RevisionRecord, SessionRecord, Storage } from './storage.js';
+
+export type SynchronousMode = 'FULL' | 'NORMAL';
+
+export interface SqliteStorageOptions {
+  dataDir: string;
+  /**
+   * FULL (default): with WAL, every commit fsyncs the log, so a change acknowledged with SAVED
+   * survives power loss, not only a process crash. NORMAL only fsyncs at checkpoints: a crash of
+   * the process loses nothing, a power cut may lose the last commits. Measured on this machine
+   * (test/sqlite-synchronous.test.ts prints it): see docs/protocol.md and the report.
+   */
+  synchronous?: SynchronousMode;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS updates (doc TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (doc, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, title TEXT NOT NULL, symbol TEXT NOT NULL, language TEXT NOT NULL, seed INTEGER NOT NULL, created_at TEXT NOT NULL, ord INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS participants (token TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id), role TEXT NOT NULL, delegation TEXT NOT NULL, color TEXT NOT NULL, created_at TEXT NOT NULL, ord INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS participants_session ON participants(session_id, ord);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS revisions (id TEXT PRIMARY KEY, doc TEXT NOT NULL, label TEXT NOT NULL, created_at TEXT NOT NULL, snapshot BLOB NOT NULL, ord INTEGER NOT NULL);
+`;
+
+interface SessionRow { id: string; title: string; symbol: string; language: string; seed: number; created_at: string }
+interface ParticipantRow { token: string; session_id: string; role: string; delegation: string; color: string; created_at: string }
+interface RevisionRow { id: string; doc: string; label: string; created_at: string; snapshot: Buffer }
+
+const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id, title: r.title, symbol: r.symbol, language: r.language, seed: r.seed === 1, createdAt: r.created_at,
+});
+const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
+  token: r.token, sessionId: r.session_id, role: r.role as ParticipantRecord['role'], delegation: r.delegation, color: r.color, createdAt: r.created_at,
+});
+const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/** The default backend: one SQLite file `${dataDir}/accord.sqlite` in WAL mode. */
+export function createSqliteStorage(options: SqliteStorageOptions): Storage {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = new Database(join(options.dataDir, 'accord.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const q = {
+    load: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq'),
+    maxSeq: db.prepare<[string], { m: number | null }>('SELECT MAX(seq) AS m FROM updates WHERE doc = ?'),
+    insertUpdate: db.prepare<[string, number, Buffer]>('INSERT INTO updates (doc, seq, data) VALUES (?, ?, ?)'),
+    deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND seq <= ?'),
+    docs: db.prepare<[], { doc: string }>('SELECT DISTINCT doc FROM updates ORDER BY doc'),
+    insertSession: db.prepare('INSERT INTO sessions (id, title, symbol, language, seed, created_at, ord) VALUES (@id, @title, @symbol, @language, @seed, @createdAt, (SELECT COALESCE(MAX(ord), 0) + 1 FROM sessions))'),
+    getSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
+    listSessions: db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY seed DESC, ord'),
+    insertParticipant: db.prepare('INSERT INTO participants (token, session_id, role, delegation, color, created_at, ord) VALUES (@token, @sessionId, @role, @delegation, @color, @createdAt, (SELECT COALESCE(MAX(ord), 0) + 1 FROM participants))'),
+    getParticipant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE token = ?'),
+    listParticipants: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE session_id = ? ORDER BY ord'),
+    getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+    setSetting: db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    insertRevision: db.prepare('INSERT INTO revisions (id, doc, label, created_at, snapshot, ord) VALUES (@id, @docName, @label, @createdAt, @snapshot, (SELECT COALESCE(MAX(ord), 0) + 1 FROM revisions))'),
+    listRevisions: db.prepare<[string], RevisionRow>('SELECT * FROM revisions WHERE doc = ? ORDER BY ord'),
+  };
+
+  const append = db.transaction((docName: string, updates: Uint8Array[]): number => {
+    let seq = q.maxSeq.get(docName)?.m ?? 0;
+    for (const u of updates) q.insertUpdate.run(docName, ++seq, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+    return seq;
+  });
+  const compact = db.transaction((docName: string, snapshot: Uint8Array, upToSeq: number) => {
+    q.deleteUpTo.run(docName, upToSeq);
+    // The snapshot takes the place of the rows it replaces, so later rows keep their order.
+    q.insertUpdate.run(docName, upToSeq, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength));
+  });
+  const createSession = db.transaction((s: SessionRecord, chair: ParticipantRecord, initial?: Uint8Array) => {
+    q.insertSession.run({ ...s, seed: s.seed ? 1 : 0 });
+    q.insertParticipant.run(chair);
+    if (initial) append(s.id, [initial]);
+  });
+
+  return {
+    async loadUpdates(docName): Promise<LoadedUpdates> {
+      const rows = q.load.all(docName);
+      return { updates: rows.map((r) => bytes(r.data)), lastSeq: rows.length ? rows[rows.length - 1].seq : 0 };
+    },
+    async appendUpdates(docName, updates) {
+      return append(docName, updates);
+    },
+    async compact(docName, snapshot, upToSeq) {
+      compact(docName, snapshot, upToSeq);
+    },
+    async listDocuments() {
+      return q.docs.all().map((r) => r.doc);
+    },
+    async createSession(session, chair, initialUpdate) {
+      createSession(session, chair, initialUpdate);
+    },
+    async getSession(id) {
+      const r = q.getSession.get(id);
+      return r && toSession(r);
+    },
+    async listSessions() {
+      return q.listSessions.all().map(toSession);
+    },
+    async addParticipant(p) {
+      q.insertParticipant.run(p);
+    },
+    async getParticipant(token) {
+      const r = q.getParticipant.get(token);
+      return r && toParticipant(r);
+    },
+    async listParticipants(sessionId) {
+      return q.listParticipants.all(sessionId).map(toParticipant);
+    },
+    async getSetting(key) {
+      return q.getSetting.get(key)?.value;
+    },
+    async setSetting(key, value) {
+      q.setSetting.run(key, value);
+    },
+    async saveRevision(r) {
+      q.insertRevision.run({ ...r, snapshot: Buffer.from(r.snapshot) });
+    },
+    async listRevisions(docName) {
+      return q.listRevisions.all(docName).map((r) => ({
+        id: r.id, docName: r.doc, label: r.label, createdAt: r.created_at, snapshot: bytes(r.snapshot),
+      }));
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { Role } from '../protocol/messages.js';
+
+/** A session = one negotiation text. Its Y.Doc is stored under docName = session id. */
+export interface SessionRecord {
+  id: string;
+  title: string;
+  symbol: string;
+  language: string;
+  seed: boolean;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+export interface ParticipantRecord {
+  token: string;
+  sessionId: string;
+  role: Role;
+  delegation: string;
+  color: string;
+  createdAt: string;
+}
+
+/** A frozen version of a text, stored beside the live document (issue: revisions). */
+export interface RevisionRecord {
+  id: string;
+  docName: string;
+  label: string;
+  createdAt: string;
+  snapshot: Uint8Array;
+}
+
+export interface LoadedUpdates {
+  /** Oldest first; a compacted snapshot, if any, comes first. */
+  updates: Uint8Array[];
+  /** Sequence number of the newest row, 0 when the document has none. */
+  lastSeq: number;
+}
+
+/**
+ * Everything Accord persists. Each method is atomic: it fully happens or not at all, and a
+ * resolved promise means the data is durable. Backends: sqlite-storage.ts, memory-storage.ts;
+ * both pass test/storage-contract.test.ts.
+ */
+export interface Storage {
+  loadUpdates(docName: string): Promise<LoadedUpdates>;
+  /** Appends in ONE transaction; resolves with the sequence number of the last row written. */
+  appendUpdates(docName: string, updates: Uint8Array[]): Promise<number>;
+  /** Replaces every row with seq ≤ upToSeq by `snapshot`, in one transaction. */
+  compact(docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  /** Names of documents that have stored updates. */
+  listDocuments(): Promise<string[]>;
+
+  createSession(session: SessionRecord, chair: ParticipantRecord, initialUpdate?: Uint8Array): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  /** Seeds first, then by creation time. */
+  listSessions(): Promise<SessionRecord[]>;
+
+  addParticipant(participant: ParticipantRecord): Promise<void>;
+  getParticipant(token: string): Promise<ParticipantRecord | undefined>;
+  /** In creation order. */
+  listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
+
+  getSetting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
+
+  saveRevision(revision: RevisionRecord): Promise<void>;
+  listRevisions(docName: string): Promise<RevisionRecord[]>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,137 @@
+import { rmSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createMemoryStorage } from '../src/storage/memory-storage.js';
+import { createSqliteStorage } from '../src/storage/sqlite-storage.js';
+import type { ParticipantRecord, SessionRecord, Storage } from '../src/storage/storage.js';
+import { tempDir } from './helpers/test-server.js';
+
+// One contract, every backend (automerge-repo's storage-adapter-tests in spirit).
+const backends: { name: string; make(): { storage: Storage; reopen?: () => Storage; cleanup(): void } }[] = [
+  { name: 'memory', make: () => ({ storage: createMemoryStorage(), cleanup() {} }) },
+  {
+    name: 'sqlite',
+    make: () => {
+      const dataDir = tempDir();
+      return { storage: createSqliteStorage({ dataDir }), reopen: () => createSqliteStorage({ dataDir }), cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+    },
+  },
+];
+
+const session = (id: string, seed = false): SessionRecord => ({ id, title: `T ${id}`, symbol: 'A/1', language: 'en', seed, createdAt: new Date().toISOString() });
+const chair = (sessionId: string, token = `tok-${sessionId}`): ParticipantRecord => ({ token, sessionId, role: 'chair', delegation: 'Chair', color: '#000', createdAt: new Date().toISOString() });
+const bytes = (...b: number[]) => new Uint8Array(b);
+
+function textUpdate(text: string): Uint8Array {
+  const d = new Y.Doc();
+  d.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(d);
+}
+
+for (const backend of backends) {
+  describe(`storage contract: ${backend.name}`, () => {
+    let h: ReturnType<typeof backend.make>;
+    let s: Storage;
+    beforeEach(() => {
+      h = backend.make();
+      s = h.storage;
+    });
+    afterEach(async () => {
+      await s.close();
+      h.cleanup();
+    });
+
+    it('loads nothing for an unknown document', async () => {
+      expect(await s.loadUpdates('nope')).toEqual({ updates: [], lastSeq: 0 });
+    });
+
+    it('appends in order and returns increasing sequence numbers', async () => {
+      expect(await s.appendUpdates('d', [bytes(1), bytes(2)])).toBe(2);
+      expect(await s.appendUpdates('d', [bytes(3)])).toBe(3);
+      expect(await s.appendUpdates('other', [bytes(9)])).toBe(1);
+      const loaded = await s.loadUpdates('d');
+      expect(loaded.updates.map((u) => [...u])).toEqual([[1], [2], [3]]);
+      expect(loaded.lastSeq).toBe(3);
+      expect(await s.listDocuments()).toEqual(['d', 'other']);
+    });
+
+    it('returns copies: mutating a loaded update does not change storage', async () => {
+      const u = bytes(7, 7);
+      await s.appendUpdates('d', [u]);
+      u[0] = 0;
+      (await s.loadUpdates('d')).updates[0][1] = 0;
+      expect([...(await s.loadUpdates('d')).updates[0]]).toEqual([7, 7]);
+    });
+
+    it('compacts: a snapshot replaces rows up to seq and keeps later rows after it', async () => {
+      const a = textUpdate('a');
+      await s.appendUpdates('d', [a, textUpdate('b')]);
+      const snapshot = Y.mergeUpdates((await s.loadUpdates('d')).updates);
+      await s.appendUpdates('d', [textUpdate('c')]);
+      await s.compact('d', snapshot, 2);
+      const loaded = await s.loadUpdates('d');
+      expect(loaded.updates.length).toBe(2);
+      expect([...loaded.updates[0]]).toEqual([...snapshot]);
+      expect(loaded.lastSeq).toBe(3);
+      expect(await s.appendUpdates('d', [bytes(1)])).toBe(4);
+      const doc = new Y.Doc();
+      for (const u of loaded.updates) Y.applyUpdate(doc, u);
+      expect(doc.getText('t').toString().split('').sort().join('')).toBe('abc');
+    });
+
+    it('creates a session, its chair and initial update together', async () => {
+      await s.createSession(session('s1'), chair('s1'), bytes(5));
+      expect(await s.getSession('s1')).toEqual(expect.objectContaining({ id: 's1', seed: false, symbol: 'A/1', title: 'T s1' }));
+      expect(await s.getParticipant('tok-s1')).toEqual(expect.objectContaining({ sessionId: 's1', role: 'chair' }));
+      expect((await s.loadUpdates('s1')).updates.map((u) => [...u])).toEqual([[5]]);
+    });
+
+    it('refuses a second session with the same id and leaves the first intact', async () => {
+      await s.createSession(session('s1'), chair('s1'), bytes(5));
+      await expect(s.createSession(session('s1'), chair('s1', 'other-token'), bytes(6))).rejects.toThrow();
+      expect((await s.loadUpdates('s1')).updates.map((u) => [...u])).toEqual([[5]]);
+      expect(await s.getParticipant('other-token')).toBeUndefined();
+    });
+
+    it('lists seed sessions first, then by creation', async () => {
+      await s.createSession(session('a'), chair('a'));
+      await s.createSession(session('b', true), chair('b'));
+      await s.createSession(session('c'), chair('c'));
+      expect((await s.listSessions()).map((x) => x.id)).toEqual(['b', 'a', 'c']);
+    });
+
+    it('stores participants per session in creation order', async () => {
+      await s.createSession(session('a'), chair('a'));
+      await s.addParticipant({ ...chair('a', 'd1'), role: 'delegation', delegation: 'Kenya' });
+      await s.addParticipant({ ...chair('a', 'o1'), role: 'observer', delegation: 'NGO' });
+      expect((await s.listParticipants('a')).map((p) => p.token)).toEqual(['tok-a', 'd1', 'o1']);
+      expect(await s.listParticipants('zzz')).toEqual([]);
+      await expect(s.addParticipant(chair('missing-session', 'x'))).rejects.toThrow();
+    });
+
+    it('keeps settings', async () => {
+      expect(await s.getSetting('k')).toBeUndefined();
+      await s.setSetting('k', 'v1');
+      await s.setSetting('k', 'v2');
+      expect(await s.getSetting('k')).toBe('v2');
+    });
+
+    it('keeps revisions beside the live document', async () => {
+      await s.saveRevision({ id: 'r1', docName: 'd', label: 'Rev.1', createdAt: 'x', snapshot: bytes(1, 2) });
+      await s.saveRevision({ id: 'r2', docName: 'd', label: 'Rev.2', createdAt: 'y', snapshot: bytes(3) });
+      const revs = await s.listRevisions('d');
+      expect(revs.map((r) => [r.label, [...r.snapshot]])).toEqual([['Rev.1', [1, 2]], ['Rev.2', [3]]]);
+    });
+
+    if (backend.name === 'sqlite') {
+      it('is durable across reopen', async () => {
+        await s.createSession(session('s1'), chair('s1'), bytes(5));
+        await s.appendUpdates('s1', [bytes(6)]);
+        await s.close();
+        s = h.reopen!();
+        expect((await s.loadUpdates('s1')).updates.map((u) => [...u])).toEqual([[5], [6]]);
+        expect(await s.getSession('s1')).toBeDefined();
+      });
+    }
+  });
+}
