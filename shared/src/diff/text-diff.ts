@@ -144,10 +144,55 @@ export function cleanupSemantic(segs: Segment[], ab: number[], bb: number[]): Se
   return cur;
 }
 
-/** Word-level diff of two versions of one paragraph. */
+const WS = /\s/u;
+const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
+const EXTEND = /[\p{M}\u200d\ufe00-\ufe0f]/u;
+
+/**
+ * A position where any word segmentation has a boundary whatever the text around it: the start
+ * of a whitespace run, or either side of CJK punctuation (never before a combining mark).
+ */
+function isCut(t: string, j: number): boolean {
+  if (j <= 0 || j >= t.length) return true;
+  const prev = t[j - 1];
+  const cur = t[j];
+  if (WS.test(cur)) return !WS.test(prev);
+  if (EXTEND.test(cur)) return false;
+  return CJK_PUNCT.test(prev) || CJK_PUNCT.test(cur);
+}
+
+/**
+ * The changed middle of two texts, widened to cut positions so that segmenting only the middle
+ * gives the same tokens as segmenting the whole: returns [start, endA, endB].
+ */
+function changedMiddle(a: string, b: string): [number, number, number] {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  let start = p;
+  while (start > 0 && !(isCut(a, start) && isCut(b, start))) start--;
+  let endA = a.length - s;
+  while (endA < a.length && !(isCut(a, endA) && isCut(b, endA - a.length + b.length))) endA++;
+  return [start, endA, endA - a.length + b.length];
+}
+
+function offsetBounds(text: string, from: number, to: number, locale: string): number[] {
+  if (from >= to) return [from];
+  const bounds = tokenBoundaries(text.slice(from, to), locale);
+  for (let i = 0; i < bounds.length; i++) bounds[i] += from;
+  return bounds;
+}
+
+/**
+ * Word-level diff of two versions of one paragraph. Only the changed middle (between the common
+ * prefix and suffix, widened to safe cut positions) is segmented and diffed.
+ */
 export function diffParagraphText(pa: Paragraph, pb: Paragraph, opts: TextDiffOptions): TextDiff {
-  const ab = tokenBoundaries(pa.text, opts.locale);
-  const bb = tokenBoundaries(pb.text, opts.locale);
+  const [start, endA, endB] = changedMiddle(pa.text, pb.text);
+  const ab = offsetBounds(pa.text, start, endA, opts.locale);
+  const bb = offsetBounds(pb.text, start, endB, opts.locale);
   const intern = new Map<string, number>();
   const encode = (text: string, bounds: number[]): Int32Array => {
     const out = new Int32Array(bounds.length - 1);
@@ -168,6 +213,7 @@ export function diffParagraphText(pa: Paragraph, pb: Paragraph, opts: TextDiffOp
   const b = new OpBuilder();
   let changes = 0;
   let wsChanges = 0;
+  emitEqual(b, pa, 0, pb, 0, start, opts.ignoreFormatting);
   for (const s of segs) {
     const a0 = ab[s.a0];
     const a1 = ab[s.a1];
@@ -204,6 +250,7 @@ export function diffParagraphText(pa: Paragraph, pb: Paragraph, opts: TextDiffOp
     emitSide(b, pa, a0, a1, 'delete', ws);
     emitSide(b, pb, b0, b1, 'insert', ws);
   }
+  emitEqual(b, pa, endA, pb, endB, pa.text.length - endA, opts.ignoreFormatting);
   const hasFormat = b.ops.some((o) => o.op === 'format');
   return {
     ops: b.ops,
