@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { ensureUniqueIds } from '../labels-fallback';
+import { ensureUniqueIds } from '@accord/shared';
 
 export const blockIdsKey = new PluginKey('accordBlockIds');
 

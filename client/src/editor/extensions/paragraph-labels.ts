@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { paragraphLabels } from '../labels-fallback';
+import { paragraphLabels } from '@accord/shared';
 
 export const paragraphLabelsKey = new PluginKey<DecorationSet>('accordParagraphLabels');
 
@@ -19,9 +19,12 @@ function decorate(doc: PMNode): DecorationSet {
   doc.forEach((node, pos) => {
     const attrs: Record<string, string> = {};
     const label = node.attrs.id ? labels.get(node.attrs.id as string) : undefined;
-    if (label) {
-      attrs['data-label'] = label.label;
-      if (label.short) attrs['data-num'] = label.short;
+    if (label && node.type.name === 'preambular') attrs['data-label'] = label.short;
+    if (label && node.type.name === 'operative') {
+      // Gutter: "OP5 bis" for an OP, "(a)" for a sub-paragraph; printed: "5 bis." and "(a)".
+      const top = Number(node.attrs.level ?? 0) <= 0;
+      attrs['data-label'] = top ? label.short : label.label;
+      attrs['data-num'] = top ? `${label.label}.` : label.label;
     }
     if (node.type.name === 'footnote' && firstFootnote) {
       attrs.class = 'footnote--first';
