@@ -1,0 +1,58 @@
+import type { Ctx } from './context.js';
+import { decide, setParagraphStatus } from './decide.js';
+import { comment, editProposal, position, withdraw } from './positions.js';
+import { propose } from './propose.js';
+import { fail, type Actor, type ApplyResult, type BracketState, type CheckResult, type Command } from './types.js';
+import { undoDecision } from './undo.js';
+
+/**
+ * Applies one command to the state as `actor`: the new doc and the changed records, or a precise
+ * error. Pure: the same inputs give the same result; nothing is mutated. `ids` supplies new ids
+ * (proposals, paragraphs, decisions) in the order it is called.
+ */
+export function applyCommand(state: BracketState, command: Command, actor: Actor, now: number, ids: () => string): ApplyResult {
+  if (typeof command !== 'object' || command === null) return fail('invalid', 'a command is an object');
+  try {
+    return dispatch({ state, actor, now, ids }, command);
+  } catch (e) {
+    return fail('invalid', `malformed command: ${(e as Error).message}`);
+  }
+}
+
+function dispatch(ctx: Ctx, command: Command): ApplyResult {
+  switch (command.type) {
+    case 'propose':
+      return propose(ctx, command);
+    case 'editProposal':
+      return editProposal(ctx, command);
+    case 'withdraw':
+      return withdraw(ctx, command);
+    case 'support':
+    case 'oppose':
+    case 'cosponsor':
+      return position(ctx, command);
+    case 'comment':
+      return comment(ctx, command);
+    case 'accept':
+    case 'reject':
+      return decide(ctx, command);
+    case 'undoDecision':
+      return undoDecision(ctx, command);
+    case 'setParagraphStatus':
+      return setParagraphStatus(ctx, command);
+    default:
+      return fail('invalid', `unknown command type ${String((command as { type?: unknown }).type)}`);
+  }
+}
+
+/** The query twin of applyCommand: would this command succeed now? Never throws. */
+export function checkCommand(state: BracketState, command: Command, actor: Actor): CheckResult {
+  let n = 0;
+  const r = applyCommand(state, command, actor, 0, () => `check${n++}`);
+  return r.ok ? { ok: true } : r;
+}
+
+/** `canPropose`, `canAccept`…: booleans for enabling buttons. */
+export function canApply(state: BracketState, command: Command, actor: Actor): boolean {
+  return checkCommand(state, command, actor).ok;
+}

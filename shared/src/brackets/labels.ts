@@ -1,0 +1,108 @@
+import type { Node as PMNode } from '@tiptap/pm/model';
+import type { BracketState, Proposal, Sponsor } from './types.js';
+
+/** "G77 and China (Sudan)": a group and the member speaking for it. */
+export function sponsorLabel(s: Sponsor): string {
+  return s.via ? `${s.name} (${s.via})` : s.name;
+}
+
+function names(list: Sponsor[]): string {
+  return list.map(sponsorLabel).join(', ');
+}
+
+/** BR60: "EU", "G77 and China (Sudan), Norway", "Alt 2 – EU", "Alt 1", "Pending". */
+export function proposalLabel(p: Proposal): string {
+  const who = names(p.sponsors);
+  if (p.kind === 'alternative') return who ? `Alt ${p.alt ?? 1} – ${who}` : `Alt ${p.alt ?? 1}`;
+  if (p.kind === 'pending') return 'Pending';
+  return who || 'Original text';
+}
+
+/**
+ * Who holds which position, Rio+20 style: sponsors, then "X retain" and "Y delete" (for a deletion
+ * proposal its sponsors and supporters want the text deleted).
+ */
+function annotation(p: Proposal | undefined, role: string): string {
+  if (!p || p.kind === 'pending') return '';
+  const parts: string[] = [];
+  if (role === 'delete') {
+    const del = names([...p.sponsors, ...p.supporters]);
+    if (del) parts.push(`${del} delete`);
+    if (p.opposers.length) parts.push(`${names(p.opposers)} retain`);
+    return parts.join('; ');
+  }
+  const head = [names(p.sponsors), p.supporters.length ? `${names(p.supporters)} retain` : ''].filter(Boolean).join(', ');
+  if (head) parts.push(head);
+  if (p.opposers.length) parts.push(`${names(p.opposers)} delete`);
+  return parts.join('; ');
+}
+
+interface Frame {
+  key: string;
+  member: string;
+  role: string;
+}
+
+interface Part {
+  key: string;
+  member: string;
+  role: string;
+}
+
+/**
+ * BR61: a paragraph as compilation text: every open bracket in place with its sponsors and
+ * positions (`[changing unsustainable - EU, G77 retain / promoting sustainable - US]`,
+ * `[extreme - US; G77 delete]`), nested brackets nested, text struck by a decision in `~~ ~~`.
+ */
+export function compilationText(paragraph: PMNode, state: Pick<BracketState, 'proposals'>): string {
+  const runs: { text: string; parts: Part[] }[] = [];
+  paragraph.forEach((child) => {
+    const parts: Part[] = [];
+    for (const m of child.marks) {
+      if (m.type.name === 'struck') parts.push({ key: 'struck', member: '', role: '' });
+      if (m.type.name !== 'bracket') continue;
+      const id = m.attrs.id as string;
+      const p = state.proposals[id];
+      if (p && p.status !== 'open') continue;
+      const key = m.attrs.role === 'alt' ? `g:${p?.group ?? id}` : id;
+      if (!parts.some((x) => x.key === key)) parts.push({ key, member: id, role: m.attrs.role as string });
+    }
+    const text = child.isText ? child.text! : `^${String(child.attrs.marker ?? '')}`;
+    runs.push({ text, parts });
+  });
+  const lastRun = new Map<string, number>();
+  runs.forEach((r, i) => r.parts.forEach((p) => lastRun.set(p.key, i)));
+  const stack: Frame[] = [];
+  let out = '';
+  const close = (f: Frame) => {
+    if (f.key === 'struck') out += '~~';
+    else {
+      const ann = annotation(state.proposals[f.member], f.role);
+      out += ann ? ` - ${ann}]` : ']';
+    }
+  };
+  for (const run of runs) {
+    const keys = new Set(run.parts.map((p) => p.key));
+    const keep = stack.findIndex((f) => !keys.has(f.key));
+    if (keep >= 0) while (stack.length > keep) close(stack.pop()!);
+    for (const f of stack) {
+      const part = run.parts.find((p) => p.key === f.key)!;
+      if (part.member !== f.member) {
+        const ann = annotation(state.proposals[f.member], f.role);
+        out += ann ? ` - ${ann} / ` : ' / ';
+      } else if (part.role !== f.role) out += ' / ';
+      f.member = part.member;
+      f.role = part.role;
+    }
+    const open = run.parts
+      .filter((p) => !stack.some((f) => f.key === p.key))
+      .sort((a, b) => lastRun.get(b.key)! - lastRun.get(a.key)! || (a.key === 'struck' ? 1 : 0) - (b.key === 'struck' ? 1 : 0));
+    for (const p of open) {
+      stack.push({ ...p });
+      out += p.key === 'struck' ? '~~' : '[';
+    }
+    out += run.text;
+  }
+  while (stack.length) close(stack.pop()!);
+  return out;
+}

@@ -1,0 +1,210 @@
+import type { Node as PMNode } from '@tiptap/pm/model';
+
+/** Who acts. `delegation` is the name shown to others ("EU", "Sudan", "Chair", "Secretariat"). */
+export type Role = 'chair' | 'secretariat' | 'delegation' | 'observer';
+export interface Actor {
+  role: Role;
+  delegation: string;
+}
+
+/**
+ * A delegation or group taking a position. A group speaking through a member is
+ * `{name: 'G77 and China', via: 'Sudan'}` and is labelled "G77 and China (Sudan)".
+ */
+export interface Sponsor {
+  name: string;
+  via?: string;
+}
+
+export type ProposalKind =
+  | 'insert'
+  | 'delete'
+  | 'replace'
+  | 'alternative'
+  | 'reserve'
+  | 'pending'
+  | 'newParagraph'
+  | 'deleteParagraph';
+
+export type ProposalStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+
+export interface ProposalComment {
+  by: Sponsor;
+  at: number;
+  text: string;
+}
+
+/** A proposal record: plain JSON, stored by the server in the Y.Map `proposals` under its id. */
+export interface Proposal {
+  id: string;
+  kind: ProposalKind;
+  /** The paragraph it was made in (for newParagraph: the new paragraph's id). */
+  paragraphId: string;
+  /** First = proposer; co-sponsors follow. Empty for pending brackets and original-text alternatives. */
+  sponsors: Sponsor[];
+  /** "retain" */
+  supporters: Sponsor[];
+  /** "delete" */
+  opposers: Sponsor[];
+  explanation?: string;
+  comments: ProposalComment[];
+  status: ProposalStatus;
+  /** Alternatives of one span or point share a group id; `alt` is the number shown as "Alt n". */
+  group?: string;
+  alt?: number;
+  /** An alternative that brackets text that was already in the paragraph (Alt 1 of a span). */
+  existing?: boolean;
+  /** Text the proposal adds (insert, replace, alternative, newParagraph, pending accepted with text). */
+  text?: string;
+  /** Text the proposal brackets or would delete, as it read when proposed. */
+  anchorText?: string;
+  createdAt: number;
+  updatedAt: number;
+  /** The decision that closed it. */
+  decision?: string;
+}
+
+export type ParagraphStatus = 'open' | 'informals' | 'adref' | 'agreed' | 'deleted';
+
+/** Stored in the Y.Map `paragraphs` under the paragraph id; a missing entry means `open`. */
+export interface ParagraphState {
+  status: ParagraphStatus;
+  /** "agreed in informals, pending <delegation>". */
+  pending?: string;
+}
+
+/** One block as it read before or after a decision; `node` null = the block did not exist. */
+export interface BlockSnapshot {
+  id: string;
+  /** Id of the block before it (null = first), to put a removed block back in place. */
+  prev: string | null;
+  node: Record<string, unknown> | null;
+}
+
+/** What a decision changed in one proposal record, to re-open it on undo. */
+export interface ProposalChange {
+  id: string;
+  before: Pick<Proposal, 'status' | 'kind'> & { decision?: string; group?: string; alt?: number };
+  after: Pick<Proposal, 'status' | 'kind'> & { decision?: string; group?: string; alt?: number };
+}
+
+export type DecisionAction = 'accept' | 'reject' | 'setParagraphStatus' | 'undo';
+
+/** An entry of the decision log (Y.Array `decisions`), appended once and never changed. */
+export interface DecisionEntry {
+  id: string;
+  at: number;
+  by: string;
+  action: DecisionAction;
+  proposalId?: string;
+  paragraphId?: string;
+  /** For undo entries: the decision undone. */
+  undoes?: string;
+  /** Blocks whose content the decision changed, exactly as they read before and after (PM JSON). */
+  before: BlockSnapshot[];
+  after: BlockSnapshot[];
+  proposals: ProposalChange[];
+  paragraphs: { id: string; before: ParagraphState | null; after: ParagraphState | null }[];
+}
+
+export interface BracketState {
+  doc: PMNode;
+  proposals: Record<string, Proposal>;
+  paragraphs: Record<string, ParagraphState>;
+  decisions: DecisionEntry[];
+}
+
+/**
+ * Addresses text inside one paragraph: offsets into the paragraph's content (a footnote marker
+ * counts 1) plus the text expected there. For a point (from = to, text ''), `before` optionally
+ * gives the characters expected just before the point.
+ */
+export interface Anchor {
+  paragraphId: string;
+  from: number;
+  to: number;
+  text: string;
+  before?: string;
+}
+
+export type ErrorCode =
+  | 'not_permitted'
+  | 'paragraph_locked'
+  | 'proposal_not_open'
+  | 'anchor_gone'
+  | 'not_found'
+  | 'invalid'
+  | 'conflict';
+
+export interface CommandError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type NewParagraphType = 'preambular' | 'operative';
+
+interface ProposeBase {
+  type: 'propose';
+  explanation?: string;
+  /** A group the acting delegation speaks for ("G77 and China"). */
+  onBehalfOf?: string;
+}
+
+export type ProposeCommand = ProposeBase &
+  (
+    | { kind: 'insert'; anchor: Anchor; text: string }
+    | { kind: 'delete'; anchor: Anchor }
+    | { kind: 'replace'; anchor: Anchor; text: string }
+    | { kind: 'reserve'; anchor: Anchor }
+    /** Either an `anchor` (span: its text becomes Alt 1; point: a first alternative) or `alternativeTo` an open insert/alternative. */
+    | { kind: 'alternative'; anchor?: Anchor; alternativeTo?: string; text: string }
+    | { kind: 'newParagraph'; after: string; blockType: NewParagraphType; level?: number; text: string }
+    | { kind: 'deleteParagraph'; paragraphId: string }
+  );
+
+export type Command =
+  | ProposeCommand
+  | { type: 'editProposal'; proposalId: string; text?: string; explanation?: string }
+  | { type: 'withdraw'; proposalId: string }
+  | { type: 'support'; proposalId: string; onBehalfOf?: string }
+  | { type: 'oppose'; proposalId: string; onBehalfOf?: string }
+  | { type: 'comment'; proposalId: string; text: string; onBehalfOf?: string }
+  | { type: 'cosponsor'; proposalId: string; onBehalfOf?: string }
+  | { type: 'accept'; proposalId: string; text?: string }
+  | { type: 'reject'; proposalId: string }
+  | { type: 'undoDecision'; decisionId: string }
+  | { type: 'setParagraphStatus'; paragraphId: string; status: ParagraphStatus; pending?: string };
+
+export type CommandType = Command['type'];
+
+export interface CommandOutcome {
+  /** The proposal created or acted on. */
+  proposalId?: string;
+  /** Further proposals created (e.g. the original-text Alt 1). */
+  createdIds?: string[];
+  decisionId?: string;
+  /** Open proposals whose text this command removed entirely: still open, now flagged. */
+  orphaned?: string[];
+}
+
+export interface ApplyOk {
+  ok: true;
+  doc: PMNode;
+  /** Records created or changed by the command (whole records). */
+  proposals: Record<string, Proposal>;
+  paragraphs: Record<string, ParagraphState>;
+  decision?: DecisionEntry;
+  result: CommandOutcome;
+}
+
+export interface Fail {
+  ok: false;
+  error: CommandError;
+}
+
+export type ApplyResult = ApplyOk | Fail;
+export type CheckResult = { ok: true } | Fail;
+
+export function fail(code: ErrorCode, message: string): Fail {
+  return { ok: false, error: { code, message } };
+}
