@@ -63,7 +63,8 @@ export function segmentParagraphs(
       if (width < HEADING_WIDTH) return endsWithConnective(prev.text);
       return prev.width >= 0.6 * width;
     }
-    return para.signed && !endsClause(prev.text) && prev.width >= HEADING_WIDTH;
+    // A page break inside a sentence: the next page goes on mid-sentence, never with a capital.
+    return para.signed && !endsClause(prev.text) && prev.width >= HEADING_WIDTH && !/^\p{Lu}/u.test(cur.text);
   };
 
   const append = (para: Paragraph, line: SourceLine) => {
