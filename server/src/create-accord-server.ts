@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { identify } from './auth/identify.js';
 import { newToken } from './auth/tokens.js';
@@ -79,6 +79,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
   let wss: WebSocketServer | null = null;
   let pinger: NodeJS.Timeout | null = null;
   let port = 0;
+  const openSockets = new Set<Socket>();
 
   async function start(): Promise<{ port: number }> {
     if (http) throw new Error('already started');
@@ -116,6 +117,11 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
       },
     }));
     server.on('clientError', (_err, socket) => socket.destroy());
+    // Upgraded and refused sockets are not HTTP connections any more: stop() ends them itself.
+    server.on('connection', (socket) => {
+      openSockets.add(socket);
+      socket.once('close', () => openSockets.delete(socket));
+    });
     pinger = setInterval(() => {
       for (const ws of sockets.clients) {
         if (!alive.get(ws)) ws.terminate();
@@ -149,6 +155,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     server.closeAllConnections();
     await rooms?.closeAll(o.stopTimeoutMs);
     for (const ws of wss?.clients ?? []) ws.terminate();
+    for (const socket of openSockets) socket.destroy();
     wss?.close();
     wss = null;
     await closed;

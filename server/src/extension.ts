@@ -43,8 +43,9 @@ export interface OnDisconnectPayload {
 
 /**
  * Server features as hooks, in the shape of Hocuspocus's Extension (packages/server/src/types.ts).
- * Hooks run in array order and are awaited. onAuthenticate: the first extension that returns an
- * identity decides; throwing refuses the connection (HTTP 401). onLoadDocument runs after the
+ * Hooks run in array order and are awaited. onAuthenticate: all run, the first identity returned
+ * is the connection's, and any that throws refuses it (HTTP 401); the built-in token check runs
+ * first, so an extension can veto a token but not upgrade one. onLoadDocument runs after the
  * stored state is applied; throwing refuses the connection (close 1011). onChange runs after a
  * batch is applied, onStoreDocument after it is durably committed: errors there are logged, they
  * never undo a change. onDisconnect runs after a connection is gone.
@@ -74,10 +75,12 @@ export function runHookLogged<H extends HookName>(extensions: readonly Extension
   runHook(extensions, hook, payload).catch((err: unknown) => console.error(`Accord: ${hook} hook failed`, err));
 }
 
+/** Every onAuthenticate runs (any may veto by throwing); the first identity returned wins. */
 export async function authenticate(extensions: readonly Extension[], payload: OnAuthenticatePayload): Promise<Identity | undefined> {
+  let found: Identity | undefined;
   for (const ext of extensions) {
     const identity = await ext.onAuthenticate?.(payload);
-    if (identity) return identity;
+    found ??= identity || undefined;
   }
-  return undefined;
+  return found;
 }

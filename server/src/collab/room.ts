@@ -61,7 +61,8 @@ export class Room {
       retryBaseMs: o.retryBaseMs,
       retryMaxMs: o.retryMaxMs,
       onCommitted: (c) => this.committed(c),
-      onWriteFailed: (err, attempt) => console.error(`Accord: storing ${name} failed (attempt ${attempt}); kept in memory, retrying`, err),
+      onWriteFailed: (err, attempt) =>
+        console.error(`Accord: storing ${name} failed (attempt ${attempt}); kept in memory, retrying:`, attempt === 1 ? err : String(err)),
     });
   }
 

@@ -23,6 +23,8 @@ function refuse(socket: Duplex, status: number, code: string, message: string): 
     `HTTP/1.1 ${status} ${STATUS[status]}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
+  // A peer that never closes its side must not hold the socket open.
+  setTimeout(() => socket.destroy(), 1_000).unref();
 }
 
 /**

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LoadedUpdates, ParticipantRecord, RevisionRecord, SessionRecord, Storage } from './storage.js';
+import type { LoadedUpdates, ParticipantRecord, SessionRecord, Storage } from './storage.js';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
