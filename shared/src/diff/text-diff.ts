@@ -146,7 +146,9 @@ export function cleanupSemantic(segs: Segment[], ab: number[], bb: number[]): Se
 
 const WS = /\s/u;
 const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
-const EXTEND = /[\p{M}\u200d\ufe00-\ufe0f]/u;
+const EXTEND = /\p{M}|\u200d|[\ufe00-\ufe0f]/u;
+/** Grapheme "Prepend" characters (Arabic number signs…) glue to what follows. */
+const PREPEND = /[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2]/u;
 
 /**
  * A position where any word segmentation has a boundary whatever the text around it: the start
@@ -156,6 +158,7 @@ function isCut(t: string, j: number): boolean {
   if (j <= 0 || j >= t.length) return true;
   const prev = t[j - 1];
   const cur = t[j];
+  if (PREPEND.test(prev)) return false;
   if (WS.test(cur)) return !WS.test(prev);
   if (EXTEND.test(cur)) return false;
   return CJK_PUNCT.test(prev) || CJK_PUNCT.test(cur);

@@ -25,7 +25,7 @@ const hasSegmenter = typeof Intl !== 'undefined' && typeof (Intl as { Segmenter?
 
 /** Fallback: runs of letters/digits (Han, kana one by one) with their marks, whitespace runs, other characters. */
 const FALLBACK =
-  /(\s+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][\p{M}\u200d\ufe0f]*|[\p{L}\p{N}][\p{L}\p{N}\p{M}\u200d]*|\P{M}[\p{M}\u200d\ufe0f]*|[\s\S])/gu;
+  /(\s+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}](?:\p{M}|\u200d|\ufe0f)*|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|\u200d)*|\P{M}(?:\p{M}|\u200d|\ufe0f)*|[\s\S])/gu;
 
 /** Token boundaries: the start offset of every token, then text.length. */
 export function tokenBoundaries(text: string, locale = 'en'): number[] {
