@@ -1,4 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportPlainText, importPlainText, paragraphLabels, schema } from '../src/index.js';
 import { blocksOf, readSeed, SEED_000, SEED_001 } from './helpers.js';
@@ -70,6 +71,20 @@ describe('exportPlainText', () => {
     ]);
     expect(exportPlainText(doc)).toBe(
       '1. Decides:\n\n(a) to [act] now\n\n(i) [[Being guided by][In accordance with]] the principles\n\n1 bis. Requests\n',
+    );
+  });
+
+  it.each([SEED_000, SEED_001])('is a fixed point after one round trip on any slice of %s (fast-check, fixed seed)', (name) => {
+    const seed = readSeed(name);
+    const slice = fc
+      .tuple(fc.nat({ max: seed.length }), fc.nat({ max: seed.length }))
+      .map(([a, b]) => seed.slice(Math.min(a, b), Math.max(a, b)));
+    fc.assert(
+      fc.property(slice, (text) => {
+        const once = exportPlainText(importPlainText(text).doc);
+        expect(exportPlainText(importPlainText(once).doc)).toBe(once);
+      }),
+      { seed: 20191218, numRuns: 200 },
     );
   });
 });

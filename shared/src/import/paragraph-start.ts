@@ -19,14 +19,17 @@ export function isBareLabel(text: string): boolean {
   return (n !== null && n.length === text.length) || (s !== null && s.length === text.length);
 }
 
+/** A footnote marker after the final punctuation ("…报告；5") does not hide how the sentence ends. */
+const TRAILING_MARKER = /(?<=[。；;：:.!?！？，,、،》”’）)])\d{1,3}$/;
+
 /** Ends a sentence or a paragraph: a line break after this is not a wrap inside a clause. */
 export function endsSentence(text: string): boolean {
-  return /[。；;：:.!?！？]$/.test(text);
+  return /[。；;：:.!?！？]$/.test(text.replace(TRAILING_MARKER, ''));
 }
 
 /** Ends a clause: PPs end with a comma ("…，" / "…,"), so a blank line after it is a real break. */
 export function endsClause(text: string): boolean {
-  return endsSentence(text) || /[，,、،]$/.test(text);
+  return endsSentence(text) || /[，,、،]$/.test(text.replace(TRAILING_MARKER, ''));
 }
 
 /** A heading line that cannot end here: "…使用信息和" ⏎ "通信技术…". */

@@ -55,7 +55,10 @@ export function segmentParagraphs(
   const continues = (para: Paragraph, cur: SourceLine, blankBetween: boolean): boolean => {
     const prev = para.last;
     if (isBareLabel(para.text)) return !startsParagraph(cur.text);
-    if (indentMode) return cur.indent === 0 && prev.width >= longWidth;
+    if (indentMode) {
+      if (cur.indent > 0 || prev.width < longWidth) return false;
+      return !(endsSentence(prev.text) && startsParagraph(cur.text));
+    }
     if (startsParagraph(cur.text)) return false;
     if (!blankBetween) {
       if (endsSentence(prev.text)) return false;
