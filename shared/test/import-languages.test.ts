@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importPlainText } from '../src/index.js';
-import { blocksOf, footnoteRefs, ofType, pendingBrackets } from './helpers.js';
+import { exportPlainText, importPlainText } from '../src/index.js';
+import { blocksOf, footnoteRefs, ofType, pendingBrackets, readSeed, SEED_001 } from './helpers.js';
 
 const ENGLISH = `A/C.3/74/L.11/Rev.1
 
@@ -202,5 +202,20 @@ describe('import recognises numbering only in a plausible sequence', () => {
     expect(ofType(result.doc, 'operative')).toHaveLength(2);
     const single = importPlainText('The General Assembly,\n\nRecalling x,\n\n2\n\n1. Decides y;');
     expect(single.removed).toEqual([]);
+  });
+});
+
+describe('import line joining follows the text’s own conventions', () => {
+  it('joins a number and a CJK letter without a space in a text written "2015年4月"', () => {
+    const text = '大会，\n\n回顾其2019年12月27日第74/247号决议和2020\n年5月26日第75/282号决议，';
+    expect(ofType(importPlainText(text).doc, 'preambular')[0].text).toBe(
+      '回顾其2019年12月27日第74/247号决议和2020年5月26日第75/282号决议，',
+    );
+  });
+
+  it('reads Windows line ends exactly like Unix ones', () => {
+    const unix = importPlainText(readSeed(SEED_001));
+    const windows = importPlainText(readSeed(SEED_001).replace(/\n/g, '\r\n'));
+    expect(exportPlainText(windows.doc)).toBe(exportPlainText(unix.doc));
   });
 });
