@@ -11,6 +11,8 @@ export function joinLines(left: string, right: string, spaceCjkAndLatin: boolean
   const r = right.trimStart();
   if (!l) return r;
   if (!r) return l;
+  // A dash set apart by spaces ("EU -" ⏎ "retain") stays apart; a hyphen at a word's end does not.
+  if (/\s[-/]$/.test(l)) return `${l} ${r}`;
   return l + separator(lastChar(l), firstChar(r), spaceCjkAndLatin) + r;
 }
 

@@ -1,3 +1,4 @@
+import { stripMarkdownLinks } from './markdown-links.js';
 import type { SourceLine } from './source-lines.js';
 
 export type ArtifactKind = 'footnote-separator' | 'page-number' | 'job-number' | 'symbol-header';
@@ -63,5 +64,5 @@ function increasing(values: number[]): boolean {
 /** The text's own symbol: the first symbol line of the masthead or running header, else ''. */
 export function symbolFromArtifacts(artifacts: LayoutArtifact[]): string {
   const header = artifacts.find((a) => a.kind === 'symbol-header');
-  return header ? header.text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim() : '';
+  return header ? stripMarkdownLinks(header.text).text.trim() : '';
 }
