@@ -22,6 +22,8 @@ export interface TestClient {
   notices: NoticeMessage[];
   /** Latest SAVED state vector, decoded. */
   saved: Map<number, number>;
+  /** Resolves when everything this client wrote so far is acknowledged (event-driven, bounded). */
+  acked(timeoutMs?: number): Promise<void>;
   synced(): Promise<void>;
   destroy(): void;
 }
@@ -44,18 +46,32 @@ export function connectClient(wsUrl: string, sessionId: string, token: string, o
     identity: null,
     notices: [],
     saved: new Map(),
+    acked: (timeoutMs = 5_000) =>
+      allAcked(client)
+        ? Promise.resolve()
+        : new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('timed out waiting for SAVED')), timeoutMs);
+            ackWaiters.push(() => {
+              if (!allAcked(client)) return false;
+              clearTimeout(timer);
+              resolve();
+              return true;
+            });
+          }),
     synced: () => waitFor(() => provider.synced, 'provider synced').then(() => undefined),
     destroy: () => {
       provider.destroy();
       doc.destroy();
     },
   };
+  let ackWaiters: (() => boolean)[] = [];
   const handlers = provider.messageHandlers as unknown as Handler[];
   handlers[MESSAGE_IDENTITY] = (_e, d) => (client.identity = readIdentity(d));
   handlers[MESSAGE_NOTICE] = (_e, d) => client.notices.push(readNotice(d));
   handlers[MESSAGE_SAVED] = (_e, d) => {
     const sv = Y.decodeStateVector(readSaved(d));
     for (const [k, v] of sv) client.saved.set(k, Math.max(client.saved.get(k) ?? 0, v));
+    ackWaiters = ackWaiters.filter((w) => !w());
   };
   return client;
 }
