@@ -1,0 +1,55 @@
+// `pnpm bench`: runs every bench in `benches`, prints tables, writes results/latest.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { config } from './config.js';
+import { cpuCount } from './cpu.js';
+import { keystrokeBench } from './benches/keystroke.js';
+import { treatyOpenBench } from './benches/treaty-open.js';
+import { compareBench } from './benches/compare.js';
+import type { Bench } from './benches/types.js';
+
+/** Add a bench here. */
+export const benches: Bench[] = [keystrokeBench, treatyOpenBench, compareBench];
+
+const resultsDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../results');
+
+async function main(): Promise<void> {
+  const selected = config.benches.length ? benches.filter((b) => config.benches.includes(b.name)) : benches;
+  const results: Record<string, unknown> = {};
+  const log = (l: string) => console.log(l);
+  for (const bench of selected) {
+    console.log(`\n== ${bench.title} (${bench.name})`);
+    const why = await bench.unavailable();
+    if (why) {
+      console.log(`  skipped: ${why}`);
+      results[bench.name] = { skipped: why };
+      continue;
+    }
+    const started = Date.now();
+    try {
+      const out = await bench.run(config, log);
+      results[bench.name] = out.json;
+      console.log('\n' + out.text);
+    } catch (e) {
+      const msg = e instanceof Error ? e.stack ?? e.message : String(e);
+      console.log(`  FAILED: ${msg}`);
+      results[bench.name] = { failed: msg };
+    }
+    console.log(`  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, 'latest.json');
+  fs.writeFileSync(file, JSON.stringify({
+    date: new Date().toISOString(),
+    machine: { cpus: cpuCount, model: os.cpus()[0]?.model, node: process.version, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+    config,
+    results,
+  }, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
+}
+
+main().then(() => process.exit(0), (e) => {
+  console.error(e);
+  process.exit(1);
+});
