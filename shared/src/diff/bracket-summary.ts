@@ -21,6 +21,23 @@ export function normalizeStatus(status: unknown): Status {
   return 'open';
 }
 
+/** Sponsor names from either strings or `{name, via}` records. */
+export function sponsorNames(sponsors: unknown): string[] {
+  if (!Array.isArray(sponsors)) return [];
+  const out: string[] = [];
+  for (const s of sponsors) {
+    if (typeof s === 'string') out.push(s);
+    else if (s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string') out.push((s as { name: string }).name);
+  }
+  return out;
+}
+
+/** A paragraph state as one comparable string: "informals, pending EU". */
+function statusText(st: { status?: unknown; pending?: unknown } | undefined): string {
+  const s = typeof st?.status === 'string' && st.status !== '' ? st.status : 'open';
+  return typeof st?.pending === 'string' && st.pending !== '' ? `${s}, pending ${st.pending}` : s;
+}
+
 export function emptyCounts(): BracketCounts {
   return { added: 0, accepted: 0, rejected: 0, withdrawn: 0, reopened: 0, resolved: 0, removed: 0 };
 }
@@ -117,7 +134,7 @@ export function summarizeBrackets({ a, b, entries }: SummaryInput): BracketSumma
       change,
       paragraphId,
       paragraphLabel: labelOf(paragraphId),
-      sponsors: Array.isArray(rec?.sponsors) ? rec.sponsors.map(String) : [],
+      sponsors: sponsorNames(rec?.sponsors),
     };
     if (typeof rec?.kind === 'string') ev.kind = rec.kind;
     if (sa) ev.fromStatus = ra?.status ?? sa;
@@ -155,12 +172,11 @@ export function summarizeBrackets({ a, b, entries }: SummaryInput): BracketSumma
   const stA = a.snapshot.paragraphs ?? {};
   const stB = b.snapshot.paragraphs ?? {};
   for (const e of entries) {
-    const from = stA[e.id]?.status ?? 'open';
     if (e.status === 'deleted') continue;
-    const to = stB[e.id]?.status ?? 'open';
-    if (from !== to && e.status !== 'added') statusChanges.push({ paragraphId: e.id, label: e.labelTo ?? e.labelFrom ?? '', from, to });
-    else if (e.status === 'added' && stB[e.id]?.status && stB[e.id].status !== 'open') {
-      statusChanges.push({ paragraphId: e.id, label: e.labelTo ?? '', from: 'new', to: String(stB[e.id].status) });
+    const from = e.status === 'added' ? 'new' : statusText(stA[e.id]);
+    const to = statusText(stB[e.id]);
+    if (from !== to && !(from === 'new' && to === 'open')) {
+      statusChanges.push({ paragraphId: e.id, label: e.labelTo ?? e.labelFrom ?? '', from, to });
     }
   }
 
@@ -172,7 +188,7 @@ export function summarizeBrackets({ a, b, entries }: SummaryInput): BracketSumma
         pb?.added ??
         Object.values(recB).find((r) => r.paragraphId === e.id && /paragraph/i.test(String(r.kind ?? '')))?.id ??
         null;
-      const sponsors = proposalId && Array.isArray(recB[proposalId]?.sponsors) ? recB[proposalId].sponsors!.map(String) : [];
+      const sponsors = proposalId ? sponsorNames(recB[proposalId]?.sponsors) : [];
       return { paragraphId: e.id, label: e.labelTo ?? '', proposalId, sponsors };
     });
   const paragraphsDeleted = entries

@@ -132,6 +132,9 @@ function sideBySideView(c: Comparison, lang: string): string {
   return `<table class="sbs"><thead><tr><th>${escapeHtml(c.from.label)}</th><th>${escapeHtml(c.to.label)}</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
+const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals', adref: 'agreed ad ref' };
+const statusName = (s: string): string => s.replace(/^[a-z]+/, (w) => STATUS_NAMES[w] ?? w);
+
 const COUNT_KEYS: Array<keyof BracketCounts> = ['added', 'accepted', 'rejected', 'withdrawn', 'reopened', 'resolved', 'removed'];
 
 function countsRow(counts: BracketCounts): string {
@@ -177,7 +180,7 @@ function summaryHtml(c: Comparison): string {
   if (s.statusChanges.length > 0) {
     parts.push('<h3>Paragraph status</h3>');
     parts.push(
-      `<table><tr><th>Paragraph</th><th>From</th><th>To</th></tr>${s.statusChanges.map((x) => `<tr><td>${escapeHtml(x.label || x.paragraphId)}</td><td>${escapeHtml(x.from)}</td><td>${escapeHtml(x.to)}</td></tr>`).join('')}</table>`,
+      `<table><tr><th>Paragraph</th><th>From</th><th>To</th></tr>${s.statusChanges.map((x) => `<tr><td>${escapeHtml(x.label || x.paragraphId)}</td><td>${escapeHtml(statusName(x.from))}</td><td>${escapeHtml(statusName(x.to))}</td></tr>`).join('')}</table>`,
     );
   }
   if (s.paragraphsAdded.length > 0 || s.paragraphsDeleted.length > 0) {

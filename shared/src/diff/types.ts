@@ -20,22 +20,21 @@ export interface NodeJSON {
 
 /**
  * The minimal shape of a proposal record (Y.Map `proposals`). The full record is designed in
- * shared/src/brackets; only these fields are read, any others are carried along untouched.
+ * shared/src/brackets (its `Proposal` is assignable to this); only these fields are read.
  */
 export interface ProposalLike {
   id: string;
   kind?: string;
-  sponsors?: string[];
+  /** Delegation names, or shared/src/brackets Sponsors `{name, via?}` (a group speaking through a member). */
+  sponsors?: Array<string | { name: string; via?: string }>;
   /** open | accepted | rejected | withdrawn (any spelling containing those words is understood). */
   status?: string;
   paragraphId?: string | null;
-  [key: string]: unknown;
 }
 
 export interface ParagraphStateLike {
   status?: string;
   pending?: unknown;
-  [key: string]: unknown;
 }
 
 export interface Renumbering {
@@ -125,6 +124,7 @@ export interface BracketEvent {
   change: BracketChange;
   paragraphId: string | null;
   paragraphLabel: string;
+  /** Sponsor names (a group, not the member speaking for it). */
   sponsors: string[];
   kind?: string;
   fromStatus?: string;

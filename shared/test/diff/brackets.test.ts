@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, renderComparisonHtml } from '../../src/diff/index.js';
+import type { ParagraphState, Proposal } from '../../src/brackets/types.js';
+import { compareVersions, renderComparisonHtml, type VersionSnapshot } from '../../src/diff/index.js';
 import { br, op, opAdded, pp, proposal, records, struck, t, version } from './builders.js';
 
 /**
@@ -169,5 +170,28 @@ describe('concordance', () => {
       { to: '1', toId: 'o1', from: ['1', '2'], fromIds: ['o1', 'o2'], delegations: [], note: 'merged' },
       { to: '2', toId: 'o3', from: ['3'], fromIds: ['o3'], delegations: [], note: 'renumbered' },
     ]);
+  });
+});
+
+describe('proposal records of shared/src/brackets', () => {
+  it('accepts Sponsor objects {name, via} and paragraph states with pending', () => {
+    const g77 = { name: 'G77 and China', via: 'Sudan' };
+    const blocks = [op('op1', 'Text.')];
+    const rec = (status: string) => ({ id: 'x1', kind: 'insert', paragraphId: 'op1', sponsors: [g77, { name: 'Egypt' }], status });
+    const a = version('A', blocks, { proposals: { x1: rec('open') }, paragraphs: { op1: { status: 'informals', pending: 'EU' } } });
+    const b = version('B', blocks, { proposals: { x1: rec('accepted') }, paragraphs: { op1: { status: 'adref' } } });
+    const c = compareVersions(a, b);
+    expect(c.brackets.events[0]).toMatchObject({ change: 'accepted', sponsors: ['G77 and China', 'Egypt'] });
+    expect(c.brackets.byDelegation.map((d) => d.delegation)).toEqual(['Egypt', 'G77 and China']);
+    expect(c.brackets.statusChanges).toEqual([{ paragraphId: 'op1', label: '1', from: 'informals, pending EU', to: 'adref' }]);
+    const html = renderComparisonHtml(c, { view: 'inline' });
+    expect(html).toContain('<td>agreed in informals, pending EU</td><td>agreed ad ref</td>');
+  });
+
+  it('type: a Record of brackets Proposal is a valid VersionSnapshot.proposals', () => {
+    const proposals: Record<string, Proposal> = {};
+    const paragraphs: Record<string, ParagraphState> = {};
+    const v: VersionSnapshot = version('A', [op('op1', 'Text.')], { proposals, paragraphs });
+    expect(compareVersions(v, v).brackets.events).toEqual([]);
   });
 });
