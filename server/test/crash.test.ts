@@ -122,4 +122,28 @@ describe('crash: SIGKILL during heavy typing', () => {
     expect(fresh.doc.getArray('typed').toArray()).toEqual(a.doc.getArray('typed').toArray());
     expect(b.doc.getArray('typed').toArray()).toEqual(a.doc.getArray('typed').toArray());
   });
+
+  it('SIGTERM stops gracefully: pending work committed and compacted, exit code 0', { timeout: 30_000 }, async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const child = await spawnServer(port, dataDir);
+    children.push(child);
+    const res = await fetch(`http://127.0.0.1:${port}/api/sessions`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Graceful' }) });
+    const { session, chairToken } = (await res.json()) as { session: { id: string }; chairToken: string };
+    const c = connectClient(`ws://127.0.0.1:${port}/collab`, session.id, chairToken, { acks: true });
+    clients.push(c);
+    await c.synced();
+    for (let i = 0; i < 20; i++) c.doc.getText('t').insert(0, 'x');
+    await c.acked();
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const storage = createSqliteStorage({ dataDir });
+    const { updates } = await storage.loadUpdates(session.id);
+    await storage.close();
+    expect(updates.length).toBe(1); // compacted into one snapshot on the way out
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, updates[0]);
+    expect(doc.getText('t').length).toBe(20);
+  });
 });

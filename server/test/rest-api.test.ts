@@ -90,3 +90,24 @@ describe('REST API', () => {
     expect((await t.api('POST', '/api/sessions', t.adminKey, { title: 'x' })).status).toBe(201);
   });
 });
+
+describe('static client', () => {
+  it('serves files from clientDist and index.html for client routes, never for /api', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('./helpers/test-server.js');
+    const dist = tempDir();
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Accord</title>');
+    writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+    const t = await startTestServer({ clientDist: dist });
+    try {
+      expect((await t.api<string>('GET', '/assets/app.js')).body).toBe('console.log(1)');
+      expect((await t.api<string>('GET', '/s/abc?token=x')).body).toContain('<title>Accord</title>');
+      expect((await t.api<string>('GET', '/')).body).toContain('<title>Accord</title>');
+      expect((await t.api('GET', '/api/unknown')).status).toBe(404);
+    } finally {
+      await t.stop();
+    }
+  });
+});

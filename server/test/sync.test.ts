@@ -64,4 +64,19 @@ describe('sync with stock y-websocket providers', () => {
     expect(after - before).toBeLessThan(10);
     expect(relayed).toBeLessThan(10);
   });
+
+  it('a change made by the server as a trusted peer is stored and relayed', async () => {
+    const { id, chairToken } = await t.createSession('Server change');
+    const reader = connectClient(t.wsUrl, id, await t.addParticipant(id, 'observer', 'UNEP'));
+    clients.push(reader);
+    await reader.synced();
+    const room = t.server.rooms.loaded.find((r) => r.name === id)!;
+    room.change((doc) => doc.getMap('paragraphs').set('p1', { status: 'agreed' }));
+    await waitFor(() => reader.doc.getMap('paragraphs').get('p1'), 'relay');
+    await room.whenSettled();
+    const stored = new Y.Doc();
+    for (const u of (await t.server.storage.loadUpdates(id)).updates) Y.applyUpdate(stored, u);
+    expect(stored.getMap('paragraphs').get('p1')).toEqual({ status: 'agreed' });
+    void chairToken;
+  });
 });

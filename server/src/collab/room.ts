@@ -19,7 +19,7 @@ export interface RoomOptions {
   retryMaxMs: number;
 }
 
-/** Origin of transactions that apply client updates, to tell them from loading. */
+/** Origin of transactions to store and relay (client updates, server changes), unlike loading. */
 const CLIENT = Symbol('client');
 
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -142,6 +142,15 @@ export class Room {
     this.doc.destroy();
   }
 
+  /**
+   * Changes the document as the server, a trusted peer (seeding, commands): stored, then relayed
+   * and acknowledged exactly like a batch of client updates.
+   */
+  change(fn: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => fn(this.doc), CLIENT);
+    this.enqueueApplied(new Set(), new Set());
+  }
+
   private applyIncoming(): void {
     const incoming = this.incoming;
     this.incoming = [];
@@ -160,6 +169,11 @@ export class Room {
       if (this.applied.length > before) changers.add(conn);
       if (conn.wantsAcks) ackers.add(conn);
     }
+    this.enqueueApplied(changers, ackers);
+  }
+
+  /** Hands what was applied since the last call to the commit queue as one batch. */
+  private enqueueApplied(changers: Set<Connection>, ackers: Set<Connection>): void {
     const applied = this.applied;
     this.applied = [];
     const update = applied.length === 0 ? null : applied.length === 1 ? applied[0] : Y.mergeUpdates(applied);

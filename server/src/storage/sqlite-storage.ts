@@ -9,9 +9,11 @@ export interface SqliteStorageOptions {
   dataDir: string;
   /**
    * FULL (default): with WAL, every commit fsyncs the log, so a change acknowledged with SAVED
-   * survives power loss, not only a process crash. NORMAL only fsyncs at checkpoints: a crash of
-   * the process loses nothing, a power cut may lose the last commits. Measured on this machine
-   * (test/sqlite-synchronous.test.ts prints it): see docs/protocol.md and the report.
+   * survives power loss, not only a process crash; the product promises exactly that. NORMAL only
+   * fsyncs at checkpoints: a process crash loses nothing, a power cut may lose the last commits.
+   * Cost measured here (test/sqlite-synchronous.test.ts, 2-core VM, ext4): one append p50
+   * 0.2–1.4 ms, p99 3–12 ms with FULL against 0.008 / 0.03 ms with NORMAL; group commit pays it
+   * once per event-loop turn, not per keystroke.
    */
   synchronous?: SynchronousMode;
 }
