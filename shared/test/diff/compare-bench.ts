@@ -10,7 +10,7 @@ const { a, b } = generateTreatyText(7, { paragraphs: 2000, chars: 1_000_000, lan
 const size = (v: typeof a): number => JSON.stringify(v.doc).length;
 const times: number[] = [];
 let cmp = compareVersions(a, b);
-for (let i = 0; i < 9; i++) {
+for (let i = 0; i < 21; i++) {
   const t0 = performance.now();
   cmp = compareVersions(a, b);
   times.push(performance.now() - t0);
@@ -27,7 +27,7 @@ console.log(
       stats: cmp.stats,
       bracketTotals: cmp.brackets.totals,
       concordanceRows: cmp.concordance.length,
-      compareMs: { median: +times[4].toFixed(1), min: +times[0].toFixed(1), max: +times[8].toFixed(1) },
+      compareMs: { median: +times[10].toFixed(1), min: +times[0].toFixed(1), max: +times[20].toFixed(1) },
       renderHtmlMs: +renderMs.toFixed(1),
       htmlBytes: html.length,
     },
