@@ -1,3 +1,4 @@
+import { canonicalMarks } from './canonical.js';
 import type { Ctx } from './context.js';
 import { decide, setParagraphStatus } from './decide.js';
 import { comment, editProposal, position, withdraw } from './positions.js';
@@ -13,7 +14,9 @@ import { undoDecision } from './undo.js';
 export function applyCommand(state: BracketState, command: Command, actor: Actor, now: number, ids: () => string): ApplyResult {
   if (typeof command !== 'object' || command === null) return fail('invalid', 'a command is an object');
   try {
-    return dispatch({ state, actor, now, ids }, command);
+    const doc = canonicalMarks(state.doc);
+    const r = dispatch({ state: doc === state.doc ? state : { ...state, doc }, actor, now, ids }, command);
+    return r.ok ? { ...r, doc: canonicalMarks(r.doc) } : r;
   } catch (e) {
     return fail('invalid', `malformed command: ${(e as Error).message}`);
   }

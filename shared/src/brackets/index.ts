@@ -7,3 +7,4 @@ export { pendingRecords } from './pending.js';
 export { blockText, findBlock, resolveAnchor, LEAF_CHAR } from './doc.js';
 export { merge3 } from './undo.js';
 export { applyCommandToYDoc, readBracketState, writeBody, Y_DECISIONS } from './ydoc.js';
+export { canonicalMarks, sortMarks } from './canonical.js';

@@ -4,13 +4,14 @@ import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-ti
 import { schema, Y_BODY, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
 import { newId } from '../ids.js';
 import { applyCommand } from './apply.js';
+import { canonicalMarks } from './canonical.js';
 import type { Actor, ApplyResult, BracketState, Command, DecisionEntry, ParagraphState, Proposal } from './types.js';
 
 export const Y_DECISIONS = 'decisions';
 
 /** Reads the bracket state (body, proposals, paragraph statuses, decision log) from a Y.Doc. */
 export function readBracketState(ydoc: Y.Doc): BracketState {
-  const doc = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(Y_BODY), schema);
+  const doc = canonicalMarks(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(Y_BODY), schema));
   return {
     doc,
     proposals: ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>,

@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import * as Y from 'yjs';
+import { updateYFragment } from '@tiptap/y-tiptap';
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { schema } from '../../src/schema.js';
 import {
@@ -6,6 +8,7 @@ import {
   blockText,
   checkCommand,
   findBlock,
+  sortMarks,
   type Actor,
   type Anchor,
   type ApplyOk,
@@ -22,7 +25,7 @@ export const doc = (...blocks: PMNode[]) => schema.node('doc', null, blocks);
 export const op = (id: string, ...parts: Part[]) => schema.node('operative', { id }, inline(parts));
 export const opAdded = (id: string, added: string, ...parts: Part[]) => schema.node('operative', { id, added }, inline(parts));
 export const pp = (id: string, ...parts: Part[]) => schema.node('preambular', { id }, inline(parts));
-export const t = (text: string, ...marks: Mark[]) => schema.text(text, marks);
+export const t = (text: string, ...marks: Mark[]) => schema.text(text, sortMarks(marks));
 export const br = (id: string, role: string, alt = 0) => schema.marks.bracket.create({ id, role, alt });
 export const st = (decision: string, by = 'Chair') => schema.marks.struck.create({ by, decision });
 export const ins = (id: string, text: string) => t(text, br(id, 'insert'));
@@ -115,4 +118,11 @@ export function testCommand(state: BracketState, command: Command, actor: Actor,
     for (const [id, s] of Object.entries(u.paragraphs)) expect(s).toEqual(state.paragraphs[id] ?? { status: 'open' });
   }
   return after;
+}
+
+/** A Y.Doc whose body is `d`, as the server seeds it. */
+export function seed(d: PMNode): Y.Doc {
+  const ydoc = new Y.Doc();
+  updateYFragment(ydoc, ydoc.getXmlFragment('body'), d, { mapping: new Map(), isOMark: new Map() });
+  return ydoc;
 }

@@ -146,7 +146,7 @@ describe('proposals', () => {
     expect(s.proposals.n1.status).toBe('withdrawn');
     expectError(s, { type: 'withdraw', proposalId: 'n1' }, EU, 'proposal_not_open');
     let r = run(S, { type: 'propose', kind: 'reserve', anchor: at(base, 'op1', 'ad hoc') }, US, ids);
-    r = testCommand(r, { type: 'withdraw', proposalId: 'n2' }, US, base, ids);
+    testCommand(r, { type: 'withdraw', proposalId: 'n2' }, US, base, ids);
     r = run(S, { type: 'propose', kind: 'newParagraph', after: 'op3', blockType: 'operative', text: 'x' }, US, idGen('q'));
     testCommand(r, { type: 'withdraw', proposalId: 'q1' }, US, base);
   });
