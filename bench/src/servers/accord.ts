@@ -50,6 +50,7 @@ export const accord: ServerFactory = {
         args: ['--import', 'tsx', mainTs],
         port,
         timeoutMs: 60_000,
+        stopSignal: 'SIGTERM', // graceful: commits, compacts, closes SQLite (and --cpu-prof is written)
       });
       const deadline = Date.now() + 30_000;
       for (;;) {

@@ -1,6 +1,7 @@
 // Starting a server as a child process, waiting for it to listen, and stopping it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,15 +27,19 @@ export interface ChildOptions {
   args: string[];
   port: number;
   timeoutMs?: number;
+  /** How to ask it to stop: SIGUSR2 (the preload exits at once) unless the server stops gracefully itself. */
+  stopSignal?: NodeJS.Signals;
 }
 
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 const PRELOAD = new URL('./preload.mjs', import.meta.url).href;
+const PROFILE_DIR = new URL('../../results/profiles', import.meta.url).pathname;
 
 export async function startChild(name: string, opts: ChildOptions): Promise<Child> {
   const args = ['--import', PRELOAD, ...opts.args];
   if (CPU_PROF && (CPU_PROF === '1' || CPU_PROF.split(',').includes(name))) {
-    args.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? 'results/profiles'}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`);
+    // One file per thread (tsx's loader runs in a worker thread): the main thread's is the largest.
+    args.unshift('--cpu-prof', `--cpu-prof-dir=${path.join(path.resolve(process.env.BENCH_CPU_PROF_DIR ?? PROFILE_DIR), name)}`);
   }
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
@@ -61,8 +66,8 @@ export async function startChild(name: string, opts: ChildOptions): Promise<Chil
     output: () => out,
     async stop() {
       if (exited) return;
-      proc.kill('SIGUSR2');
-      const t = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      proc.kill(opts.stopSignal ?? 'SIGUSR2');
+      const t = setTimeout(() => proc.kill('SIGKILL'), 15_000);
       await exit;
       clearTimeout(t);
     },
