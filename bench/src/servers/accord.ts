@@ -34,72 +34,78 @@ async function mapLimit<T, R>(items: T[], limit: number, f: (t: T, i: number) =>
   return out;
 }
 
-export const accord: ServerFactory = {
-  name: 'accord',
-  label: 'Accord (server/src/main.ts, SQLite)',
-  unavailable: () => (fs.existsSync(mainTs) ? null : `${path.relative(process.cwd(), mainTs)} does not exist yet`),
-  async start(): Promise<BenchServer> {
-    const port = await freePort();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
-    const adminKey = randomBytes(16).toString('hex');
-    const base = `http://127.0.0.1:${port}`;
-    const launch = async (): Promise<Child> => {
-      const child = await startChild('accord', {
-        cwd: serverDir,
-        env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ACCORD_ADMIN_KEY: adminKey, NODE_ENV: 'production' },
-        args: ['--import', 'tsx', mainTs],
-        port,
-        timeoutMs: 60_000,
-        stopSignal: 'SIGTERM', // graceful: commits, compacts, closes SQLite (and --cpu-prof is written)
-      });
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        try {
-          const res = await fetch(`${base}/api/health`);
-          if (res.ok) break;
-        } catch { /* not yet */ }
-        if (Date.now() > deadline) throw new Error(`accord /api/health never answered:\n${child.output()}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return child;
-    };
-    let child = await launch();
-    const wsUrl = (id: string, token: string) => `ws://127.0.0.1:${port}/collab/${id}?token=${encodeURIComponent(token)}`;
-    const server: BenchServer = {
-      name: 'accord',
-      get pid() { return child.pid; },
-      async createRoom(req: RoomRequest): Promise<RoomSetup> {
-        const created = await api<{ session: { id: string }; chairToken: string }>(base, 'POST', '/api/sessions', adminKey, { title: req.title });
-        const id = created.session.id;
-        const chair = created.chairToken;
-        const invite = async (role: string, delegation: string): Promise<string> => {
-          const r = await api<{ token: string }>(base, 'POST', `/api/sessions/${id}/participants`, chair, { role, delegation });
-          return r.token;
-        };
-        let typistRole = 'secretariat';
-        try { await invite(typistRole, 'Secretariat probe'); } catch { typistRole = 'chair'; }
-        const kinds = seatsFor(req, (kind, i) => `${kind}:${i}`).map((s) => s.url.split(':') as ['typist' | 'delegation' | 'observer', string]);
-        const tokens = await mapLimit(kinds, 16, async ([kind, i]) => {
-          if (kind === 'typist') return typistRole === 'chair' ? chair : invite('secretariat', `Secretariat ${Number(i) + 1}`);
-          return invite(kind, kind === 'delegation' ? `Member State ${Number(i) + 1}` : `Observer ${Number(i) + 1}`);
+export const accord = accordServer('accord', 'Accord (server/src/main.ts, SQLite synchronous=FULL)', {});
+/** Diagnosis only (not in the default list): the same server with SQLite synchronous=NORMAL. */
+export const accordNormal = accordServer('accord-normal', 'Accord, SQLite synchronous=NORMAL', { ACCORD_SYNCHRONOUS: 'NORMAL' });
+
+function accordServer(name: string, label: string, extraEnv: Record<string, string>): ServerFactory {
+  return {
+    name,
+    label,
+    unavailable: () => (fs.existsSync(mainTs) ? null : `${path.relative(process.cwd(), mainTs)} does not exist yet`),
+    async start(): Promise<BenchServer> {
+      const port = await freePort();
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
+      const adminKey = randomBytes(16).toString('hex');
+      const base = `http://127.0.0.1:${port}`;
+      const launch = async (): Promise<Child> => {
+        const child = await startChild(name, {
+          cwd: serverDir,
+          env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ACCORD_ADMIN_KEY: adminKey, NODE_ENV: 'production', ...extraEnv },
+          args: ['--import', 'tsx', mainTs],
+          port,
+          timeoutMs: 60_000,
+          stopSignal: 'SIGTERM', // graceful: commits, compacts, closes SQLite (and --cpu-prof is written)
         });
-        let k = 0;
-        return {
-          seats: seatsFor(req, () => wsUrl(id, tokens[k++])),
-          writerUrl: wsUrl(id, chair),
-          serverSync: true,
-          provider: { serverUrl: `ws://127.0.0.1:${port}/collab`, room: id, params: { token: chair } },
-        };
-      },
-      async restart() {
-        await child.stop();
-        child = await launch();
-      },
-      async stop() {
-        await child.stop();
-        fs.rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-    return server;
-  },
-};
+        const deadline = Date.now() + 30_000;
+        for (;;) {
+          try {
+            const res = await fetch(`${base}/api/health`);
+            if (res.ok) break;
+          } catch { /* not yet */ }
+          if (Date.now() > deadline) throw new Error(`accord /api/health never answered:\n${child.output()}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return child;
+      };
+      let child = await launch();
+      const wsUrl = (id: string, token: string) => `ws://127.0.0.1:${port}/collab/${id}?token=${encodeURIComponent(token)}`;
+      const server: BenchServer = {
+        name,
+        get pid() { return child.pid; },
+        async createRoom(req: RoomRequest): Promise<RoomSetup> {
+          const created = await api<{ session: { id: string }; chairToken: string }>(base, 'POST', '/api/sessions', adminKey, { title: req.title });
+          const id = created.session.id;
+          const chair = created.chairToken;
+          const invite = async (role: string, delegation: string): Promise<string> => {
+            const r = await api<{ token: string }>(base, 'POST', `/api/sessions/${id}/participants`, chair, { role, delegation });
+            return r.token;
+          };
+          let typistRole = 'secretariat';
+          try { await invite(typistRole, 'Secretariat probe'); } catch { typistRole = 'chair'; }
+          const kinds = seatsFor(req, (kind, i) => `${kind}:${i}`).map((s) => s.url.split(':') as ['typist' | 'delegation' | 'observer', string]);
+          const tokens = await mapLimit(kinds, 16, async ([kind, i]) => {
+            if (kind === 'typist') return typistRole === 'chair' ? chair : invite('secretariat', `Secretariat ${Number(i) + 1}`);
+            return invite(kind, kind === 'delegation' ? `Member State ${Number(i) + 1}` : `Observer ${Number(i) + 1}`);
+          });
+          let k = 0;
+          return {
+            seats: seatsFor(req, () => wsUrl(id, tokens[k++])),
+            writerUrl: wsUrl(id, chair),
+            serverSync: true,
+            provider: { serverUrl: `ws://127.0.0.1:${port}/collab`, room: id, params: { token: chair } },
+          };
+        },
+        async restart() {
+          await child.stop();
+          child = await launch();
+        },
+        async stop() {
+          await child.stop();
+          fs.rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+      return server;
+    },
+  };
+}
