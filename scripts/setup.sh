@@ -11,7 +11,8 @@ fi
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"
 pnpm install --frozen-lockfile
 
-if [ "${1:-}" = "--browser" ] && ! [ -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
+# Chromium, plus CJK and Arabic fonts so the Chinese seeds render (and screenshot) as glyphs.
+if [ "${1:-}" = "--browser" ] && ! { [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-core >/dev/null
 fi

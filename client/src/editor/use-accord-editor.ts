@@ -9,6 +9,24 @@ import { schemaExtensions } from './extensions/index';
 import { ParagraphLabels } from './extensions/paragraph-labels';
 import { SplitBlock } from './extensions/split-block';
 
+/**
+ * Other people's carets. The name is drawn by CSS from `data-name` (generated content), so it is
+ * never part of the text: copying a paragraph or reading it with a screen reader gives the words only.
+ */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const caret = document.createElement('span');
+  caret.classList.add('collaboration-carets__caret');
+  const color = typeof user.color === 'string' ? user.color : '#888';
+  caret.style.borderColor = color;
+  const label = document.createElement('span');
+  label.classList.add('collaboration-carets__label');
+  label.style.backgroundColor = color;
+  label.dataset.name = typeof user.name === 'string' ? user.name : '';
+  label.setAttribute('aria-hidden', 'true');
+  caret.append(label);
+  return caret;
+}
+
 export interface AccordEditorOptions {
   session: CollabSession;
   editable: boolean;
@@ -29,7 +47,7 @@ export function useAccordEditor({ session, editable, user, onContentError }: Acc
         ParagraphLabels,
         SplitBlock,
         Collaboration.configure({ fragment: session.fragment }),
-        CollaborationCaret.configure({ provider: session.provider, user }),
+        CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
       ],
       editable,
       enableContentCheck: true,
