@@ -20,6 +20,7 @@ interface ListedSession {
 
 const accord = new AccordProcess();
 let browser: Browser;
+let seeds: ListedSession[] = [];
 const contexts: BrowserContext[] = [];
 
 async function newPage(): Promise<Page> {
@@ -46,6 +47,7 @@ async function typeAtEndOf(page: Page, marker: string, text: string): Promise<vo
 beforeAll(async () => {
   await accord.start();
   browser = await launchChromium();
+  seeds = (await accord.api<ListedSession[]>('GET', '/api/sessions', accord.adminKey)).filter((s) => s.seed);
 });
 
 afterAll(async () => {
@@ -55,14 +57,11 @@ afterAll(async () => {
 });
 
 describe('live co-drafting in Chromium', () => {
-  let seeds: ListedSession[] = [];
-
   it('shows both seed texts on the organiser page, opens one and invites a delegation from the UI', async () => {
     const chair = await newPage();
     await chair.goto(`${accord.url}/?key=${accord.adminKey}`);
     await chair.locator('.session-row').first().waitFor();
     const rows = await chair.locator('.session-row').allInnerTexts();
-    seeds = (await accord.api<ListedSession[]>('GET', '/api/sessions', accord.adminKey)).filter((s) => s.seed);
     expect(seeds).toHaveLength(2);
     for (const s of seeds) expect(rows.some((r) => r.includes(s.title))).toBe(true);
 
@@ -96,6 +95,43 @@ describe('live co-drafting in Chromium', () => {
     await chair.locator('.ProseMirror').evaluate((el) => (el as HTMLElement).blur());
     await chair.locator('.paper-scroll').evaluate((el) => el.scrollTo(0, 0));
     await chair.screenshot({ path: join(artifacts, 'co-drafting-zh-seed.png'), fullPage: false });
+  });
+
+  it('keeps Chinese typed through an input method whole while someone else types in the same paragraph', async () => {
+    const s = seeds[0]!;
+    const secretariat = await accord.api<{ link: string }>('POST', `/api/sessions/${s.id}/participants`, s.chairToken, {
+      role: 'secretariat',
+      delegation: 'Secretariat',
+    });
+    const a = await newPage();
+    const b = await newPage();
+    await a.goto(`${accord.url}/s/${s.id}?token=${s.chairToken}`);
+    await b.goto(accord.url + secretariat.link);
+    for (const p of [a, b]) await p.locator('.ProseMirror[contenteditable="true"]').waitFor();
+
+    const paragraph = '还回顾其';
+    await a.locator('.ProseMirror p', { hasText: paragraph }).first().click();
+    await a.keyboard.press('End');
+    const ime = await a.context().newCDPSession(a);
+    // Pinyin composition, step by step, while B types into the same paragraph between the steps.
+    const steps = ['x', 'xi', 'xie', 'xie s', 'xie sh', 'xie sha', 'xie shan'];
+    await b.locator('.ProseMirror p', { hasText: paragraph }).first().click();
+    await b.keyboard.press('Home');
+    for (const [i, text] of steps.entries()) {
+      await ime.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await b.keyboard.type(String(i), { delay: 10 });
+    }
+    await ime.send('Input.insertText', { text: '协商一致' });
+    await b.keyboard.type('END', { delay: 10 });
+
+    const paragraphText = (p: Page) =>
+      p.locator('.ProseMirror p', { hasText: paragraph }).first().evaluate((el) => el.textContent ?? '');
+    for (const p of [a, b]) {
+      const t = await pollUntil(() => paragraphText(p), (x) => x.includes('协商一致') && x.includes('0123456END'), 'both inputs in the paragraph');
+      expect(t.split('协商一致')).toHaveLength(2); // exactly once
+      expect(t).not.toMatch(/[a-z]/); // no pinyin left behind
+    }
+    expect(await paragraphText(a)).toBe(await paragraphText(b));
   });
 
   it('keeps both people’s text when the server restarts, including edits typed while it was down', async () => {
