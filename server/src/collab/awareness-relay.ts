@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { MESSAGE_AWARENESS } from '../protocol/messages.js';
+import { binaryFrame } from './binary-frame.js';
 import type { Connection } from './connection.js';
 import { CLOSE_PROTOCOL_ERROR, ProtocolError } from './protocol-error.js';
 
@@ -118,7 +119,7 @@ export class AwarenessRelay {
     const ids = [...this.changed].filter((id) => this.awareness.meta.has(id));
     this.changed.clear();
     if (!ids.length) return;
-    const message = this.message(ids);
-    for (const conn of this.connections()) conn.send(message);
+    const frame = binaryFrame(this.message(ids));
+    for (const conn of this.connections()) conn.sendFrame(frame);
   }
 }

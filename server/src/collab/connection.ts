@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Identity } from '../extension.js';
 import { canWriteText } from '../protocol/messages.js';
@@ -35,6 +36,20 @@ export class Connection {
     this.ws.send(message, (err) => {
       if (err) this.ws.terminate();
     });
+  }
+
+  /**
+   * Sends a message already framed by binaryFrame (room-wide relays). Written straight to the
+   * socket: ws keeps no queue of its own here (permessage-deflate is off), so frames stay in order
+   * with those sent through ws.send.
+   */
+  sendFrame(frame: Buffer): void {
+    if (!this.open) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.ws.terminate();
+      return;
+    }
+    (this.ws as unknown as { _socket: Socket })._socket.write(frame);
   }
 
   close(code: number, reason: string): void {

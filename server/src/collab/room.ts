@@ -6,6 +6,7 @@ import { runHook, runHookLogged, type Extension } from '../extension.js';
 import { MESSAGE_SYNC, writeIdentity, writeSaved } from '../protocol/messages.js';
 import type { Storage } from '../storage/storage.js';
 import { AwarenessRelay } from './awareness-relay.js';
+import { binaryFrame } from './binary-frame.js';
 import { CommitQueue, type Commit } from './commit-queue.js';
 import type { Connection } from './connection.js';
 
@@ -186,10 +187,10 @@ export class Room {
 
   private async committed(c: Commit): Promise<void> {
     if (c.update) {
-      const message = syncMessage((e) => syncProtocol.writeUpdate(e, c.update!));
-      // A sole author already has its change; everyone else gets the same buffer.
+      const frame = binaryFrame(syncMessage((e) => syncProtocol.writeUpdate(e, c.update!)));
+      // A sole author already has its change; everyone else gets the same bytes.
       const only = c.changers.size === 1 ? [...c.changers][0] : null;
-      for (const conn of this.connections) if (conn !== only) conn.send(message);
+      for (const conn of this.connections) if (conn !== only) conn.sendFrame(frame);
       this.writesSinceCompact++;
       runHookLogged(this.o.extensions, 'onStoreDocument', { sessionId: this.name, document: this.doc, update: c.update, seq: c.seq });
     }
