@@ -11,7 +11,8 @@ const clientDist = resolve(repo, 'client/dist');
 const server = createAccordServer({
   port: Number(env.PORT ?? 3000),
   host: env.HOST || '127.0.0.1',
-  dataDir: resolve(env.DATA_DIR ?? './data'),
+  // `pnpm start` runs this in server/; a relative DATA_DIR means the directory the user typed it in.
+  dataDir: env.DATA_DIR ? resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR) : resolve(repo, 'data'),
   adminKey: env.ACCORD_ADMIN_KEY || undefined,
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   clientDist: existsSync(clientDist) ? clientDist : undefined,
