@@ -1,0 +1,3 @@
+export { renumberAtRevision, type RevisionCleanup } from './renumber-at-revision.js';
+export { buildVersionSnapshot, type VersionInput } from './build-version-snapshot.js';
+export { versionLabels } from './version-labels.js';
