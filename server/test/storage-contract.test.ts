@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStorage } from '../src/storage/memory-storage.js';
@@ -123,6 +125,38 @@ for (const backend of backends) {
       expect(revs.map((r) => [r.label, [...r.snapshot]])).toEqual([['Rev.1', [1, 2]], ['Rev.2', [3]]]);
     });
 
+    it('keeps revision details and versions, lists summaries without the heavy fields, finds one by id', async () => {
+      await s.saveRevision({ id: 'r1', docName: 'd', label: 'Rev.1', createdAt: 'x', snapshot: bytes(1), info: '{"note":"n"}', version: '{"label":"Rev.1"}' });
+      await s.saveRevision({ id: 'r2', docName: 'd', label: 'Rev.2', createdAt: 'y', snapshot: bytes(2) });
+      await s.saveRevision({ id: 'r3', docName: 'other', label: 'Rev.1', createdAt: 'z', snapshot: bytes(3) });
+      await expect(s.saveRevision({ id: 'r1', docName: 'd', label: 'again', createdAt: 'x', snapshot: bytes(1) })).rejects.toThrow();
+      expect(await s.listRevisionSummaries('d')).toEqual([
+        { id: 'r1', docName: 'd', label: 'Rev.1', createdAt: 'x', info: '{"note":"n"}' },
+        { id: 'r2', docName: 'd', label: 'Rev.2', createdAt: 'y' },
+      ]);
+      const r1 = await s.getRevision('d', 'r1');
+      expect(r1 && { ...r1, snapshot: [...r1.snapshot] }).toEqual({ id: 'r1', docName: 'd', label: 'Rev.1', createdAt: 'x', snapshot: [1], info: '{"note":"n"}', version: '{"label":"Rev.1"}' });
+      expect(await s.getRevision('other', 'r1')).toBeUndefined();
+      expect(await s.getRevision('d', 'nope')).toBeUndefined();
+    });
+
+    it('keeps history points per document in time order and deletes the ones asked for', async () => {
+      const point = (id: string, at: string, docName = 'd') => ({ id, docName, at, reason: 'editing', state: bytes(id.length, 9) });
+      await s.saveHistoryPoint(point('h2', '2026-01-02T00:00:00.000Z'));
+      await s.saveHistoryPoint(point('h1', '2026-01-01T00:00:00.000Z'));
+      await s.saveHistoryPoint(point('h3', '2026-01-02T00:00:00.000Z'));
+      await s.saveHistoryPoint(point('x1', '2026-01-01T00:00:00.000Z', 'other'));
+      await expect(s.saveHistoryPoint(point('h1', '2026-01-05T00:00:00.000Z'))).rejects.toThrow();
+      expect((await s.listHistory('d')).map((p) => p.id)).toEqual(['h1', 'h2', 'h3']);
+      expect((await s.listHistory('d'))[0]).toEqual({ id: 'h1', docName: 'd', at: '2026-01-01T00:00:00.000Z', reason: 'editing' });
+      const h2 = await s.getHistoryPoint('d', 'h2');
+      expect(h2 && [...h2.state]).toEqual([2, 9]);
+      expect(await s.getHistoryPoint('other', 'h2')).toBeUndefined();
+      await s.deleteHistoryPoints('d', ['h1', 'h3', 'x1', 'unknown']);
+      expect((await s.listHistory('d')).map((p) => p.id)).toEqual(['h2']);
+      expect((await s.listHistory('other')).map((p) => p.id)).toEqual(['x1']);
+    });
+
     if (backend.name === 'sqlite') {
       it('is durable across reopen', async () => {
         await s.createSession(session('s1'), chair('s1'), bytes(5));
@@ -131,6 +165,32 @@ for (const backend of backends) {
         s = h.reopen!();
         expect((await s.loadUpdates('s1')).updates.map((u) => [...u])).toEqual([[5], [6]]);
         expect(await s.getSession('s1')).toBeDefined();
+      });
+
+      it('keeps revisions and history across reopen', async () => {
+        await s.saveRevision({ id: 'r1', docName: 'd', label: 'Rev.1', createdAt: 'x', snapshot: bytes(1), info: '{}', version: '{}' });
+        await s.saveHistoryPoint({ id: 'h1', docName: 'd', at: 'a', reason: 'decision', state: bytes(4) });
+        await s.close();
+        s = h.reopen!();
+        expect((await s.getRevision('d', 'r1'))?.version).toBe('{}');
+        expect((await s.listHistory('d')).map((p) => p.reason)).toEqual(['decision']);
+      });
+
+      it('opens a database made before revisions had details (adds the columns, keeps the rows)', async () => {
+        const dataDir = tempDir();
+        const old = new Database(join(dataDir, 'accord.sqlite'));
+        old.exec('CREATE TABLE revisions (id TEXT PRIMARY KEY, doc TEXT NOT NULL, label TEXT NOT NULL, created_at TEXT NOT NULL, snapshot BLOB NOT NULL, ord INTEGER NOT NULL)');
+        old.prepare('INSERT INTO revisions VALUES (?, ?, ?, ?, ?, 1)').run('r0', 'd', 'Rev.0', 'x', Buffer.from([7]));
+        old.close();
+        const upgraded = createSqliteStorage({ dataDir });
+        try {
+          expect(await upgraded.getRevision('d', 'r0')).toEqual({ id: 'r0', docName: 'd', label: 'Rev.0', createdAt: 'x', snapshot: new Uint8Array([7]) });
+          await upgraded.saveRevision({ id: 'r1', docName: 'd', label: 'Rev.1', createdAt: 'y', snapshot: bytes(1), info: '{}' });
+          expect((await upgraded.listRevisionSummaries('d')).map((r) => r.id)).toEqual(['r0', 'r1']);
+        } finally {
+          await upgraded.close();
+          rmSync(dataDir, { recursive: true, force: true });
+        }
       });
     }
   });

@@ -1,4 +1,4 @@
-import type { ParticipantRecord, RevisionRecord, SessionRecord, Storage } from './storage.js';
+import type { HistoryPointRecord, ParticipantRecord, RevisionRecord, SessionRecord, Storage } from './storage.js';
 
 /** A backend in process memory (tests, ephemeral servers). Copies bytes in and out like a disk would. */
 export function createMemoryStorage(): Storage {
@@ -7,6 +7,7 @@ export function createMemoryStorage(): Storage {
   const participants: ParticipantRecord[] = [];
   const settings = new Map<string, string>();
   const revisions: RevisionRecord[] = [];
+  let history: HistoryPointRecord[] = [];
   const rowsOf = (doc: string) => {
     let rows = docs.get(doc);
     if (!rows) docs.set(doc, (rows = []));
@@ -72,6 +73,32 @@ export function createMemoryStorage(): Storage {
     },
     async listRevisions(docName) {
       return revisions.filter((r) => r.docName === docName).map((r) => ({ ...r, snapshot: r.snapshot.slice() }));
+    },
+    async listRevisionSummaries(docName) {
+      return revisions.filter((r) => r.docName === docName).map(({ snapshot: _s, version: _v, ...rest }) => rest);
+    },
+    async getRevision(docName, id) {
+      const r = revisions.find((x) => x.docName === docName && x.id === id);
+      return r && { ...r, snapshot: r.snapshot.slice() };
+    },
+    async saveHistoryPoint(p) {
+      if (history.some((x) => x.id === p.id)) throw new Error(`history point ${p.id} exists`);
+      history.push({ ...p, state: p.state.slice() });
+    },
+    async listHistory(docName) {
+      return history
+        .filter((p) => p.docName === docName)
+        .map(({ state: _s, ...rest }, i) => ({ rest, i }))
+        .sort((x, y) => (x.rest.at < y.rest.at ? -1 : x.rest.at > y.rest.at ? 1 : x.i - y.i))
+        .map((x) => x.rest);
+    },
+    async getHistoryPoint(docName, id) {
+      const p = history.find((x) => x.docName === docName && x.id === id);
+      return p && { ...p, state: p.state.slice() };
+    },
+    async deleteHistoryPoints(docName, ids) {
+      const drop = new Set(ids);
+      history = history.filter((p) => p.docName !== docName || !drop.has(p.id));
     },
     async close() {},
   };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LoadedUpdates, ParticipantRecord, SessionRecord, Storage } from './storage.js';
+import type { HistoryPointRecord, LoadedUpdates, ParticipantRecord, RevisionRecord, SessionRecord, Storage } from './storage.js';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
@@ -25,11 +25,20 @@ CREATE TABLE IF NOT EXISTS participants (token TEXT PRIMARY KEY, session_id TEXT
 CREATE INDEX IF NOT EXISTS participants_session ON participants(session_id, ord);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS revisions (id TEXT PRIMARY KEY, doc TEXT NOT NULL, label TEXT NOT NULL, created_at TEXT NOT NULL, snapshot BLOB NOT NULL, ord INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS history (id TEXT PRIMARY KEY, doc TEXT NOT NULL, at TEXT NOT NULL, reason TEXT NOT NULL, state BLOB NOT NULL, ord INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS history_doc ON history(doc, at, ord);
 `;
+
+/** Columns added after the first release; databases created before get them on open. */
+const ADDED_COLUMNS: Array<[table: string, column: string, type: string]> = [
+  ['revisions', 'info', 'TEXT'],
+  ['revisions', 'version', 'TEXT'],
+];
 
 interface SessionRow { id: string; title: string; symbol: string; language: string; seed: number; created_at: string }
 interface ParticipantRow { token: string; session_id: string; role: string; delegation: string; color: string; created_at: string }
-interface RevisionRow { id: string; doc: string; label: string; created_at: string; snapshot: Buffer }
+interface RevisionRow { id: string; doc: string; label: string; created_at: string; snapshot: Buffer; info: string | null; version: string | null }
+interface HistoryRow { id: string; doc: string; at: string; reason: string; state: Buffer }
 
 const toSession = (r: SessionRow): SessionRecord => ({
   id: r.id, title: r.title, symbol: r.symbol, language: r.language, seed: r.seed === 1, createdAt: r.created_at,
@@ -38,6 +47,11 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   token: r.token, sessionId: r.session_id, role: r.role as ParticipantRecord['role'], delegation: r.delegation, color: r.color, createdAt: r.created_at,
 });
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+const toRevision = (r: RevisionRow): RevisionRecord => ({
+  id: r.id, docName: r.doc, label: r.label, createdAt: r.created_at, snapshot: bytes(r.snapshot),
+  ...(r.info !== null ? { info: r.info } : {}), ...(r.version !== null ? { version: r.version } : {}),
+});
+const toHistoryPoint = (r: HistoryRow): HistoryPointRecord => ({ id: r.id, docName: r.doc, at: r.at, reason: r.reason, state: bytes(r.state) });
 
 /** The default backend: one SQLite file `${dataDir}/accord.sqlite` in WAL mode. */
 export function createSqliteStorage(options: SqliteStorageOptions): Storage {
@@ -47,6 +61,10 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  for (const [table, column, type] of ADDED_COLUMNS) {
+    const has = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().some((c) => c.name === column);
+    if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
 
   const q = {
     load: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq'),
@@ -62,8 +80,14 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     listParticipants: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE session_id = ? ORDER BY ord'),
     getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
     setSetting: db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
-    insertRevision: db.prepare('INSERT INTO revisions (id, doc, label, created_at, snapshot, ord) VALUES (@id, @docName, @label, @createdAt, @snapshot, (SELECT COALESCE(MAX(ord), 0) + 1 FROM revisions))'),
+    insertRevision: db.prepare('INSERT INTO revisions (id, doc, label, created_at, snapshot, info, version, ord) VALUES (@id, @docName, @label, @createdAt, @snapshot, @info, @version, (SELECT COALESCE(MAX(ord), 0) + 1 FROM revisions))'),
     listRevisions: db.prepare<[string], RevisionRow>('SELECT * FROM revisions WHERE doc = ? ORDER BY ord'),
+    listRevisionSummaries: db.prepare<[string], Omit<RevisionRow, 'snapshot' | 'version'>>('SELECT id, doc, label, created_at, info FROM revisions WHERE doc = ? ORDER BY ord'),
+    getRevision: db.prepare<[string, string], RevisionRow>('SELECT * FROM revisions WHERE doc = ? AND id = ?'),
+    insertHistory: db.prepare('INSERT INTO history (id, doc, at, reason, state, ord) VALUES (@id, @docName, @at, @reason, @state, (SELECT COALESCE(MAX(ord), 0) + 1 FROM history))'),
+    listHistory: db.prepare<[string], Omit<HistoryRow, 'state'>>('SELECT id, doc, at, reason FROM history WHERE doc = ? ORDER BY at, ord'),
+    getHistory: db.prepare<[string, string], HistoryRow>('SELECT * FROM history WHERE doc = ? AND id = ?'),
+    deleteHistory: db.prepare<[string, string]>('DELETE FROM history WHERE doc = ? AND id = ?'),
   };
 
   const append = db.transaction((docName: string, updates: Uint8Array[]): number => {
@@ -75,6 +99,9 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     q.deleteUpTo.run(docName, upToSeq);
     // The snapshot takes the place of the rows it replaces, so later rows keep their order.
     q.insertUpdate.run(docName, upToSeq, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength));
+  });
+  const deleteHistory = db.transaction((docName: string, ids: string[]) => {
+    for (const id of ids) q.deleteHistory.run(docName, id);
   });
   const createSession = db.transaction((s: SessionRecord, chair: ParticipantRecord, initial?: Uint8Array) => {
     q.insertSession.run({ ...s, seed: s.seed ? 1 : 0 });
@@ -123,12 +150,32 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
       q.setSetting.run(key, value);
     },
     async saveRevision(r) {
-      q.insertRevision.run({ ...r, snapshot: Buffer.from(r.snapshot) });
+      q.insertRevision.run({ ...r, snapshot: Buffer.from(r.snapshot), info: r.info ?? null, version: r.version ?? null });
     },
     async listRevisions(docName) {
-      return q.listRevisions.all(docName).map((r) => ({
-        id: r.id, docName: r.doc, label: r.label, createdAt: r.created_at, snapshot: bytes(r.snapshot),
+      return q.listRevisions.all(docName).map(toRevision);
+    },
+    async listRevisionSummaries(docName) {
+      return q.listRevisionSummaries.all(docName).map((r) => ({
+        id: r.id, docName: r.doc, label: r.label, createdAt: r.created_at, ...(r.info !== null ? { info: r.info } : {}),
       }));
+    },
+    async getRevision(docName, id) {
+      const r = q.getRevision.get(docName, id);
+      return r && toRevision(r);
+    },
+    async saveHistoryPoint(p) {
+      q.insertHistory.run({ ...p, state: Buffer.from(p.state.buffer, p.state.byteOffset, p.state.byteLength) });
+    },
+    async listHistory(docName) {
+      return q.listHistory.all(docName).map((r) => ({ id: r.id, docName: r.doc, at: r.at, reason: r.reason }));
+    },
+    async getHistoryPoint(docName, id) {
+      const r = q.getHistory.get(docName, id);
+      return r && toHistoryPoint(r);
+    },
+    async deleteHistoryPoints(docName, ids) {
+      deleteHistory(docName, ids);
     },
     async close() {
       if (db.open) db.close();

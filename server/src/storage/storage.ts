@@ -26,8 +26,30 @@ export interface RevisionRecord {
   docName: string;
   label: string;
   createdAt: string;
+  /** The Y.Doc state at that moment (Y.encodeStateAsUpdate). */
   snapshot: Uint8Array;
+  /** Small JSON written by server/src/revisions (date, note, by, renumbering); opaque here. */
+  info?: string;
+  /** The frozen VersionSnapshot as JSON (can be megabytes); opaque here. */
+  version?: string;
 }
+
+/** A revision without its bytes and version JSON, for listings. */
+export type RevisionSummary = Omit<RevisionRecord, 'snapshot' | 'version'>;
+
+/** A point of the automatic history (server/src/revisions/history-recorder.ts). */
+export interface HistoryPointRecord {
+  id: string;
+  docName: string;
+  /** ISO 8601. */
+  at: string;
+  /** Why it was taken: decision, editing, before-restore, before-revision. */
+  reason: string;
+  /** The Y.Doc state (Y.encodeStateAsUpdate). */
+  state: Uint8Array;
+}
+
+export type HistoryPointSummary = Omit<HistoryPointRecord, 'state'>;
 
 export interface LoadedUpdates {
   /** Oldest first; a compacted snapshot, if any, comes first. */
@@ -64,7 +86,18 @@ export interface Storage {
   setSetting(key: string, value: string): Promise<void>;
 
   saveRevision(revision: RevisionRecord): Promise<void>;
+  /** Oldest first, with bytes and version JSON. */
   listRevisions(docName: string): Promise<RevisionRecord[]>;
+  /** Oldest first, without the heavy fields. */
+  listRevisionSummaries(docName: string): Promise<RevisionSummary[]>;
+  getRevision(docName: string, id: string): Promise<RevisionRecord | undefined>;
+
+  saveHistoryPoint(point: HistoryPointRecord): Promise<void>;
+  /** Oldest first (by `at`, then insertion), without state. */
+  listHistory(docName: string): Promise<HistoryPointSummary[]>;
+  getHistoryPoint(docName: string, id: string): Promise<HistoryPointRecord | undefined>;
+  /** Deletes those points of `docName` in one transaction; unknown ids are ignored. */
+  deleteHistoryPoints(docName: string, ids: string[]): Promise<void>;
 
   close(): Promise<void>;
 }
