@@ -75,7 +75,9 @@ export function ParticipantsPanel({ sessionId, token }: { sessionId: string; tok
       {error && <p className="error-text">{error}</p>}
       {added && (
         <div className="added-link">
-          Link for <strong>{added.delegation}</strong>:
+          <span>
+            Link for <strong>{added.delegation}</strong>:
+          </span>
           <CopyLink link={added.link} />
         </div>
       )}
