@@ -9,6 +9,8 @@ import { Rooms } from './collab/rooms.js';
 import { createUpgradeHandler } from './collab/upgrade.js';
 import type { Extension } from './extension.js';
 import { createApp } from './http/app.js';
+import { HistoryRecorder } from './revisions/history-recorder.js';
+import { RevisionService } from './revisions/revision-service.js';
 import { seedSessions } from './sessions/seeding.js';
 import { createSqliteStorage, type SynchronousMode } from './storage/sqlite-storage.js';
 import type { Storage } from './storage/storage.js';
@@ -40,6 +42,8 @@ export interface AccordServerOptions {
   retryMaxMs?: number;
   /** How long stop() waits for unsaved changes before giving up on them. */
   stopTimeoutMs?: number;
+  /** Automatic history: at most one point per this interval while edits keep coming (default 3 min). */
+  historyIntervalMs?: number;
 }
 
 export interface AccordServer {
@@ -51,6 +55,8 @@ export interface AccordServer {
   readonly storage: Storage;
   /** Loaded rooms, for tests and diagnostics. */
   readonly rooms: Rooms;
+  /** Revisions and automatic history (valid after start()). */
+  readonly revisions: RevisionService;
 }
 
 const ADMIN_KEY_SETTING = 'adminKey';
@@ -74,6 +80,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
   };
   let storage: Storage | null = null;
   let rooms: Rooms | null = null;
+  let revisions: RevisionService | null = null;
   let adminKey = '';
   let http: Server | null = null;
   let wss: WebSocketServer | null = null;
@@ -97,10 +104,12 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     const builtinAuth: Extension = {
       onAuthenticate: ({ sessionId, token }) => identify(store, adminKey, sessionId, token),
     };
-    const extensions = [builtinAuth, ...o.extensions];
+    const history = new HistoryRecorder({ storage: store, intervalMs: o.historyIntervalMs });
+    const extensions = [builtinAuth, ...o.extensions, history.extension];
     const roomSet = new Rooms({ ...o, storage: store, extensions });
     rooms = roomSet;
-    const app = createApp({ storage: store, adminKey, rooms: roomSet, openSessionCreation: o.openSessionCreation, clientDist: o.clientDist, jsonLimit: '16mb' });
+    revisions = new RevisionService(store, roomSet, history);
+    const app = createApp({ storage: store, adminKey, rooms: roomSet, revisions, openSessionCreation: o.openSessionCreation, clientDist: o.clientDist, jsonLimit: '16mb' });
     const server = createServer(app);
     const sockets = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes, perMessageDeflate: false });
     // Dead peers (no pong within one interval) are dropped so their presence disappears.
@@ -154,6 +163,8 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     for (const ws of wss?.clients ?? []) ws.close(CLOSE_GOING_AWAY, 'server shutting down');
     server.closeAllConnections();
     await rooms?.closeAll(o.stopTimeoutMs);
+    // Rooms that unloaded with unrecorded edits took a last history point: store it first.
+    await revisions?.history.flushed();
     for (const ws of wss?.clients ?? []) ws.terminate();
     for (const socket of openSockets) socket.destroy();
     wss?.close();
@@ -181,6 +192,9 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     },
     get rooms() {
       return started(rooms);
+    },
+    get revisions() {
+      return started(revisions);
     },
   };
 }

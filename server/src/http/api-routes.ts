@@ -5,6 +5,8 @@ import { documentJSON, plainText } from '../seed-import.js';
 import { readBody, readMeta } from '../sessions/document-state.js';
 import { addParticipant, createSession, sessionLink } from '../sessions/sessions.js';
 import type { ParticipantRecord, SessionRecord, Storage } from '../storage/storage.js';
+import type { RevisionService } from '../revisions/revision-service.js';
+import { revisionRoutes } from '../revisions/revision-routes.js';
 import { bearer, isAdmin, requireChair, requireIdentity } from './auth.js';
 import { HttpError } from './errors.js';
 
@@ -14,6 +16,8 @@ export interface ApiContext {
   rooms: Rooms;
   /** POST /api/sessions without a token (default true: anyone may open a session). */
   openSessionCreation: boolean;
+  /** Revisions, history, restore, compare (server/src/revisions). */
+  revisions: RevisionService;
 }
 
 const MAX_TEXT = 10_000_000;
@@ -135,6 +139,8 @@ export function apiRoutes(ctx: ApiContext): Router {
     requireChair(me);
     res.json((await storage.listParticipants(req.params.id)).map(participantView));
   });
+
+  r.use(revisionRoutes({ storage, adminKey, revisions: ctx.revisions }));
 
   r.use((_req, _res) => {
     throw new HttpError(404, 'not-found', 'no such API endpoint');

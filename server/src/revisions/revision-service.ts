@@ -1,0 +1,177 @@
+import * as Y from 'yjs';
+import { newId, Y_BODY, Y_META, Y_PARAGRAPHS } from '@accord/shared';
+import { writeBody } from '@accord/shared/brackets/index';
+import type { Renumbering, VersionSnapshot } from '@accord/shared/diff/index';
+import { renumberAtRevision } from '@accord/shared/revisions/index';
+import type { Room } from '../collab/room.js';
+import type { Rooms } from '../collab/rooms.js';
+import type { HistoryPointSummary, RevisionSummary, Storage } from '../storage/storage.js';
+import { readStoredState, readTextState, versionOf } from './frozen-text.js';
+import type { HistoryRecorder } from './history-recorder.js';
+import { replaceLiveText } from './replace-live-text.js';
+import { SessionQueue } from './session-queue.js';
+import type { VersionRef } from './version-ref.js';
+
+/** A revision as the API lists it. */
+export interface RevisionView {
+  id: string;
+  label: string;
+  date: string;
+  note: string;
+  createdAt: string;
+  by: string;
+  renumbering: Renumbering[];
+}
+
+export interface IssueInput {
+  label: string;
+  date?: string;
+  note?: string;
+  /** Who issues it (the chair's delegation name). */
+  by: string;
+}
+
+interface RevisionInfo {
+  date: string;
+  note: string;
+  by: string;
+  renumbering: Renumbering[];
+}
+
+/** Why a version cannot be served: the route turns these into 404/400. */
+export class VersionNotFound extends Error {}
+
+function viewOf(r: RevisionSummary): RevisionView {
+  const info: Partial<RevisionInfo> = r.info ? (JSON.parse(r.info) as Partial<RevisionInfo>) : {};
+  return {
+    id: r.id,
+    label: r.label,
+    date: info.date ?? r.createdAt.slice(0, 10),
+    note: info.note ?? '',
+    createdAt: r.createdAt,
+    by: info.by ?? '',
+    renumbering: info.renumbering ?? [],
+  };
+}
+
+const historyLabel = (p: { at: string }) => `History ${p.at.slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * Named revisions, restore and the versions compare reads. Every change to the live text goes
+ * through room.change (stored, relayed, acknowledged like a client's edit); issuing and
+ * restoring are serialised per session.
+ */
+export class RevisionService {
+  private readonly queue = new SessionQueue();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly rooms: Rooms,
+    readonly history: HistoryRecorder,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async list(sessionId: string): Promise<RevisionView[]> {
+    return (await this.storage.listRevisionSummaries(sessionId)).map(viewOf);
+  }
+
+  /** Newest first. */
+  async historyPoints(sessionId: string): Promise<Array<Pick<HistoryPointSummary, 'id' | 'at' | 'reason'>>> {
+    await this.history.flushed();
+    return (await this.storage.listHistory(sessionId)).reverse().map(({ id, at, reason }) => ({ id, at, reason }));
+  }
+
+  async get(sessionId: string, id: string): Promise<RevisionView & { snapshot: VersionSnapshot }> {
+    const r = await this.storage.getRevision(sessionId, id);
+    if (!r) throw new VersionNotFound(`no revision ${id}`);
+    const view = viewOf(r);
+    const snapshot = r.version ? (JSON.parse(r.version) as VersionSnapshot) : versionOf(readStoredState(r.snapshot), r.label, view.renumbering);
+    return { ...view, snapshot };
+  }
+
+  /** A version frozen for comparison. */
+  async version(sessionId: string, ref: VersionRef): Promise<VersionSnapshot> {
+    if (ref.kind === 'rev') return (await this.get(sessionId, ref.id)).snapshot;
+    if (ref.kind === 'history') {
+      const p = await this.storage.getHistoryPoint(sessionId, ref.id);
+      if (!p) throw new VersionNotFound(`no history point ${ref.id}`);
+      return versionOf(readStoredState(p.state), historyLabel(p));
+    }
+    return this.withRoom(sessionId, (room) => versionOf(readTextState(room.doc), 'Live text'));
+  }
+
+  /**
+   * Issues a revision: renumbers the live text (bis/ter → clean numbers, struck text and deleted
+   * paragraphs dropped, revisionLabel set) in one change, then freezes it. A history point of the
+   * text as it was comes first, so the pre-revision text (with its struck passages) stays
+   * comparable.
+   */
+  issue(sessionId: string, input: IssueInput): Promise<RevisionView> {
+    return this.queue.run(sessionId, () =>
+      this.withRoom(sessionId, async (room) => {
+        await this.history.record(sessionId, room.doc, 'before-revision', { skipIfUnchanged: true });
+        const live = readTextState(room.doc);
+        const cleanup = renumberAtRevision(live.doc, (id) => live.paragraphs[id]?.status);
+        const paragraphs = { ...live.paragraphs };
+        for (const id of cleanup.removed) delete paragraphs[id];
+        room.change((ydoc) => {
+          if (cleanup.doc !== live.doc) writeBody(ydoc, ydoc.getXmlFragment(Y_BODY), live.doc, cleanup.doc);
+          const states = ydoc.getMap(Y_PARAGRAPHS);
+          for (const id of cleanup.removed) states.delete(id);
+          ydoc.getMap(Y_META).set('revisionLabel', input.label);
+        });
+        const createdAt = new Date(this.now()).toISOString();
+        const info: RevisionInfo = { date: input.date ?? createdAt.slice(0, 10), note: input.note ?? '', by: input.by, renumbering: cleanup.renumbering };
+        const frozen = versionOf({ ...live, doc: cleanup.doc, paragraphs, meta: { ...live.meta, revisionLabel: input.label } }, input.label, cleanup.renumbering);
+        const record = {
+          id: newId('r'),
+          docName: sessionId,
+          label: input.label,
+          createdAt,
+          snapshot: Y.encodeStateAsUpdate(room.doc),
+          info: JSON.stringify(info),
+          version: JSON.stringify(frozen),
+        };
+        await this.storage.saveRevision(record);
+        await room.whenSettled();
+        return viewOf(record);
+      }),
+    );
+  }
+
+  /**
+   * Restores the live text to a stored version: first a history point of the live text, then one
+   * change that makes body, meta, proposals and paragraph statuses equal to the stored ones.
+   */
+  restore(sessionId: string, ref: VersionRef): Promise<{ restored: string; historyPoint: Pick<HistoryPointSummary, 'id' | 'at' | 'reason'> }> {
+    return this.queue.run(sessionId, async () => {
+      let state: Uint8Array;
+      if (ref.kind === 'rev') {
+        const r = await this.storage.getRevision(sessionId, ref.id);
+        if (!r) throw new VersionNotFound(`no revision ${ref.id}`);
+        state = r.snapshot;
+      } else if (ref.kind === 'history') {
+        const p = await this.storage.getHistoryPoint(sessionId, ref.id);
+        if (!p) throw new VersionNotFound(`no history point ${ref.id}`);
+        state = p.state;
+      } else throw new VersionNotFound('the live text cannot be restored onto itself');
+      const target = readStoredState(state);
+      return this.withRoom(sessionId, async (room) => {
+        const point = await this.history.record(sessionId, room.doc, 'before-restore');
+        room.change((ydoc) => replaceLiveText(ydoc, target));
+        await room.whenSettled();
+        const { id, at, reason } = point!;
+        return { restored: ref.kind === 'rev' ? `rev:${ref.id}` : `history:${ref.id}`, historyPoint: { id, at, reason } };
+      });
+    });
+  }
+
+  private async withRoom<T>(sessionId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.rooms.acquire(sessionId);
+    try {
+      return await fn(room);
+    } finally {
+      this.rooms.release(room);
+    }
+  }
+}
