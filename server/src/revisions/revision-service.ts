@@ -109,7 +109,7 @@ export class RevisionService {
   issue(sessionId: string, input: IssueInput): Promise<RevisionView> {
     return this.queue.run(sessionId, () =>
       this.withRoom(sessionId, async (room) => {
-        await this.history.record(sessionId, room.doc, 'before-revision', { skipIfUnchanged: true });
+        await this.history.record(sessionId, room.doc, 'before-revision');
         const live = readTextState(room.doc);
         const cleanup = renumberAtRevision(live.doc, (id) => live.paragraphs[id]?.status);
         const paragraphs = { ...live.paragraphs };
