@@ -7,10 +7,11 @@ import { cpuCount } from './cpu.js';
 import { keystrokeBench } from './benches/keystroke.js';
 import { treatyOpenBench } from './benches/treaty-open.js';
 import { compareBench } from './benches/compare.js';
+import { compareRestBench } from './benches/compare-rest.js';
 import type { Bench } from './benches/types.js';
 
 /** Add a bench here. */
-export const benches: Bench[] = [keystrokeBench, treatyOpenBench, compareBench];
+export const benches: Bench[] = [keystrokeBench, treatyOpenBench, compareBench, compareRestBench];
 
 const resultsDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../results');
 
