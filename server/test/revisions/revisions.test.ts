@@ -82,6 +82,20 @@ describe('named revisions', () => {
     expect((await t.api<RevisionView[]>('GET', `/api/sessions/${id}/revisions`, observer)).body.map((r) => r.label)).toEqual(['Rev.1']);
   });
 
+  it('two revisions issued at once are applied one after the other: the second renumbers nothing', async () => {
+    const t = await start();
+    const { id, chairToken } = await t.createSession('Cooperation', DRAFT);
+    const added = await negotiate(t, id);
+    const [a, b] = await Promise.all([
+      t.api<RevisionView>('POST', `/api/sessions/${id}/revisions`, chairToken, { label: 'Rev.2' }),
+      t.api<RevisionView>('POST', `/api/sessions/${id}/revisions`, t.adminKey, { label: 'Rev.3' }),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.renumbering.map((r) => r.paragraphId)).toContain(added);
+    expect(b.body.renumbering).toEqual([]);
+    expect((await t.api<RevisionView[]>('GET', `/api/sessions/${id}/revisions`, chairToken)).body.map((r) => r.label)).toEqual(['Rev.2', 'Rev.3']);
+  });
+
   it('revisions survive a restart on the same data directory', async () => {
     const dataDir = tempDir();
     const t1 = await start({ dataDir });

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/test-server.js';
+
+const serverDir = resolve(fileURLToPath(import.meta.url), '../../..');
+const ADMIN = 'revisions-crash-admin-key-0123';
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** The real server (src/main.ts) as a child process, resolved once it says it is ready. */
+async function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(serverDir, 'src/main.ts')], {
+    cwd: serverDir,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ACCORD_ADMIN_KEY: ADMIN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('server did not start:\n' + log)), 30_000);
+    child.stdout!.on('data', (b: Buffer) => {
+      log += b.toString();
+      if (log.includes('Accord is ready')) {
+        clearTimeout(timer);
+        ok();
+      }
+    });
+    child.stderr!.on('data', (b: Buffer) => (log += b.toString()));
+    child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${log}`)));
+  });
+  return child;
+}
+
+describe('revisions and history across a crash', () => {
+  const children: ChildProcess[] = [];
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const c of children.splice(0)) c.kill('SIGKILL');
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('a revision answered 201 survives SIGKILL, with its snapshot, its history point and the live revision label', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}/api`;
+    const api = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> & unknown[] };
+    };
+    const first = await spawnServer(port, dataDir);
+    children.push(first);
+    const text = 'Draft\n\nThe General Assembly,\n\n1. Adopts the Convention;\n\n2. Requests a report.\n';
+    const created = await api('POST', '/sessions', { title: 'Crash', text });
+    const id = (created.body.session as { id: string }).id;
+    const rev = await api('POST', `/sessions/${id}/revisions`, { label: 'Rev.1', note: 'before the crash' });
+    expect(rev.status).toBe(201);
+    const snapshot = (await api('GET', `/sessions/${id}/revisions/${rev.body.id as string}`)).body.snapshot;
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+
+    const second = await spawnServer(port, dataDir);
+    children.push(second);
+    const list = await api('GET', `/sessions/${id}/revisions`);
+    expect(list.body).toEqual([rev.body]);
+    expect((await api('GET', `/sessions/${id}/revisions/${rev.body.id as string}`)).body.snapshot).toEqual(snapshot);
+    expect((await api('GET', `/sessions/${id}/history`)).body.map((p: { reason: string }) => p.reason)).toContain('before-revision');
+    const doc = await api('GET', `/sessions/${id}/document`);
+    expect((doc.body.meta as { revisionLabel: string }).revisionLabel).toBe('Rev.1');
+  });
+});
