@@ -56,15 +56,17 @@ describe('revisions and history across a crash', () => {
     dirs.push(dataDir);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}/api`;
-    const api = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> & unknown[] };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loosely typed JSON in a test
+    type Json = any;
+    const api = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> => {
+      const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as Json };
     };
     const first = await spawnServer(port, dataDir);
     children.push(first);
     const text = 'Draft\n\nThe General Assembly,\n\n1. Adopts the Convention;\n\n2. Requests a report.\n';
     const created = await api('POST', '/sessions', { title: 'Crash', text });
-    const id = (created.body.session as { id: string }).id;
+    const id = created.body.session.id as string;
     const rev = await api('POST', `/sessions/${id}/revisions`, { label: 'Rev.1', note: 'before the crash' });
     expect(rev.status).toBe(201);
     const snapshot = (await api('GET', `/sessions/${id}/revisions/${rev.body.id as string}`)).body.snapshot;
@@ -76,8 +78,8 @@ describe('revisions and history across a crash', () => {
     const list = await api('GET', `/sessions/${id}/revisions`);
     expect(list.body).toEqual([rev.body]);
     expect((await api('GET', `/sessions/${id}/revisions/${rev.body.id as string}`)).body.snapshot).toEqual(snapshot);
-    expect((await api('GET', `/sessions/${id}/history`)).body.map((p: { reason: string }) => p.reason)).toContain('before-revision');
+    expect(((await api('GET', `/sessions/${id}/history`)).body as Array<{ reason: string }>).map((p) => p.reason)).toContain('before-revision');
     const doc = await api('GET', `/sessions/${id}/document`);
-    expect((doc.body.meta as { revisionLabel: string }).revisionLabel).toBe('Rev.1');
+    expect(doc.body.meta.revisionLabel).toBe('Rev.1');
   });
 });

@@ -28,7 +28,7 @@ describe('automatic history', () => {
     await runCommand(t, id, { type: 'accept', proposalId: p.result.proposalId! }, CHAIR);
     const points = await waitFor(async () => {
       const h = await history(id, observer);
-      return h.some((x) => x.reason === 'decision') && h;
+      return h.some((x) => x.reason === 'decision') ? h : null;
     }, 'a decision point');
     expect(points.filter((x) => x.reason === 'decision')).toHaveLength(1);
     expect(points.length).toBe(afterProposal.length + 1);
@@ -88,7 +88,7 @@ describe('automatic history', () => {
     await waitFor(() => !t.server.rooms.isLoaded(id), 'room unloaded');
     const points = await waitFor(async () => {
       const h = await history(id, chairToken);
-      return h.length === 2 && h;
+      return h.length === 2 ? h : null;
     }, 'point at unload');
     const cmp = await t.api<{ stats: { changed: number } }>('GET', `/api/sessions/${id}/compare?from=history:${points[0].id}&to=live`, chairToken);
     expect(cmp.body.stats.changed).toBe(0);
