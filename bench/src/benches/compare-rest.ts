@@ -55,8 +55,9 @@ export const compareRestBench: Bench = {
       const text = exportPlainText(schema.nodeFromJSON(a.doc));
       const created = (await call('POST', '/api/sessions', { title: 'Treaty', text })).json as { session: { id: string }; chairToken: string };
       const id = created.session.id;
-      const rev1 = (await call('POST', `/api/sessions/${id}/revisions`, { label: 'Rev.1' })).json as { id: string };
-      log(`  session of ${text.length} characters, Rev.1 issued`);
+      const issued1 = await call('POST', `/api/sessions/${id}/revisions`, { label: 'Rev.1' });
+      const rev1 = issued1.json as { id: string };
+      log(`  session of ${text.length} characters, Rev.1 issued in ${round(issued1.ms)} ms`);
 
       // The chair edits every 20th paragraph through a stock provider, as in a negotiating day.
       const doc = new Y.Doc();
@@ -86,14 +87,16 @@ export const compareRestBench: Bench = {
       }
       provider.destroy();
       doc.destroy();
-      const rev2 = (await call('POST', `/api/sessions/${id}/revisions`, { label: 'Rev.2' })).json as { id: string };
+      const issued2 = await call('POST', `/api/sessions/${id}/revisions`, { label: 'Rev.2' });
+      const rev2 = issued2.json as { id: string };
 
       const cases: Array<[string, string]> = [
         ['Rev.1 → live, json', `from=rev:${rev1.id}&to=live`],
         ['Rev.1 → Rev.2, json', `from=rev:${rev1.id}&to=rev:${rev2.id}`],
         ['Rev.1 → Rev.2, html side by side', `from=rev:${rev1.id}&to=rev:${rev2.id}&format=html&view=side-by-side`],
       ];
-      const json: Record<string, unknown> = { chars: text.length, editedParagraphs: edited, targetMs: TARGET_MS };
+      // Issuing includes loading the room (Rev.1) or not (Rev.2), the history point and both writes.
+      const json: Record<string, unknown> = { chars: text.length, editedParagraphs: edited, targetMs: TARGET_MS, issueRev1Ms: round(issued1.ms), issueRev2Ms: round(issued2.ms) };
       const rows: Array<Array<string | number>> = [];
       for (const [name, q] of cases) {
         await call('GET', `/api/sessions/${id}/compare?${q}`); // warm-up
@@ -112,7 +115,8 @@ export const compareRestBench: Bench = {
       return {
         json,
         text: table(['request', 'median ms', 'min ms', 'max ms', 'KiB', 'target', ''], rows) +
-          `\n${text.length} characters, ${edited} paragraphs edited; request → full response body, server as a child process`,
+          `\n${text.length} characters, ${edited} paragraphs edited; request → full response body, server as a child process` +
+          `\nPOST revisions (one request each): Rev.1 ${round(issued1.ms)} ms (room not loaded yet), Rev.2 ${round(issued2.ms)} ms`,
       };
     } finally {
       await child.stop();

@@ -98,7 +98,8 @@ export function revisionRoutes(ctx: RevisionRoutesContext): Router {
       if (flag(req.query.download)) res.attachment(`${name}.json`);
       return void res.json(comparison);
     }
-    const html = renderComparisonHtml(comparison, { view });
+    const session = await storage.getSession(req.params.id);
+    const html = renderComparisonHtml(comparison, { view, title: `${session?.title ?? ''}: ${a.label} → ${b.label}` });
     if (flag(req.query.download)) res.attachment(`${name}.html`);
     res.type('text/html; charset=utf-8').send(html);
   });

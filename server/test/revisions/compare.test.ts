@@ -69,6 +69,7 @@ describe('compare', () => {
     expect(inline.headers.get('content-disposition')).toBeNull();
     const html = await inline.text();
     expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<title>Cooperation: Rev.1 → Live text</title>');
     expect(html).toContain('<ins>earliest possible </ins>');
     expect(html).toContain('class="diff inline"');
     expect(html).not.toMatch(/<script|<link|src=/);
