@@ -4,6 +4,7 @@ import { Y_DECISIONS } from '@accord/shared/brackets/index';
 import type { Extension } from '../extension.js';
 import type { HistoryPointSummary, Storage } from '../storage/storage.js';
 import { historyToThin, KEEP_ALL_MS } from './history-policy.js';
+import { packHistoryState } from './history-state.js';
 
 export type HistoryReason = 'decision' | 'editing' | 'before-restore' | 'before-revision';
 
@@ -34,7 +35,8 @@ const sameBytes = (a: Uint8Array | null, b: Uint8Array) => a !== null && a.lengt
 /**
  * The automatic history: a point after every committed decision, at most every `intervalMs`
  * while edits keep coming (and once more when edits stop or the room unloads), and on request
- * before a restore or a revision. Points are whole Y.Doc states; thinning: history-policy.ts.
+ * before a restore or a revision. Points are whole Y.Doc states, gzipped (history-state.ts);
+ * thinning: history-policy.ts.
  */
 export class HistoryRecorder {
   readonly extension: Extension;
@@ -68,7 +70,8 @@ export class HistoryRecorder {
     const vector = Y.encodeStateVector(doc);
     if (opts.skipIfUnchanged && sameBytes(t.lastVector, vector)) return Promise.resolve(null);
     const at = this.now();
-    const point = { id: newId('h'), docName: sessionId, at: new Date(at).toISOString(), reason, state: Y.encodeStateAsUpdate(doc) };
+    const summary: HistoryPointSummary = { id: newId('h'), docName: sessionId, at: new Date(at).toISOString(), reason };
+    const update = Y.encodeStateAsUpdate(doc);
     t.lastAt = at;
     t.lastVector = vector;
     t.dirty = false;
@@ -76,9 +79,8 @@ export class HistoryRecorder {
     t.timer = null;
     const prev = this.writes.get(sessionId) ?? Promise.resolve();
     const write = prev.then(async () => {
-      await this.o.storage.saveHistoryPoint(point);
+      await this.o.storage.saveHistoryPoint({ ...summary, state: await packHistoryState(update) });
       await this.thin(sessionId);
-      const { state: _state, ...summary } = point;
       return summary;
     });
     const tail = write.catch(() => undefined);

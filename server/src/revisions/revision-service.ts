@@ -8,6 +8,7 @@ import type { Rooms } from '../collab/rooms.js';
 import type { HistoryPointSummary, RevisionSummary, Storage } from '../storage/storage.js';
 import { readStoredState, readTextState, versionOf } from './frozen-text.js';
 import type { HistoryRecorder } from './history-recorder.js';
+import { unpackHistoryState } from './history-state.js';
 import { replaceLiveText } from './replace-live-text.js';
 import { SessionQueue } from './session-queue.js';
 import type { VersionRef } from './version-ref.js';
@@ -95,7 +96,7 @@ export class RevisionService {
     if (ref.kind === 'history') {
       const p = await this.storage.getHistoryPoint(sessionId, ref.id);
       if (!p) throw new VersionNotFound(`no history point ${ref.id}`);
-      return versionOf(readStoredState(p.state), historyLabel(p));
+      return versionOf(readStoredState(await unpackHistoryState(p.state)), historyLabel(p));
     }
     return this.withRoom(sessionId, (room) => versionOf(readTextState(room.doc), 'Live text'));
   }
@@ -153,7 +154,7 @@ export class RevisionService {
       } else if (ref.kind === 'history') {
         const p = await this.storage.getHistoryPoint(sessionId, ref.id);
         if (!p) throw new VersionNotFound(`no history point ${ref.id}`);
-        state = p.state;
+        state = await unpackHistoryState(p.state);
       } else throw new VersionNotFound('the live text cannot be restored onto itself');
       const target = readStoredState(state);
       return this.withRoom(sessionId, async (room) => {

@@ -45,7 +45,7 @@ export interface HistoryPointRecord {
   at: string;
   /** Why it was taken: decision, editing, before-restore, before-revision. */
   reason: string;
-  /** The Y.Doc state (Y.encodeStateAsUpdate). */
+  /** The Y.Doc state as the recorder packs it (gzip of Y.encodeStateAsUpdate); opaque here. */
   state: Uint8Array;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { HistoryRecorder } from '../../src/revisions/history-recorder.js';
+import { unpackHistoryState } from '../../src/revisions/history-state.js';
 import { createMemoryStorage } from '../../src/storage/memory-storage.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,7 +21,8 @@ describe('HistoryRecorder', () => {
     expect((await storage.listHistory('s')).map((x) => x.id)).toEqual(['b', 'c', 'd', p!.id]);
     const stored = await storage.getHistoryPoint('s', p!.id);
     const copy = new Y.Doc();
-    Y.applyUpdate(copy, stored!.state);
+    expect(stored!.state.slice(0, 2)).toEqual(new Uint8Array([0x1f, 0x8b])); // gzip
+    Y.applyUpdate(copy, await unpackHistoryState(stored!.state));
     expect(copy.getText('t').toString()).toBe('x');
   });
 
