@@ -91,7 +91,7 @@ export function revisionRoutes(ctx: RevisionRoutesContext): Router {
     if (view !== 'inline' && view !== 'side-by-side') throw new HttpError(400, 'bad-input', 'view must be inline or side-by-side');
     // One switch, as the issue asks: formatting-only and whitespace-only changes hidden together.
     const hide = flag(req.query.hideFormatting);
-    const [a, b] = await notFoundAs404(Promise.all([revisions.version(req.params.id, from), revisions.version(req.params.id, to)]));
+    const [a, b] = await notFoundAs404(revisions.comparePair(req.params.id, from, to));
     const comparison = compareVersions(a, b, { ignoreFormatting: hide, ignoreWhitespace: hide });
     const name = `compare-${String(req.query.from)}-${String(req.query.to ?? 'live')}`.replace(/[^A-Za-z0-9_-]+/g, '_');
     if (format === 'json') {

@@ -90,15 +90,32 @@ export class RevisionService {
     return { ...view, snapshot };
   }
 
-  /** A version frozen for comparison. */
-  async version(sessionId: string, ref: VersionRef): Promise<VersionSnapshot> {
-    if (ref.kind === 'rev') return (await this.get(sessionId, ref.id)).snapshot;
+  /** A version frozen for comparison, with when it was taken (the live text: now). */
+  async version(sessionId: string, ref: VersionRef): Promise<{ snapshot: VersionSnapshot; at: string }> {
+    if (ref.kind === 'rev') {
+      const r = await this.get(sessionId, ref.id);
+      return { snapshot: r.snapshot, at: r.createdAt };
+    }
     if (ref.kind === 'history') {
       const p = await this.storage.getHistoryPoint(sessionId, ref.id);
       if (!p) throw new VersionNotFound(`no history point ${ref.id}`);
-      return versionOf(readStoredState(await unpackHistoryState(p.state)), historyLabel(p));
+      return { snapshot: versionOf(readStoredState(await unpackHistoryState(p.state)), historyLabel(p)), at: p.at };
     }
-    return this.withRoom(sessionId, (room) => versionOf(readTextState(room.doc), 'Live text'));
+    return this.withRoom(sessionId, (room) => ({ snapshot: versionOf(readTextState(room.doc), 'Live text'), at: new Date(this.now()).toISOString() }));
+  }
+
+  /**
+   * Both sides of a comparison. A revision's renumbering ("5 bis → 6") describes how labels
+   * changed when it was issued, so it applies only when `from` is older than `to`; comparing
+   * backwards (Rev.2 → Rev.1) shows each side's own labels.
+   */
+  async comparePair(sessionId: string, from: VersionRef, to: VersionRef): Promise<[VersionSnapshot, VersionSnapshot]> {
+    const [a, b] = await Promise.all([this.version(sessionId, from), this.version(sessionId, to)]);
+    if (b.snapshot.renumbering && !(a.at < b.at)) {
+      const { renumbering: _dropped, ...rest } = b.snapshot;
+      return [a.snapshot, rest];
+    }
+    return [a.snapshot, b.snapshot];
   }
 
   /**

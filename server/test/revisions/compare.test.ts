@@ -54,6 +54,12 @@ describe('compare', () => {
     expect(c12.paragraphs.find((x) => x.id === added)).toMatchObject({ status: 'added', labelTo: '6' });
     expect(c12.concordance).toContainEqual(expect.objectContaining({ to: '7', from: ['6'], note: 'renumbered' }));
     expect(c12.concordance).toContainEqual(expect.objectContaining({ to: '6', from: [], note: 'new', delegations: ['EU'] }));
+
+    // Backwards (the live text, newer, against Rev.2) Rev.2's renumbering does not apply: nothing
+    // was renumbered between the two.
+    const back = (await t.api<Comparison>('GET', `/api/sessions/${id}/compare?from=live&to=rev:${rev2.id}`, chairToken)).body;
+    expect(back.paragraphs.find((x) => x.id === added)).toMatchObject({ status: 'same', labelFrom: '6', labelTo: '6' });
+    expect(back.concordance).toEqual([]);
   });
 
   it('HTML in both views, as a download, and hideFormatting', async () => {
