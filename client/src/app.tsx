@@ -1,3 +1,4 @@
+import { ComparePage } from './revisions/compare-page';
 import { usePathname } from './router';
 import { EditorPage } from './views/editor-page';
 import { SessionList } from './views/session-list';
@@ -5,6 +6,8 @@ import { SessionList } from './views/session-list';
 export function App() {
   const path = usePathname();
   const match = /^\/s\/([^/]+)\/?$/.exec(path);
+  const compare = /^\/s\/([^/]+)\/compare\/?$/.exec(path);
+  if (compare) return <ComparePage key={compare[1]} sessionId={decodeURIComponent(compare[1])} />;
   if (match) return <EditorPage key={match[1]} sessionId={decodeURIComponent(match[1])} />;
   return <SessionList />;
 }

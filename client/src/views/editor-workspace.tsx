@@ -5,6 +5,7 @@ import type { CollabSession } from '../collab/collab-session';
 import { useCollabSnapshot, useTextMeta } from '../collab/use-collab';
 import { useAccordEditor } from '../editor/use-accord-editor';
 import { HeaderBar } from './header-bar';
+import { RevisionsPanel } from '../revisions/revisions-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { PresenceList } from './presence-list';
 import { Toasts, useToasts } from './toasts';
@@ -65,6 +66,7 @@ export function EditorWorkspace({ session, me, token, collab }: { session: Sessi
         </main>
         <aside className="sidebar">
           <PresenceList collab={collab} />
+          <RevisionsPanel sessionId={session.id} token={token} isChair={identity.role === 'chair'} revisionLabel={meta.revisionLabel} notify={push} />
           {identity.role === 'chair' && <ParticipantsPanel sessionId={session.id} token={token} />}
         </aside>
       </div>
