@@ -1,50 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSqliteStorage } from '../src/storage/sqlite-storage.js';
 import { allAcked, connectClient, type TestClient } from './helpers/client.js';
+import { freePort, spawnServer } from './helpers/server-process.js';
 import { tempDir } from './helpers/test-server.js';
 import { waitFor } from './helpers/wait.js';
 
-const serverDir = resolve(fileURLToPath(import.meta.url), '../..');
 const ADMIN = 'crash-admin-key-0123456789';
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
-
-/** The real server (src/main.ts) as a child process. */
-async function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(serverDir, 'src/main.ts')], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ACCORD_ADMIN_KEY: ADMIN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('server did not start:\n' + log)), 20_000);
-    child.stdout!.on('data', (b: Buffer) => {
-      log += b.toString();
-      if (log.includes('Accord is ready')) {
-        clearTimeout(timer);
-        ok();
-      }
-    });
-    child.stderr!.on('data', (b: Buffer) => (log += b.toString()));
-    child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${log}`)));
-  });
-  return child;
-}
 
 interface Typist {
   client: TestClient;
@@ -78,7 +41,7 @@ describe('crash: SIGKILL during heavy typing', () => {
   it('loses no acknowledged change, and clients resume by themselves', { timeout: 60_000 }, async () => {
     const dataDir = tempDir();
     const port = await freePort();
-    children.push(await spawnServer(port, dataDir));
+    children.push(await spawnServer(port, dataDir, ADMIN));
     const base = `http://127.0.0.1:${port}`;
     const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Crash' }) });
     const { session, chairToken } = (await res.json()) as { session: { id: string }; chairToken: string };
@@ -108,7 +71,7 @@ describe('crash: SIGKILL during heavy typing', () => {
 
     // Restart on the same data dir; the providers reconnect on their own and converge, including
     // what was typed while the server was down.
-    children.push(await spawnServer(port, dataDir));
+    children.push(await spawnServer(port, dataDir, ADMIN));
     await waitFor(() => ta.clocks.length + tb.clocks.length > typedAtKill + 50, 'typing continues');
     clearInterval(ta.timer);
     clearInterval(tb.timer);
@@ -126,7 +89,7 @@ describe('crash: SIGKILL during heavy typing', () => {
   it('SIGTERM stops gracefully: pending work committed and compacted, exit code 0', { timeout: 30_000 }, async () => {
     const dataDir = tempDir();
     const port = await freePort();
-    const child = await spawnServer(port, dataDir);
+    const child = await spawnServer(port, dataDir, ADMIN);
     children.push(child);
     const res = await fetch(`http://127.0.0.1:${port}/api/sessions`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Graceful' }) });
     const { session, chairToken } = (await res.json()) as { session: { id: string }; chairToken: string };

@@ -1,47 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, spawnServer } from '../helpers/server-process.js';
 import { tempDir } from '../helpers/test-server.js';
 
-const serverDir = resolve(fileURLToPath(import.meta.url), '../../..');
 const ADMIN = 'revisions-crash-admin-key-0123';
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
-
-/** The real server (src/main.ts) as a child process, resolved once it says it is ready. */
-async function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(serverDir, 'src/main.ts')], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ACCORD_ADMIN_KEY: ADMIN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('server did not start:\n' + log)), 30_000);
-    child.stdout!.on('data', (b: Buffer) => {
-      log += b.toString();
-      if (log.includes('Accord is ready')) {
-        clearTimeout(timer);
-        ok();
-      }
-    });
-    child.stderr!.on('data', (b: Buffer) => (log += b.toString()));
-    child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${log}`)));
-  });
-  return child;
-}
 
 describe('revisions and history across a crash', () => {
   const children: ChildProcess[] = [];
@@ -62,7 +25,7 @@ describe('revisions and history across a crash', () => {
       const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
       return { status: res.status, body: (await res.json()) as Json };
     };
-    const first = await spawnServer(port, dataDir);
+    const first = await spawnServer(port, dataDir, ADMIN);
     children.push(first);
     const text = 'Draft\n\nThe General Assembly,\n\n1. Adopts the Convention;\n\n2. Requests a report.\n';
     const created = await api('POST', '/sessions', { title: 'Crash', text });
@@ -73,7 +36,7 @@ describe('revisions and history across a crash', () => {
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
 
-    const second = await spawnServer(port, dataDir);
+    const second = await spawnServer(port, dataDir, ADMIN);
     children.push(second);
     const list = await api('GET', `/sessions/${id}/revisions`);
     expect(list.body).toEqual([rev.body]);
