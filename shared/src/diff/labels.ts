@@ -1,35 +1,14 @@
+import { latinOrdinalSuffix, toLetters as letters, toRoman as roman } from '../label-formats.js';
 import type { Paragraph } from './paragraphs.js';
+
+/** The n-th paragraph added after the same number: 1 → "bis", 2 → "ter"… */
+const suffix = (n: number): string => latinOrdinalSuffix(n + 1);
 
 /**
  * Fallback paragraph labels, used only when a snapshot carries no `labels` (the authoritative
  * ones come from shared/src/numbering.ts): PP1, PP2…; 1, 2…; 3 (a); 3 (a) (ii); a paragraph with
  * `added` set after OP5 is "5 bis", then "5 ter"…
  */
-const LATIN = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
-
-function letters(n: number): string {
-  return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-}
-
-function roman(n: number): string {
-  const table: Array<[number, string]> = [
-    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
-    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
-  ];
-  let out = '';
-  for (const [value, numeral] of table) {
-    while (n >= value) {
-      out += numeral;
-      n -= value;
-    }
-  }
-  return out;
-}
-
-function suffix(n: number): string {
-  return LATIN[n - 1] ?? `(${n + 1})`;
-}
-
 export function fallbackLabels(paragraphs: Paragraph[]): Map<string, string> {
   const out = new Map<string, string>();
   let pp = 0;
