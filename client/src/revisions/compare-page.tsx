@@ -1,8 +1,8 @@
 import { renderComparisonHtml, type Comparison } from '@accord/shared/diff/index';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/http';
-import { getSession, type Me, type Session } from '../api/sessions';
-import { getAdminKey, getSessionToken, saveSessionToken, takeQueryParam } from '../api/token-store';
+import type { Me, Session } from '../api/sessions';
+import { useOpenedSession } from '../api/use-opened-session';
 import { sessionPath } from '../router';
 import { comparePath, defaultPair, parseCompareSearch, versionOptions, type CompareState, type CompareView } from './compare-url';
 import { ComparisonFrame } from './comparison-frame';
@@ -15,41 +15,20 @@ function errorText(e: unknown): string {
   return e instanceof ApiError ? e.message : String(e);
 }
 
-/** The token this browser holds for the session; a shared compare link may carry one in `?token=`. */
-function sessionToken(sessionId: string): string | null {
-  const fromUrl = takeQueryParam('token');
-  if (fromUrl) saveSessionToken(sessionId, { token: fromUrl });
-  return fromUrl ?? getSessionToken(sessionId) ?? getAdminKey();
-}
-
 /** `/s/:id/compare?from=…&to=…&view=…`: any two versions, shareable by its address. */
 export function ComparePage({ sessionId }: { sessionId: string }) {
-  const [token] = useState(() => sessionToken(sessionId));
-  const [opened, setOpened] = useState<{ session: Session; me: Me } | null>(null);
-  const [fatal, setFatal] = useState<string | null>(token ? null : 'No access to this text from this browser: open the link you were given (it carries your access token), then this comparison link again.');
-
-  useEffect(() => {
-    if (!token) return;
-    let cancelled = false;
-    getSession(sessionId, token)
-      .then((r) => !cancelled && setOpened(r))
-      .catch((e: unknown) => !cancelled && setFatal(errorText(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [sessionId, token]);
-
-  if (fatal) {
+  const { opened, error } = useOpenedSession(sessionId);
+  if (error) {
     return (
       <div className="page-message">
         <h1>Cannot open this comparison</h1>
-        <p>{fatal}</p>
+        <p>{error}</p>
         <a href="/">Back to the list of texts</a>
       </div>
     );
   }
-  if (!opened || !token) return <div className="page-message muted">Opening the comparison…</div>;
-  return <CompareWorkspace session={opened.session} me={opened.me} token={token} />;
+  if (!opened) return <div className="page-message muted">Opening the comparison…</div>;
+  return <CompareWorkspace session={opened.session} me={opened.me} token={opened.token} />;
 }
 
 function CompareWorkspace({ session, me, token }: { session: Session; me: Me; token: string }) {

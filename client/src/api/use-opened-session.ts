@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from './http';
+import { getSession, type Me, type Session } from './sessions';
+import { getAdminKey, getSessionToken, saveSessionToken, takeQueryParam } from './token-store';
+
+export interface OpenedSession {
+  session: Session;
+  me: Me;
+  token: string;
+}
+
+/**
+ * Finds this browser's token for a session (a link's `?token=`, which is stored and taken out of
+ * the address, else the stored one, else the organiser's key) and asks the server who we are.
+ */
+export function useOpenedSession(sessionId: string): { opened: OpenedSession | null; error: string | null } {
+  const [opened, setOpened] = useState<OpenedSession | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const fromUrl = takeQueryParam('token');
+    if (fromUrl) saveSessionToken(sessionId, { token: fromUrl });
+    const token = fromUrl ?? getSessionToken(sessionId) ?? getAdminKey();
+    if (!token) {
+      setError('No access to this text from this browser: open the link you were given (it carries your access token).');
+      return;
+    }
+    let cancelled = false;
+    getSession(sessionId, token)
+      .then(({ session, me }) => {
+        if (cancelled) return;
+        saveSessionToken(sessionId, { token, title: session.title, role: me.role, delegation: me.delegation });
+        setOpened({ session, me, token });
+      })
+      .catch((e: unknown) => !cancelled && setError(e instanceof ApiError ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [sessionId]);
+
+  return { opened, error };
+}
