@@ -12,6 +12,8 @@ export interface Batch {
   ackers: Set<Connection>;
   /** Y.encodeStateVector of the document right after this batch was applied. */
   stateVector: Uint8Array;
+  /** Called once this batch is durable (server-side changes waiting to answer their caller). */
+  onDurable?: () => void;
 }
 
 /** One or more batches, committed together. */
@@ -117,6 +119,7 @@ export class CommitQueue {
         } catch (err) {
           console.error('Accord: after-commit step failed', err);
         }
+        for (const b of batches) b.onDurable?.();
       }
     } finally {
       this.writing = false;

@@ -13,6 +13,8 @@ export class Connection {
   readonly awarenessIds = new Set<number>();
   /** NOTICE read-only is sent once per connection. */
   readOnlyNoticeSent = false;
+  /** An update of this connection was refused (UpdateGuard); it must reload before writing again. */
+  refused = false;
 
   constructor(
     readonly ws: WebSocket,

@@ -11,16 +11,17 @@ import {
   writeCommandResult,
   writeNotice,
 } from '../protocol/messages.js';
+import { executeCommand } from '../commands/execute-command.js';
 import type { Connection } from './connection.js';
 import { CLOSE_PROTOCOL_ERROR, CLOSE_UNSUPPORTED_DATA, ProtocolError } from './protocol-error.js';
 import type { Room } from './room.js';
 
 /** Decodes a Yjs update fully; Y.applyUpdate can throw half-way, so broken ones stop here. */
-function readUpdate(decoder: decoding.Decoder): { update: Uint8Array; structs: number } {
+function readUpdate(decoder: decoding.Decoder): { update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate> } {
   let update: Uint8Array;
   try {
     update = decoding.readVarUint8Array(decoder);
-    return { update, structs: Y.decodeUpdate(update).structs.length };
+    return { update, decoded: Y.decodeUpdate(update) };
   } catch {
     throw new ProtocolError(CLOSE_UNSUPPORTED_DATA, 'malformed Yjs update');
   }
@@ -41,7 +42,8 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
   if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
     throw new ProtocolError(CLOSE_UNSUPPORTED_DATA, `unknown sync message ${step}`);
   }
-  const { update, structs } = readUpdate(decoder);
+  const { update, decoded } = readUpdate(decoder);
+  const structs = decoded.structs.length;
   if (!conn.canWrite) {
     // Read-only: never applied, stored or relayed. A step 2 answering our step 1 with nothing new
     // is the normal handshake, not an attempt to write, so it gets no notice.
@@ -52,7 +54,41 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
     }
     return;
   }
+  // After a refusal this client's later updates build on the refused one: they are dropped too
+  // until it reloads the text (docs/protocol.md, NOTICE).
+  if (conn.refused) return;
+  const refusal = room.guard.check(decoded);
+  if (refusal) {
+    conn.refused = true;
+    conn.send(writeNotice(refusal));
+    return;
+  }
   room.receiveUpdate(conn, update);
+}
+
+/**
+ * COMMAND 110 `{reqId, command}` → COMMAND_RESULT 111 `{reqId, ok, result | error}`, sent once the
+ * command's change is durable. A malformed command is answered `invalid`; the connection stays.
+ */
+function handleCommand(room: Room, conn: Connection, json: string): void {
+  let message: { reqId?: unknown; command?: unknown };
+  try {
+    message = JSON.parse(json) as typeof message;
+  } catch {
+    message = {};
+  }
+  const reqId = typeof message?.reqId === 'string' || typeof message?.reqId === 'number' ? String(message.reqId) : '';
+  if (!message || typeof message !== 'object' || !('command' in message)) {
+    conn.send(writeCommandResult({ reqId, ok: false, error: { code: 'invalid', message: 'expected {"reqId": "…", "command": {…}}' } }));
+    return;
+  }
+  executeCommand(room, conn.identity, message.command).then(
+    (answer) => conn.send(writeCommandResult({ reqId, ...answer })),
+    (err: unknown) => {
+      console.error(`Accord: command in ${room.name} failed`, err);
+      conn.send(writeCommandResult({ reqId, ok: false, error: { code: 'internal', message: 'the command failed on the server' } }));
+    },
+  );
 }
 
 /** Handles one binary message; throws ProtocolError for anything it cannot read. */
@@ -72,12 +108,8 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
       }
       case MESSAGE_AUTH:
         return; // server → client only in y-protocols; ignore
-      case MESSAGE_COMMAND: {
-        // Commands arrive with issue 3; until then every command is answered, never left hanging.
-        const { reqId } = JSON.parse(decoding.readVarString(decoder)) as { reqId?: unknown };
-        conn.send(writeCommandResult({ reqId: String(reqId), ok: false, error: { code: 'not-implemented', message: 'commands are not available yet' } }));
-        return;
-      }
+      case MESSAGE_COMMAND:
+        return handleCommand(room, conn, decoding.readVarString(decoder));
       default:
         throw new ProtocolError(CLOSE_UNSUPPORTED_DATA, `unknown message type ${type}`);
     }

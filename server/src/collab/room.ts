@@ -9,6 +9,7 @@ import { AwarenessRelay } from './awareness-relay.js';
 import { binaryFrame } from './binary-frame.js';
 import { CommitQueue, type Commit } from './commit-queue.js';
 import type { Connection } from './connection.js';
+import { UpdateGuard } from './update-guard.js';
 
 export interface RoomOptions {
   storage: Storage;
@@ -39,6 +40,7 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly connections = new Set<Connection>();
   readonly presence: AwarenessRelay;
+  readonly guard: UpdateGuard;
   private readonly commits: CommitQueue;
   private incoming: { conn: Connection; update: Uint8Array }[] = [];
   private applied: Uint8Array[] = [];
@@ -51,6 +53,7 @@ export class Room {
     private readonly o: RoomOptions,
     lastSeq: number,
   ) {
+    this.guard = new UpdateGuard(this.doc);
     this.presence = new AwarenessRelay(this.doc, () => this.connections, o.awarenessIntervalMs);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === CLIENT) this.applied.push(update);
@@ -145,11 +148,12 @@ export class Room {
 
   /**
    * Changes the document as the server, a trusted peer (seeding, commands): stored, then relayed
-   * and acknowledged exactly like a batch of client updates.
+   * and acknowledged exactly like a batch of client updates. Resolves once the change is durable
+   * (at once when `fn` changed nothing).
    */
-  change(fn: (doc: Y.Doc) => void): void {
+  change(fn: (doc: Y.Doc) => void): Promise<void> {
     this.doc.transact(() => fn(this.doc), CLIENT);
-    this.enqueueApplied(new Set(), new Set());
+    return new Promise((durable) => this.enqueueApplied(new Set(), new Set(), durable));
   }
 
   private applyIncoming(): void {
@@ -174,7 +178,7 @@ export class Room {
   }
 
   /** Hands what was applied since the last call to the commit queue as one batch. */
-  private enqueueApplied(changers: Set<Connection>, ackers: Set<Connection>): void {
+  private enqueueApplied(changers: Set<Connection>, ackers: Set<Connection>, onDurable?: () => void): void {
     const applied = this.applied;
     this.applied = [];
     const update = applied.length === 0 ? null : applied.length === 1 ? applied[0] : Y.mergeUpdates(applied);
@@ -182,7 +186,8 @@ export class Room {
       this.fullState = null;
       runHookLogged(this.o.extensions, 'onChange', { sessionId: this.name, document: this.doc, update });
     }
-    if (update || ackers.size) this.commits.push({ update, changers, ackers, stateVector: Y.encodeStateVector(this.doc) });
+    if (update || ackers.size) this.commits.push({ update, changers, ackers, stateVector: Y.encodeStateVector(this.doc), onDurable });
+    else onDurable?.();
   }
 
   private async committed(c: Commit): Promise<void> {

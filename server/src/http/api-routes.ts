@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Rooms } from '../collab/rooms.js';
+import { commandRoutes } from '../commands/command-routes.js';
 import { ROLES, type Role } from '../protocol/messages.js';
 import { documentJSON, plainText } from '../seed-import.js';
 import { readBody, readMeta } from '../sessions/document-state.js';
@@ -141,6 +142,7 @@ export function apiRoutes(ctx: ApiContext): Router {
   });
 
   r.use(revisionRoutes({ storage, adminKey, revisions: ctx.revisions }));
+  r.use(commandRoutes({ storage, adminKey, rooms }));
 
   r.use((_req, _res) => {
     throw new HttpError(404, 'not-found', 'no such API endpoint');

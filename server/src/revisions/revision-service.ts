@@ -132,7 +132,7 @@ export class RevisionService {
         const cleanup = renumberAtRevision(live.doc, (id) => live.paragraphs[id]?.status);
         const paragraphs = { ...live.paragraphs };
         for (const id of cleanup.removed) delete paragraphs[id];
-        room.change((ydoc) => {
+        const renumbered = room.change((ydoc) => {
           if (cleanup.doc !== live.doc) writeBody(ydoc, ydoc.getXmlFragment(Y_BODY), live.doc, cleanup.doc);
           const states = ydoc.getMap(Y_PARAGRAPHS);
           for (const id of cleanup.removed) states.delete(id);
@@ -151,7 +151,7 @@ export class RevisionService {
           version: JSON.stringify(frozen),
         };
         await this.storage.saveRevision(record);
-        await room.whenSettled();
+        await renumbered;
         return viewOf(record);
       }),
     );
@@ -176,8 +176,7 @@ export class RevisionService {
       const target = readStoredState(state);
       return this.withRoom(sessionId, async (room) => {
         const point = await this.history.record(sessionId, room.doc, 'before-restore');
-        room.change((ydoc) => replaceLiveText(ydoc, target));
-        await room.whenSettled();
+        await room.change((ydoc) => replaceLiveText(ydoc, target));
         const { id, at, reason } = point!;
         return { restored: ref.kind === 'rev' ? `rev:${ref.id}` : `history:${ref.id}`, historyPoint: { id, at, reason } };
       });

@@ -1,0 +1,78 @@
+import { Router } from 'express';
+import { bracketCounts, readBracketState, type ErrorCode } from '@accord/shared/brackets/index';
+import { paragraphLabels } from '@accord/shared/numbering';
+import type { Room } from '../collab/room.js';
+import type { Rooms } from '../collab/rooms.js';
+import { requireIdentity } from '../http/auth.js';
+import { HttpError } from '../http/errors.js';
+import type { Storage } from '../storage/storage.js';
+import { decisionLogView } from './decision-log.js';
+import { executeCommand } from './execute-command.js';
+
+export interface CommandRoutesContext {
+  storage: Storage;
+  adminKey: string;
+  rooms: Rooms;
+}
+
+/** HTTP status of each command error code (docs/api.md). */
+export const COMMAND_ERROR_STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  not_permitted: 403,
+  not_found: 404,
+  proposal_not_open: 409,
+  anchor_gone: 409,
+  conflict: 409,
+  paragraph_locked: 423,
+};
+
+/** Commands, the decision log and the bracket state over REST (docs/api.md, "Proposals and decisions"). */
+export function commandRoutes(ctx: CommandRoutesContext): Router {
+  const { storage, adminKey, rooms } = ctx;
+  const r = Router();
+
+  async function inRoom<T>(id: string, fn: (room: Room) => Promise<T> | T): Promise<T> {
+    let room: Room;
+    try {
+      room = await rooms.acquire(id);
+    } catch {
+      throw new HttpError(500, 'load-failed', 'the document could not be loaded');
+    }
+    try {
+      return await fn(room);
+    } finally {
+      rooms.release(room);
+    }
+  }
+
+  r.post('/sessions/:id/commands', async (req, res) => {
+    const me = await requireIdentity(req, storage, adminKey, req.params.id);
+    const body: unknown = req.body;
+    if (!body || typeof body !== 'object' || !('command' in body)) throw new HttpError(400, 'bad-input', 'expected {"command": {…}}');
+    const answer = await inRoom(req.params.id, (room) => executeCommand(room, me, (body as { command: unknown }).command));
+    if (answer.ok) res.json(answer);
+    else res.status(COMMAND_ERROR_STATUS[answer.error.code] ?? 400).json(answer);
+  });
+
+  r.get('/sessions/:id/decisions', async (req, res) => {
+    await requireIdentity(req, storage, adminKey, req.params.id);
+    res.json(await inRoom(req.params.id, (room) => decisionLogView(readBracketState(room.doc).decisions)));
+  });
+
+  r.get('/sessions/:id/proposals', async (req, res) => {
+    await requireIdentity(req, storage, adminKey, req.params.id);
+    const view = await inRoom(req.params.id, (room) => {
+      const state = readBracketState(room.doc);
+      const labels = paragraphLabels(state.doc);
+      return {
+        proposals: Object.values(state.proposals).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+        paragraphs: state.paragraphs,
+        counts: bracketCounts(state),
+        labels: Object.fromEntries([...labels].map(([id, l]) => [id, l.short])),
+      };
+    });
+    res.json(view);
+  });
+
+  return r;
+}
