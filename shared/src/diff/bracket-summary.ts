@@ -141,6 +141,11 @@ export function summarizeBrackets({ a, b, entries }: SummaryInput): BracketSumma
     if (sb) ev.toStatus = rb?.status ?? sb;
     if (inferred) ev.inferred = true;
     if (spans && spans.size > 0) ev.text = [...spans.values()].join(' / ');
+    else if (rec) {
+      // Proposed and decided between the two versions: neither text shows its bracket.
+      const recorded = [rec.anchorText, rec.text].filter((t): t is string => typeof t === 'string' && t !== '');
+      if (recorded.length) ev.text = recorded.join(' → ');
+    }
     events.push(ev);
   }
   const order = new Map<string, number>();

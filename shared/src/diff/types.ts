@@ -30,6 +30,9 @@ export interface ProposalLike {
   /** open | accepted | rejected | withdrawn (any spelling containing those words is understood). */
   status?: string;
   paragraphId?: string | null;
+  /** Text the proposal adds, and the text it brackets or would delete, as recorded when proposed. */
+  text?: string;
+  anchorText?: string;
 }
 
 export interface ParagraphStateLike {

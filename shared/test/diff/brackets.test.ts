@@ -71,6 +71,16 @@ describe('bracket summary', () => {
     expect(s.openBrackets).toEqual({ a: 3, b: 1 });
   });
 
+  it('a proposal made and decided between the two versions shows its recorded text', () => {
+    const a = version('Rev.1', [op('op1', 'Urges States to sign promptly;')]);
+    const b = version('Rev.2', [op('op1', 'Urges States to sign as soon as feasible;')], {
+      proposals: records({ ...proposal('y1', ['Kenya'], 'accepted', 'op1', 'replace'), anchorText: 'promptly', text: 'as soon as feasible' }),
+    });
+    expect(compareVersions(a, b).brackets.events).toEqual([
+      expect.objectContaining({ proposalId: 'y1', change: 'accepted', sponsors: ['Kenya'], text: 'promptly → as soon as feasible' }),
+    ]);
+  });
+
   it('reports a new bis paragraph with its proposal and sponsors, and paragraph status changes', () => {
     const { a, b } = revisions();
     const c = compareVersions(a, b);
