@@ -1,7 +1,8 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { schema, Y_BODY, Y_META, type TextMeta } from '@accord/shared';
+import { schema, Y_BODY, Y_META, Y_PROPOSALS, type TextMeta } from '@accord/shared';
+import { pendingRecords } from '@accord/shared/brackets/index';
 
 /**
  * The one place that writes a ProseMirror document into the Y.Doc layout (XmlFragment `body`,
@@ -14,6 +15,9 @@ export function initialUpdate(doc: PMNode, meta: TextMeta): Uint8Array {
     prosemirrorToYXmlFragment(doc, ydoc.getXmlFragment(Y_BODY));
     const m = ydoc.getMap<string>(Y_META);
     for (const [k, v] of Object.entries(meta)) m.set(k, v);
+    // BR8: brackets already in the text (`[日期]`) are pending proposals the chair resolves.
+    const proposals = ydoc.getMap(Y_PROPOSALS);
+    for (const [id, record] of Object.entries(pendingRecords(doc, {}, Date.now()))) proposals.set(id, record);
   });
   const update = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();

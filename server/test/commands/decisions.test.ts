@@ -63,3 +63,21 @@ describe('decisions', () => {
     expect(state.body.proposals).toEqual([expect.objectContaining({ id: r.body.result!.proposalId, kind: 'reserve', sponsors: [{ name: 'EU' }] })]);
   });
 });
+
+describe('pending brackets of an imported text', () => {
+  it('are open proposals the chair resolves by accepting a text for them', async () => {
+    const t = await startTestServer();
+    servers.push(t);
+    const { id, chairToken } = await t.createSession('占位', '大会，\n\n1. 决定将[日期]定为国际日；\n');
+    const state = await t.api<{ proposals: { id: string; kind: string; anchorText: string; status: string }[]; counts: { total: number } }>(
+      'GET',
+      `/api/sessions/${id}/proposals`,
+      chairToken,
+    );
+    expect(state.body.proposals).toEqual([expect.objectContaining({ kind: 'pending', anchorText: '日期', status: 'open' })]);
+    expect(state.body.counts.total).toBe(1);
+    const r = await postCommand(t, id, chairToken, { type: 'accept', proposalId: state.body.proposals[0].id, text: '11月23日' });
+    expect(r.body).toMatchObject({ ok: true });
+    expect((await blocksByLabel(t, id, chairToken)).get('1')!.text).toBe('决定将11月23日定为国际日；');
+  });
+});
