@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
-import type { Role } from './protocol/messages.js';
+import type { Role } from '@accord/shared/protocol';
 
 /** The authenticated identity of one connection or request. */
 export interface Identity {

@@ -1,28 +1,16 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import type { IdentityMessage, NoticeMessage } from '@accord/shared/protocol';
 
 /**
- * Accord's own messages on the collaboration WebSocket (docs/CONTRACTS.md "WebSocket"): a varUint
- * type, then a varString JSON (IDENTITY, NOTICE) or a varUint8Array (SAVED). Types 0–3 are the
- * standard y-websocket ones and stay untouched.
+ * Reading Accord's own messages on the collaboration WebSocket (types and writers live in
+ * shared/src/protocol.ts, shared with the server): tolerant of missing fields, so an older or
+ * newer server never breaks the page.
  */
-export const MESSAGE_IDENTITY = 100;
-export const MESSAGE_SAVED = 101;
-export const MESSAGE_NOTICE = 102;
-export const MESSAGE_COMMAND = 110;
-export const MESSAGE_COMMAND_RESULT = 111;
+export { MESSAGE_COMMAND_RESULT, MESSAGE_IDENTITY, MESSAGE_NOTICE, MESSAGE_SAVED } from '@accord/shared/protocol';
 
-export interface Identity {
-  role: 'chair' | 'secretariat' | 'delegation' | 'observer';
-  delegation: string;
-  color: string;
-  readOnly: boolean;
-}
-
-export interface Notice {
-  code: string;
-  message: string;
-}
+export type Identity = IdentityMessage;
+export type Notice = NoticeMessage;
 
 function readJson(decoder: decoding.Decoder): unknown {
   return JSON.parse(decoding.readVarString(decoder));
@@ -40,7 +28,9 @@ export function readIdentity(decoder: decoding.Decoder): Identity {
 
 export function readNotice(decoder: decoding.Decoder): Notice {
   const v = readJson(decoder) as Partial<Notice>;
-  return { code: String(v.code ?? 'notice'), message: String(v.message ?? '') };
+  const notice: Notice = { code: String(v.code ?? 'notice'), message: String(v.message ?? '') };
+  if (typeof v.paragraphId === 'string') notice.paragraphId = v.paragraphId;
+  return notice;
 }
 
 /** The state vector of the server's document after its last durable commit. */

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { MESSAGE_AWARENESS } from '../protocol/messages.js';
+import { MESSAGE_AWARENESS } from '@accord/shared/protocol';
 import { binaryFrame } from './binary-frame.js';
 import type { Connection } from './connection.js';
 import { CLOSE_PROTOCOL_ERROR, ProtocolError } from './protocol-error.js';

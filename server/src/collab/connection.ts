@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Identity } from '../extension.js';
-import { canWriteText } from '../protocol/messages.js';
+import { canWriteText } from '@accord/shared/protocol';
 
 /** A client that lets this much pile up unsent is not keeping up; it resyncs when it reconnects. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;

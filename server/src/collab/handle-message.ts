@@ -10,7 +10,7 @@ import {
   NOTICE_READ_ONLY,
   writeCommandResult,
   writeNotice,
-} from '../protocol/messages.js';
+} from '@accord/shared/protocol';
 import { executeCommand } from '../commands/execute-command.js';
 import type { Connection } from './connection.js';
 import { CLOSE_PROTOCOL_ERROR, CLOSE_UNSUPPORTED_DATA, ProtocolError } from './protocol-error.js';

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { runHook, runHookLogged, type Extension } from '../extension.js';
-import { MESSAGE_SYNC, writeIdentity, writeSaved } from '../protocol/messages.js';
+import { MESSAGE_SYNC, writeIdentity, writeSaved } from '@accord/shared/protocol';
 import type { Storage } from '../storage/storage.js';
 import { AwarenessRelay } from './awareness-relay.js';
 import { binaryFrame } from './binary-frame.js';

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Rooms } from '../collab/rooms.js';
 import { commandRoutes } from '../commands/command-routes.js';
-import { ROLES, type Role } from '../protocol/messages.js';
+import { ROLES, type Role } from '@accord/shared/protocol';
 import { documentJSON, plainText } from '../seed-import.js';
 import { readBody, readMeta } from '../sessions/document-state.js';
 import { addParticipant, createSession, sessionLink } from '../sessions/sessions.js';

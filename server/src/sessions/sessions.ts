@@ -1,7 +1,7 @@
 import { schema, newId, type TextMeta } from '@accord/shared';
 import { CHAIR_COLOR, colorFor } from '../auth/colors.js';
 import { newToken } from '../auth/tokens.js';
-import type { Role } from '../protocol/messages.js';
+import type { Role } from '@accord/shared/protocol';
 import { importText } from '../seed-import.js';
 import type { ParticipantRecord, SessionRecord, Storage } from '../storage/storage.js';
 import { initialUpdate } from './document-state.js';

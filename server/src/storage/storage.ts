@@ -1,4 +1,4 @@
-import type { Role } from '../protocol/messages.js';
+import type { Role } from '@accord/shared/protocol';
 
 /** A session = one negotiation text. Its Y.Doc is stored under docName = session id. */
 export interface SessionRecord {

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
-import { MESSAGE_COMMAND, MESSAGE_COMMAND_RESULT, readCommandResult, type CommandResultMessage } from '../../src/protocol/messages.js';
+import { MESSAGE_COMMAND, MESSAGE_COMMAND_RESULT, readCommandResult, type CommandResultMessage } from '@accord/shared/protocol';
 import type { TestServer } from '../helpers/test-server.js';
 
 export interface CommandReply {

@@ -11,7 +11,7 @@ import {
   readSaved,
   type IdentityMessage,
   type NoticeMessage,
-} from '../../src/protocol/messages.js';
+} from '@accord/shared/protocol';
 import { waitFor } from './wait.js';
 
 /** A stock y-websocket provider plus handlers for Accord's own messages. */

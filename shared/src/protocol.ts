@@ -2,8 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 /**
- * Every message type on the Accord WebSocket, with its write/read pair. Pure (lib0 only) so the
- * client can import the same file. Types 0–3 are the y-websocket protocol (y-protocols); 100–111
+ * Every message type on the Accord WebSocket, with its write/read pair, for server and client. Types 0–3 are the y-websocket protocol (y-protocols); 100–111
  * are Accord's own, chosen far above them so a stock provider only logs "Unable to compute
  * message" for them instead of misreading them. See docs/protocol.md.
  */
@@ -29,11 +28,14 @@ export interface IdentityMessage {
   readOnly: boolean;
 }
 
-/** NOTICE codes. */
+/** NOTICE codes (docs/protocol.md). */
 export const NOTICE_READ_ONLY = 'read-only';
+export const NOTICE_UPDATE_REJECTED = 'update_rejected';
+export const NOTICE_PARAGRAPH_LOCKED = 'paragraph_locked';
 export interface NoticeMessage {
   code: string;
   message: string;
+  paragraphId?: string;
 }
 
 export interface CommandMessage {
