@@ -1,8 +1,11 @@
 import { schema, Y_BODY } from '@accord/shared';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { Command } from '@accord/shared/brackets/index';
+import { CommandChannel, type CommandAnswer } from './command-channel';
 import { findUnknownContent } from './content-guard';
 import {
+  MESSAGE_COMMAND_RESULT,
   MESSAGE_IDENTITY,
   MESSAGE_NOTICE,
   MESSAGE_SAVED,
@@ -42,6 +45,7 @@ export class CollabSession {
   private everConnected = false;
   private listeners = new Set<() => void>();
   private noticeListeners = new Set<(n: Notice) => void>();
+  private readonly commands: CommandChannel;
 
   constructor(sessionId: string, token: string) {
     this.fragment = this.doc.getXmlFragment(Y_BODY);
@@ -54,6 +58,8 @@ export class CollabSession {
       // a cross-tab BroadcastChannel would let tabs exchange updates the server never saw.
       disableBc: true,
     });
+    this.commands = new CommandChannel(this.provider, sessionId, token);
+    this.provider.messageHandlers[MESSAGE_COMMAND_RESULT] = (_enc, decoder) => this.commands.receive(decoder);
     this.provider.messageHandlers[MESSAGE_IDENTITY] = (_enc, decoder) => {
       this.set({ identity: readIdentity(decoder) });
     };
@@ -116,6 +122,11 @@ export class CollabSession {
   onNotice(listener: (n: Notice) => void): () => void {
     this.noticeListeners.add(listener);
     return () => this.noticeListeners.delete(listener);
+  }
+
+  /** Proposals, positions and decisions: applied by the server, which answers once they are stored. */
+  command(command: Command): Promise<CommandAnswer> {
+    return this.commands.send(command);
   }
 
   /** Stops talking to the server but keeps the document in memory (used on a content error). */

@@ -4,9 +4,13 @@ import { useEditor, type Editor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { CollabSession } from '../collab/collab-session';
 import { gateWhileComposing } from '../collab/composition-gate';
+import { observeRecords, readRecords } from '../brackets/bracket-state';
 import { BlockIds } from './extensions/block-ids';
+import { BracketAnnotations, setBracketRecords } from './extensions/bracket-annotations';
 import { schemaExtensions } from './extensions/index';
+import { LockedParagraphs } from './extensions/locked-paragraphs';
 import { ParagraphLabels } from './extensions/paragraph-labels';
+import { ProposeDraft } from './extensions/propose-draft';
 import { SplitBlock } from './extensions/split-block';
 
 /**
@@ -32,13 +36,15 @@ export interface AccordEditorOptions {
   editable: boolean;
   user: { name: string; color: string; role: string };
   onContentError: (message: string) => void;
+  /** A local edit touched an agreed paragraph and was refused. */
+  onLockedEdit: (paragraphId: string) => void;
 }
 
 /**
  * The Tiptap editor bound to the session's Y.Doc. The content comes only from the server through
  * Yjs (never the `content` option: seeding from a client duplicates text, yjs/yjs-demos#16).
  */
-export function useAccordEditor({ session, editable, user, onContentError }: AccordEditorOptions): Editor | null {
+export function useAccordEditor({ session, editable, user, onContentError, onLockedEdit }: AccordEditorOptions): Editor | null {
   const editor = useEditor(
     {
       extensions: [
@@ -46,6 +52,9 @@ export function useAccordEditor({ session, editable, user, onContentError }: Acc
         BlockIds,
         ParagraphLabels,
         SplitBlock,
+        BracketAnnotations,
+        ProposeDraft,
+        LockedParagraphs.configure({ onRefused: (id) => onLockedEdit(id) }),
         Collaboration.configure({ fragment: session.fragment }),
         CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
       ],
@@ -67,6 +76,16 @@ export function useAccordEditor({ session, editable, user, onContentError }: Acc
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
+
+  // Proposals and paragraph statuses live in server-only Y maps; the annotations follow them.
+  useEffect(() => {
+    if (!editor) return;
+    const feed = () => {
+      if (!editor.isDestroyed) editor.view.dispatch(setBracketRecords(editor.state, readRecords(session.doc)));
+    };
+    feed();
+    return observeRecords(session.doc, feed);
+  }, [editor, session]);
 
   useEffect(() => {
     if (!editor) return;

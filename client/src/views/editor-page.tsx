@@ -1,19 +1,31 @@
+import { NOTICE_PARAGRAPH_LOCKED, NOTICE_UPDATE_REJECTED } from '@accord/shared/protocol';
 import { useEffect, useState } from 'react';
 import { useOpenedSession } from '../api/use-opened-session';
 import { CollabSession } from '../collab/collab-session';
 import { EditorWorkspace } from './editor-workspace';
 
+/** NOTICE codes after which the server drops this document's updates until it reloads (docs/protocol.md). */
+const RELOAD_ON = new Set([NOTICE_UPDATE_REJECTED, NOTICE_PARAGRAPH_LOCKED]);
+
 /** `/s/:sessionId?token=…`: stores the token, cleans the URL, asks the server who we are, connects. */
 export function EditorPage({ sessionId }: { sessionId: string }) {
   const { opened, error } = useOpenedSession(sessionId);
   const [collab, setCollab] = useState<CollabSession | null>(null);
+  // Bumped when the server refused one of our updates: a fresh document replaces the diverged one.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!opened) return;
     const c = new CollabSession(sessionId, opened.token);
     setCollab(c);
-    return () => c.destroy();
-  }, [sessionId, opened]);
+    const stop = c.onNotice((n) => {
+      if (RELOAD_ON.has(n.code)) setGeneration((g) => g + 1);
+    });
+    return () => {
+      stop();
+      c.destroy();
+    };
+  }, [sessionId, opened, generation]);
 
   if (error) {
     return (

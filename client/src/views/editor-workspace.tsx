@@ -1,14 +1,21 @@
 import { EditorContent } from '@tiptap/react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { paragraphLabels } from '@accord/shared';
+import type { Command } from '@accord/shared/brackets/index';
 import type { Me, Session } from '../api/sessions';
+import { CurrentParagraph } from '../brackets/panel/current-paragraph';
+import { BracketPanel } from '../brackets/panel/bracket-panel';
+import { ProposeLayer } from '../brackets/propose/propose-layer';
+import { useBracketView } from '../brackets/use-bracket-view';
 import type { CollabSession } from '../collab/collab-session';
 import { useCollabSnapshot, useTextMeta } from '../collab/use-collab';
 import { useAccordEditor } from '../editor/use-accord-editor';
-import { HeaderBar } from './header-bar';
 import { RevisionsPanel } from '../revisions/revisions-panel';
+import { HeaderBar } from './header-bar';
 import { ParticipantsPanel } from './participants-panel';
 import { PresenceList } from './presence-list';
 import { Toasts, useToasts } from './toasts';
+import '../brackets/brackets.css';
 import '../styles/document.css';
 import '../styles/carets.css';
 
@@ -21,18 +28,58 @@ export function EditorWorkspace({ session, me, token, collab }: { session: Sessi
   const { toasts, push } = useToasts();
 
   const identity = snap.identity ?? { role: me.role, delegation: me.delegation, color: me.color, readOnly: READ_ONLY_ROLES.has(me.role) };
-  const readOnly = identity.readOnly || READ_ONLY_ROLES.has(identity.role);
+  const writer = !(identity.readOnly || READ_ONLY_ROLES.has(identity.role));
+  const canPropose = identity.role !== 'observer';
+  // Delegations always propose; the chair and the secretariat edit directly unless they switch.
+  const [proposeSwitch, setProposeSwitch] = useState(false);
+  const proposing = canPropose && (!writer || proposeSwitch);
+  const [clean, setClean] = useState(false);
+  const [onBehalfOf, setOnBehalfOf] = useState('');
   const problem = contentError ?? snap.contentProblem;
-  const editable = !readOnly && !problem && snap.synced;
+  const editable = writer && !proposing && !problem && snap.synced;
 
+  const editorRef = useRef<ReturnType<typeof useAccordEditor>>(null);
+  const onLockedEdit = useCallback(
+    (paragraphId: string) => {
+      const doc = editorRef.current?.state.doc;
+      const label = doc ? paragraphLabels(doc).get(paragraphId)?.short : undefined;
+      push(`${label ?? 'This paragraph'} is agreed: the chair must reopen it before it can be edited.`);
+    },
+    [push],
+  );
   const editor = useAccordEditor({
     session: collab,
     editable,
     user: { name: identity.delegation || identity.role, color: identity.color, role: identity.role },
     onContentError: setContentError,
+    onLockedEdit,
   });
+  editorRef.current = editor;
+  const view = useBracketView(editor, collab);
 
   useEffect(() => collab.onNotice((n) => push(n.message || n.code)), [collab, push]);
+
+  // Mod-Alt-P: the chair and the secretariat switch between editing and proposing.
+  useEffect(() => {
+    if (!writer) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.altKey && e.code === 'KeyP') {
+        e.preventDefault();
+        setProposeSwitch((v) => !v);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [writer]);
+
+  const run = useCallback(
+    async (command: Command) => {
+      const answer = await collab.command(command);
+      if (!answer.ok) push(answer.error.message);
+      return answer.ok;
+    },
+    [collab, push],
+  );
 
   const language = meta.language || session.language || undefined;
   return (
@@ -44,6 +91,7 @@ export function EditorWorkspace({ session, me, token, collab }: { session: Sessi
         revision={meta.revisionLabel}
         identity={identity}
         snapshot={snap}
+        openBrackets={view?.counts.total}
       />
       {problem && (
         <div className="banner banner-error" role="alert">
@@ -52,20 +100,40 @@ export function EditorWorkspace({ session, me, token, collab }: { session: Sessi
           after updating Accord.
         </div>
       )}
-      {readOnly && !problem && (
-        <div className="banner banner-info">
-          Read-only: proposals arrive with the bracket feature. You see every change live as the chair and secretariat edit.
+      <div className="view-bar">
+        <div className="view-switch" role="group" aria-label="View">
+          <button type="button" className={!clean ? 'active' : ''} aria-pressed={!clean} onClick={() => setClean(false)}>
+            Compilation
+          </button>
+          <button type="button" className={clean ? 'active' : ''} aria-pressed={clean} onClick={() => setClean(true)}>
+            Clean
+          </button>
         </div>
+        {writer && canPropose && (
+          <label className="propose-switch" title="Ctrl+Alt+P">
+            <input type="checkbox" checked={proposeSwitch} onChange={(e) => setProposeSwitch(e.target.checked)} /> Propose instead of editing
+          </label>
+        )}
+        {!canPropose && <span className="muted small-text">Observer: you follow the text live; observers do not propose.</span>}
+      </div>
+      {proposing && editor && !problem && (
+        <ProposeLayer editor={editor} collab={collab} notify={push} onBehalfOf={onBehalfOf} setOnBehalfOf={setOnBehalfOf} />
       )}
       <div className="workspace-body">
         <main className="paper-scroll">
-          <article className="paper" lang={language} data-synced={snap.synced ? 'true' : 'false'}>
+          <article className={`paper${clean ? ' clean-view' : ''}${proposing ? ' proposing' : ''}`} lang={language} data-synced={snap.synced ? 'true' : 'false'}>
             {!snap.synced && <p className="paper-loading muted">Loading the text…</p>}
-            <EditorContent editor={editor} className={readOnly ? 'editor editor-readonly' : 'editor'} />
+            <EditorContent editor={editor} className={editable ? 'editor' : 'editor editor-readonly'} />
           </article>
         </main>
         <aside className="sidebar">
           <PresenceList collab={collab} />
+          {view && editor && (
+            <>
+              {identity.role === 'chair' && <CurrentParagraph editor={editor} view={view} run={run} />}
+              <BracketPanel view={view} editor={editor} me={identity} onBehalfOf={onBehalfOf} run={run} />
+            </>
+          )}
           <RevisionsPanel sessionId={session.id} token={token} isChair={identity.role === 'chair'} revisionLabel={meta.revisionLabel} notify={push} />
           {identity.role === 'chair' && <ParticipantsPanel sessionId={session.id} token={token} />}
         </aside>

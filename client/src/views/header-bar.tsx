@@ -11,8 +11,10 @@ export function HeaderBar(props: {
   revision?: string;
   identity: Identity;
   snapshot: CollabSnapshot;
+  /** Open brackets in the whole text: how the room measures progress. */
+  openBrackets?: number;
 }) {
-  const { symbol, title, language, revision, identity, snapshot } = props;
+  const { symbol, title, language, revision, identity, snapshot, openBrackets } = props;
   return (
     <header className="header-bar">
       <a className="brand" href="/">
@@ -25,12 +27,17 @@ export function HeaderBar(props: {
         </span>
         {revision && <span className="tag">{revision}</span>}
         {language && <span className="tag">{LANGUAGE_NAMES[language] ?? language}</span>}
+        {openBrackets !== undefined && (
+          <span className="tag tag-brackets" title="Open brackets in the whole text">
+            [ ] {openBrackets} open
+          </span>
+        )}
       </div>
       <div className="header-me">
         <span className="dot" style={{ background: identity.color }} />
         <span className="me-name">{identity.delegation || identity.role}</span>
         <span className="tag tag-role">{identity.role}</span>
-        {identity.readOnly && <span className="tag">read-only</span>}
+        {identity.role === 'observer' && <span className="tag">read-only</span>}
       </div>
       <ConnectionIndicator snapshot={snapshot} />
     </header>

@@ -22,7 +22,7 @@ export function proposalLabel(p: Proposal): string {
  * Who holds which position, Rio+20 style: sponsors, then "X retain" and "Y delete" (for a deletion
  * proposal its sponsors and supporters want the text deleted).
  */
-function annotation(p: Proposal | undefined, role: string): string {
+export function annotation(p: Proposal | undefined, role: string): string {
   if (!p || p.kind === 'pending') return '';
   const parts: string[] = [];
   if (role === 'delete') {

@@ -1,0 +1,46 @@
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Y_PARAGRAPHS, Y_PROPOSALS, paragraphLabels, type ParagraphLabel } from '@accord/shared';
+import { bracketCounts, Y_DECISIONS, type BracketCounts, type DecisionEntry, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import type * as Y from 'yjs';
+
+/** What the bracket views show: records from the server-only Y maps, read against the editor's text. */
+export interface BracketView {
+  doc: PMNode;
+  proposals: Record<string, Proposal>;
+  paragraphs: Record<string, ParagraphState>;
+  decisions: DecisionEntry[];
+  labels: Map<string, ParagraphLabel>;
+  counts: BracketCounts;
+}
+
+export function readRecords(ydoc: Y.Doc): Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions'> {
+  return {
+    proposals: ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>,
+    paragraphs: ydoc.getMap<ParagraphState>(Y_PARAGRAPHS).toJSON() as Record<string, ParagraphState>,
+    decisions: ydoc.getArray<DecisionEntry>(Y_DECISIONS).toArray(),
+  };
+}
+
+export function bracketView(doc: PMNode, records: Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions'>): BracketView {
+  return { doc, ...records, labels: paragraphLabels(doc), counts: bracketCounts({ doc, proposals: records.proposals }) };
+}
+
+const BLOCK_NAMES: Record<string, string> = { title: 'Title', headingLine: 'Heading', note: 'Text', footnote: 'Footnote' };
+
+/** "OP5 bis", "PP2", or for an unnumbered block what it is ("Title"). */
+export function paragraphName(view: Pick<BracketView, 'doc' | 'labels'>, id: string): string {
+  const label = view.labels.get(id)?.short;
+  if (label) return label;
+  let name = 'Paragraph';
+  view.doc.forEach((b) => {
+    if (b.attrs.id === id) name = BLOCK_NAMES[b.type.name] ?? name;
+  });
+  return name;
+}
+
+/** Calls `listener` whenever proposals, paragraph statuses or the decision log change. */
+export function observeRecords(ydoc: Y.Doc, listener: () => void): () => void {
+  const types = [ydoc.getMap(Y_PROPOSALS), ydoc.getMap(Y_PARAGRAPHS), ydoc.getArray(Y_DECISIONS)];
+  for (const t of types) t.observe(listener);
+  return () => types.forEach((t) => t.unobserve(listener));
+}

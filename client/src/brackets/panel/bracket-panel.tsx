@@ -1,0 +1,155 @@
+import type { Editor } from '@tiptap/react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { findBlock, findProposalText, sponsorLabel, type Command, type Proposal, type ProposalStatus } from '@accord/shared/brackets/index';
+import type { Identity } from '../../collab/accord-messages';
+import { paragraphName, type BracketView } from '../bracket-state';
+import { DecisionLog } from './decision-log';
+import { ParagraphStatusControl, STATUS_NAMES } from './paragraph-status';
+import { ProposalCard } from './proposal-card';
+
+/** Selects the proposal's text (or paragraph) in the editor and scrolls it into view. */
+export function revealProposal(editor: Editor, p: Proposal): void {
+  const doc = editor.state.doc;
+  const found = findProposalText(doc, p.id)[0];
+  let from: number;
+  let to: number;
+  if (found) {
+    from = found.block.pos + 1 + found.ranges[0].from;
+    to = found.block.pos + 1 + found.ranges[found.ranges.length - 1].to;
+  } else {
+    const block = findBlock(doc, p.paragraphId);
+    if (!block) return;
+    from = to = block.pos + 1;
+  }
+  editor.commands.setTextSelection({ from, to });
+  const { node } = editor.view.domAtPos(from);
+  (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+type Filter = { delegation: string; status: ProposalStatus | 'all'; kind: string };
+
+/**
+ * The bracket panel: every bracket grouped by paragraph in text order, with counts, filters by
+ * delegation, status and kind, click to jump; for the chair, accept/reject and the keyboard
+ * (J/K next/previous, A accept, R reject) and paragraph statuses. The decision log is a tab.
+ */
+export function BracketPanel(props: {
+  view: BracketView;
+  editor: Editor;
+  me: Identity;
+  onBehalfOf: string;
+  run: (command: Command) => Promise<boolean>;
+}) {
+  const { view, editor, me, run } = props;
+  const [tab, setTab] = useState<'brackets' | 'decisions'>('brackets');
+  const [filter, setFilter] = useState<Filter>({ delegation: '', status: 'open', kind: '' });
+  const [selected, setSelected] = useState<string | null>(null);
+  const isChair = me.role === 'chair';
+
+  const order = useMemo(() => {
+    const m = new Map<string, number>();
+    view.doc.forEach((b, _o, i) => m.set(b.attrs.id as string, i));
+    return m;
+  }, [view.doc]);
+
+  const all = Object.values(view.proposals);
+  const delegations = [...new Set(all.flatMap((p) => [...p.sponsors, ...p.supporters, ...p.opposers].map(sponsorLabel)))].sort();
+  const kinds = [...new Set(all.map((p) => p.kind))].sort();
+  const where = (p: Proposal) => findProposalText(view.doc, p.id)[0]?.blockId ?? p.paragraphId;
+  const shown = all
+    .filter((p) => filter.status === 'all' || p.status === filter.status)
+    .filter((p) => !filter.kind || p.kind === filter.kind)
+    .filter((p) => !filter.delegation || [...p.sponsors, ...p.supporters, ...p.opposers].some((s) => sponsorLabel(s) === filter.delegation))
+    .map((p) => ({ p, para: where(p) }))
+    .sort((a, b) => (order.get(a.para) ?? 1e9) - (order.get(b.para) ?? 1e9) || a.p.createdAt - b.p.createdAt);
+  const groups = new Map<string, Proposal[]>();
+  for (const { p, para } of shown) groups.set(para, [...(groups.get(para) ?? []), p]);
+
+  const select = (p: Proposal) => {
+    setSelected(p.id);
+    revealProposal(editor, p);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!isChair || (e.target as HTMLElement).closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey) return;
+    const list = shown.filter(({ p }) => p.status === 'open').map(({ p }) => p);
+    const at = list.findIndex((p) => p.id === selected);
+    const key = e.key.toLowerCase();
+    if (key === 'j' || key === 'k') {
+      e.preventDefault();
+      const next = list[key === 'j' ? Math.min(list.length - 1, at + 1) : Math.max(0, at - 1)];
+      if (next) select(next);
+    } else if ((key === 'a' || key === 'r') && at >= 0) {
+      e.preventDefault();
+      const p = list[at];
+      void run({ type: key === 'a' ? 'accept' : 'reject', proposalId: p.id }).then((ok) => {
+        const after = list[at + 1] ?? list[at - 1];
+        if (ok && after) select(after);
+      });
+    }
+  };
+
+  return (
+    <section className="panel bracket-panel" aria-label="Brackets" tabIndex={0} onKeyDown={onKeyDown}>
+      <div className="panel-tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'brackets'} className={tab === 'brackets' ? 'active' : ''} onClick={() => setTab('brackets')}>
+          Brackets <span className="count bracket-total">{view.counts.total}</span>
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'decisions'} className={tab === 'decisions' ? 'active' : ''} onClick={() => setTab('decisions')}>
+          Decisions <span className="count">{view.decisions.length}</span>
+        </button>
+      </div>
+      {tab === 'decisions' ? (
+        <DecisionLog decisions={view.decisions} proposals={view.proposals} labels={view.labels} isChair={isChair} run={run} />
+      ) : (
+        <>
+          <div className="panel-filters">
+            <select aria-label="Filter by delegation" value={filter.delegation} onChange={(e) => setFilter({ ...filter, delegation: e.target.value })}>
+              <option value="">All delegations</option>
+              {delegations.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+            <select aria-label="Filter by status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as Filter['status'] })}>
+              {['open', 'accepted', 'rejected', 'withdrawn', 'all'].map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+            <select aria-label="Filter by kind" value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value })}>
+              <option value="">All kinds</option>
+              {kinds.map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+            </select>
+          </div>
+          {isChair && <p className="muted small-text">Keyboard: J/K next/previous bracket, A accept, R reject.</p>}
+          {groups.size === 0 && <p className="muted small-text">No bracket matches.</p>}
+          {[...groups].map(([para, proposals]) => {
+            const label = paragraphName(view, para);
+            const state = view.paragraphs[para];
+            return (
+              <div key={para} className="bracket-group" data-paragraph={para}>
+                <div className="bracket-group-head">
+                  <strong>{label}</strong>
+                  <span className="count" title="open brackets in this paragraph">
+                    {view.counts.byParagraph[para] ?? 0}
+                  </span>
+                  {isChair ? (
+                    <ParagraphStatusControl key={`${para}-${state?.status}`} paragraphId={para} state={state} run={run} />
+                  ) : (
+                    state && state.status !== 'open' && <span className="tag">{STATUS_NAMES[state.status]}</span>
+                  )}
+                </div>
+                <ul className="proposal-list">
+                  {proposals.map((p) => (
+                    <ProposalCard key={p.id} proposal={p} me={me} onBehalfOf={props.onBehalfOf} selected={p.id === selected} run={run} onSelect={() => select(p)} />
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+}

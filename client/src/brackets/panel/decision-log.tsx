@@ -1,0 +1,65 @@
+import { schema } from '@accord/shared';
+import { renderInline } from '@accord/shared/render-inline';
+import type { BlockSnapshot, Command, DecisionEntry, Proposal } from '@accord/shared/brackets/index';
+import { proposalLabel } from '@accord/shared/brackets/index';
+import type { ParagraphLabel } from '@accord/shared';
+
+const ACTIONS: Record<string, string> = { accept: 'accepted', reject: 'rejected', setParagraphStatus: 'set the status of', undo: 'undid' };
+
+function text(b: BlockSnapshot | undefined): string {
+  if (!b?.node) return '—';
+  try {
+    return renderInline(schema.nodeFromJSON(b.node));
+  } catch {
+    return '…';
+  }
+}
+
+const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** Every decision and status change, newest first: who, when, what, the text before → after. */
+export function DecisionLog(props: {
+  decisions: DecisionEntry[];
+  proposals: Record<string, Proposal>;
+  labels: Map<string, ParagraphLabel>;
+  isChair: boolean;
+  run: (command: Command) => Promise<boolean>;
+}) {
+  const { decisions, proposals, labels, isChair, run } = props;
+  const undone = new Set(decisions.filter((d) => d.action === 'undo').map((d) => d.undoes));
+  if (decisions.length === 0) return <p className="muted small-text">No decision yet.</p>;
+  return (
+    <ol className="decision-log" reversed>
+      {[...decisions].reverse().map((d) => {
+        const p = d.proposalId ? proposals[d.proposalId] : undefined;
+        const undoneEntry = d.undoes ? decisions.find((x) => x.id === d.undoes) : undefined;
+        const subject = d.action === 'setParagraphStatus'
+          ? `${labels.get(d.paragraphId ?? '')?.short ?? 'a paragraph'} → ${d.paragraphs[0]?.after?.status ?? 'open'}`
+          : d.action === 'undo'
+            ? `the decision of ${undoneEntry ? time(undoneEntry.at) : 'earlier'}`
+            : p
+              ? `${proposalLabel(p)} (${p.kind})`
+              : 'a proposal';
+        const ids = [...new Set([...d.before.map((b) => b.id), ...d.after.map((b) => b.id)])];
+        return (
+          <li key={d.id} className={`decision decision-${d.action}`}>
+            <div>
+              <span className="muted">{time(d.at)}</span> <strong>{d.by}</strong> {ACTIONS[d.action] ?? d.action} {subject}
+            </div>
+            {ids.map((id) => (
+              <div key={id} className="decision-text" dir="auto">
+                <span className="muted">{labels.get(id)?.short ?? ''} </span>
+                <del>{text(d.before.find((b) => b.id === id))}</del> → <ins>{text(d.after.find((b) => b.id === id))}</ins>
+              </div>
+            ))}
+            {isChair && d.action !== 'undo' && !undone.has(d.id) && (
+              <button type="button" className="small" onClick={() => void run({ type: 'undoDecision', decisionId: d.id })}>
+                Undo
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { Command, ParagraphState, ParagraphStatus } from '@accord/shared/brackets/index';
+
+export const STATUS_NAMES: Record<ParagraphStatus, string> = {
+  open: 'open',
+  informals: 'agreed in informals',
+  adref: 'agreed ad ref',
+  agreed: 'agreed',
+  deleted: 'deleted',
+};
+
+/** The chair sets a paragraph's status; "agreed in informals" may be pending a delegation. */
+export function ParagraphStatusControl(props: { paragraphId: string; state: ParagraphState | undefined; run: (c: Command) => Promise<boolean> }) {
+  const status = props.state?.status ?? 'open';
+  const [pending, setPending] = useState(props.state?.pending ?? '');
+  const set = (next: ParagraphStatus) =>
+    void props.run({ type: 'setParagraphStatus', paragraphId: props.paragraphId, status: next, ...(next === 'informals' && pending.trim() ? { pending: pending.trim() } : {}) });
+  return (
+    <span className="paragraph-status-control" onClick={(e) => e.stopPropagation()}>
+      <select value={status} onChange={(e) => set(e.target.value as ParagraphStatus)} aria-label="Paragraph status">
+        {(Object.keys(STATUS_NAMES) as ParagraphStatus[]).map((s) => (
+          <option key={s} value={s}>
+            {STATUS_NAMES[s]}
+          </option>
+        ))}
+      </select>
+      {status === 'informals' && (
+        <input
+          className="pending-input"
+          value={pending}
+          placeholder="pending…"
+          aria-label="Pending delegation"
+          onChange={(e) => setPending(e.target.value)}
+          onBlur={() => pending.trim() !== (props.state?.pending ?? '') && set('informals')}
+        />
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { proposalLabel, sponsorLabel, type Command, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
+import type { Identity } from '../../collab/accord-messages';
+
+const KIND_NAMES: Record<string, string> = {
+  insert: 'insertion',
+  delete: 'deletion',
+  replace: 'replacement',
+  alternative: 'alternative',
+  reserve: 'reservation',
+  pending: 'pending in the text',
+  newParagraph: 'new paragraph',
+  deleteParagraph: 'paragraph deletion',
+};
+
+const names = (list: Sponsor[]) => list.map(sponsorLabel).join(', ');
+
+/** What the proposal changes, in one line: «old» → «new». */
+export function proposalSummary(p: Proposal): string {
+  const old = p.anchorText ? `«${p.anchorText}»` : '';
+  const add = p.text ? `«${p.text}»` : '';
+  if (p.kind === 'replace' || (p.kind === 'alternative' && old && add)) return `${old} → ${add}`;
+  if (p.kind === 'delete' || p.kind === 'reserve' || p.kind === 'pending') return old;
+  if (p.kind === 'deleteParagraph') return 'the whole paragraph';
+  return add || old;
+}
+
+/** Whether `me` (or the group it speaks for) already appears in a list. */
+const includes = (list: Sponsor[], me: string, group: string) => list.some((s) => s.name === (group || me) || (!group && s.via === me));
+
+/**
+ * One bracket in the panel: who proposed it, who wants it retained or deleted, why, the comment
+ * thread, and the actions the viewer's role allows (the server checks them again).
+ */
+export function ProposalCard(props: {
+  proposal: Proposal;
+  me: Identity;
+  onBehalfOf: string;
+  selected: boolean;
+  run: (command: Command) => Promise<boolean>;
+  onSelect: () => void;
+}) {
+  const { proposal: p, me, run, onBehalfOf } = props;
+  const [comment, setComment] = useState('');
+  const [pendingText, setPendingText] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const open = p.status === 'open';
+  const group = onBehalfOf.trim();
+  const behalf = group ? { onBehalfOf: group } : {};
+  const isDelegation = me.role === 'delegation';
+  const isChair = me.role === 'chair';
+  const mine = p.sponsors.length > 0 && (p.sponsors[0].name === me.delegation || p.sponsors[0].via === me.delegation);
+  const sponsoring = includes(p.sponsors, me.delegation, group);
+  const editable = mine && open && ['insert', 'replace', 'alternative', 'newParagraph'].includes(p.kind) && !p.existing;
+
+  return (
+    <li className={`proposal-card status-${p.status}${props.selected ? ' selected' : ''}`} data-proposal={p.id} onClick={props.onSelect}>
+      <div className="proposal-head">
+        <strong>{proposalLabel(p)}</strong>
+        <span className="tag">{KIND_NAMES[p.kind] ?? p.kind}</span>
+        {!open && <span className={`tag tag-${p.status}`}>{p.status}</span>}
+      </div>
+      <div className="proposal-text" dir="auto">
+        {proposalSummary(p)}
+      </div>
+      {p.supporters.length > 0 && <div className="proposal-positions retain">Retain: {names(p.supporters)}</div>}
+      {p.opposers.length > 0 && <div className="proposal-positions delete">Delete: {names(p.opposers)}</div>}
+      {p.explanation && <p className="proposal-explanation">{p.explanation}</p>}
+      {p.comments.length > 0 && (
+        <ul className="proposal-comments">
+          {p.comments.map((c, i) => (
+            <li key={i}>
+              <strong>{sponsorLabel(c.by)}:</strong> <span dir="auto">{c.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && (
+        <div className="proposal-actions" onClick={(e) => e.stopPropagation()}>
+          {isDelegation && !sponsoring && (
+            <>
+              <button type="button" className="small" onClick={() => void run({ type: 'support', proposalId: p.id, ...behalf })} disabled={includes(p.supporters, me.delegation, group)}>
+                Support
+              </button>
+              <button type="button" className="small" onClick={() => void run({ type: 'oppose', proposalId: p.id, ...behalf })} disabled={includes(p.opposers, me.delegation, group)}>
+                Oppose
+              </button>
+              {p.sponsors.length > 0 && (
+                <button type="button" className="small" onClick={() => void run({ type: 'cosponsor', proposalId: p.id, ...behalf })}>
+                  Co-sponsor
+                </button>
+              )}
+            </>
+          )}
+          {mine && (
+            <>
+              {editable && editing === null && (
+                <button type="button" className="small" onClick={() => setEditing(p.text ?? '')}>
+                  Edit
+                </button>
+              )}
+              <button type="button" className="small" onClick={() => void run({ type: 'withdraw', proposalId: p.id })}>
+                Withdraw
+              </button>
+            </>
+          )}
+          {isChair && p.kind !== 'pending' && (
+            <>
+              <button type="button" className="small primary" onClick={() => void run({ type: 'accept', proposalId: p.id })} title="Accept (A)">
+                Accept
+              </button>
+              <button type="button" className="small" onClick={() => void run({ type: 'reject', proposalId: p.id })} title="Reject (R)">
+                Reject
+              </button>
+            </>
+          )}
+          {isChair && p.kind === 'pending' && (
+            <form
+              className="inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(pendingText.trim() ? { type: 'accept', proposalId: p.id, text: pendingText.trim() } : { type: 'accept', proposalId: p.id }).then(
+                  (ok) => ok && setPendingText(''),
+                );
+              }}
+            >
+              <input value={pendingText} onChange={(e) => setPendingText(e.target.value)} placeholder="Agreed text (empty: keep as is)" aria-label="Agreed text" />
+              <button type="submit" className="small primary">
+                Accept
+              </button>
+              <button type="button" className="small" onClick={() => void run({ type: 'reject', proposalId: p.id })}>
+                Reject
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+      {editing !== null && (
+        <form
+          className="inline-form"
+          onClick={(e) => e.stopPropagation()}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run({ type: 'editProposal', proposalId: p.id, text: editing }).then((ok) => ok && setEditing(null));
+          }}
+        >
+          <input value={editing} onChange={(e) => setEditing(e.target.value)} aria-label="Proposed text" autoFocus />
+          <button type="submit" className="small primary">
+            Save
+          </button>
+          <button type="button" className="small" onClick={() => setEditing(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {me.role !== 'observer' && (
+        <form
+          className="inline-form comment-form"
+          onClick={(e) => e.stopPropagation()}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (comment.trim()) void run({ type: 'comment', proposalId: p.id, text: comment.trim(), ...behalf }).then((ok) => ok && setComment(''));
+          }}
+        >
+          <input value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Comment…" aria-label="Comment" />
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Node as PMNode } from '@tiptap/pm/model';
+import type { Command, NewParagraphType } from '@accord/shared/brackets/index';
+import { anchorFor, targetParagraph, type Target } from '../anchor';
+
+export type ProposeAction = 'text' | 'alternative' | 'reserve' | 'delete' | 'newParagraph' | 'deleteParagraph';
+
+export type Built = { ok: true; command: Command } | { ok: false; message: string };
+
+const ONE_PARAGRAPH = 'Select text within one paragraph.';
+
+/** Line breaks and tabs typed or pasted into a proposal become spaces (a proposal is one run of text). */
+export function cleanProposalText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\uFFFC]+/g, ' ');
+}
+
+/**
+ * The command for what a delegation did at a target: typed text at a point (insert) or over a
+ * selection (replace), or one of the explicit actions. Pure, so it is tested without a browser.
+ */
+export function buildProposal(doc: PMNode, target: Target, action: ProposeAction, rawText: string, onBehalfOf?: string): Built {
+  const cleaned = cleanProposalText(rawText);
+  const text = cleaned.trim() ? cleaned : '';
+  const base = onBehalfOf?.trim() ? { onBehalfOf: onBehalfOf.trim() } : {};
+  const at = targetParagraph(doc, target);
+  if (!at) return { ok: false, message: ONE_PARAGRAPH };
+  const paragraphId = at.block.attrs.id as string;
+  const anchor = anchorFor(doc, target)!;
+  const span = target.to > target.from;
+  switch (action) {
+    case 'text':
+      if (!text) return span ? { ok: true, command: { type: 'propose', kind: 'delete', anchor, ...base } } : { ok: false, message: 'Type the text to propose.' };
+      return { ok: true, command: span ? { type: 'propose', kind: 'replace', anchor, text, ...base } : { type: 'propose', kind: 'insert', anchor, text, ...base } };
+    case 'alternative':
+      if (!text) return { ok: false, message: 'Type the alternative text.' };
+      return { ok: true, command: { type: 'propose', kind: 'alternative', anchor, text, ...base } };
+    case 'reserve':
+    case 'delete':
+      if (!span) return { ok: false, message: action === 'delete' ? 'Select the text to delete.' : 'Select the text to bracket.' };
+      return { ok: true, command: { type: 'propose', kind: action, anchor, ...base } };
+    case 'newParagraph': {
+      if (!text) return { ok: false, message: 'Type the text of the new paragraph.' };
+      const type = at.block.type.name;
+      const blockType: NewParagraphType = type === 'preambular' ? 'preambular' : 'operative';
+      const level = blockType === 'operative' && type === 'operative' ? Number(at.block.attrs.level ?? 0) : 0;
+      return { ok: true, command: { type: 'propose', kind: 'newParagraph', after: paragraphId, blockType, level, text, ...base } };
+    }
+    case 'deleteParagraph':
+      return { ok: true, command: { type: 'propose', kind: 'deleteParagraph', paragraphId, ...base } };
+  }
+}

@@ -1,0 +1,88 @@
+import type { Editor } from '@tiptap/react';
+import { useState } from 'react';
+import { paragraphLabels } from '@accord/shared';
+import type { Draft } from '../../editor/extensions/propose-draft';
+import { targetParagraph } from '../anchor';
+import type { ProposeAction } from './build-proposal';
+import { PROPOSE_SHORTCUTS } from './shortcuts';
+
+const GROUPS = ['G77 and China', 'European Union', 'African Group', 'Arab Group', 'Group of Latin American and Caribbean States', 'Like-Minded Group'];
+const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘⌥' : 'Ctrl+Alt+';
+
+/** What the draft is aimed at, in the room's words: "OP 3: «尽快»", "insertion point in PP 2". */
+function describe(editor: Editor, draft: Draft | null): string {
+  if (!draft) return 'Click in the text to propose an insertion, or select text to replace, bracket or delete it.';
+  const at = targetParagraph(editor.state.doc, draft);
+  if (!at) return 'Select text within one paragraph.';
+  const label = paragraphLabels(editor.state.doc).get(at.block.attrs.id as string)?.short ?? 'this paragraph';
+  if (draft.to === draft.from) return `Insertion point in ${label}: type the text to insert.`;
+  const text = editor.state.doc.textBetween(draft.from, draft.to, '', '');
+  return `${label}: «${text.length > 40 ? text.slice(0, 40) + '…' : text}» — type a replacement, or choose an action.`;
+}
+
+/** The select-then-act toolbar of propose mode, with who the delegation speaks for. */
+export function ProposeBar(props: {
+  draft: Draft | null;
+  editor: Editor;
+  onBehalfOf: string;
+  setOnBehalfOf: (v: string) => void;
+  act: (action: ProposeAction | 'textFocus') => void;
+}) {
+  const { draft, editor, act } = props;
+  const [help, setHelp] = useState(false);
+  const span = !!draft && draft.to > draft.from;
+  // Buttons keep the focus in the proposal input (mousedown would move it away and send the draft).
+  const keep = (e: React.MouseEvent) => e.preventDefault();
+  const button = (label: string, action: ProposeAction | 'textFocus', enabled: boolean, key: string) => (
+    <button type="button" className="small" onMouseDown={keep} onClick={() => act(action)} disabled={!enabled} title={`${label} (${MOD}${key})`}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="propose-bar" role="toolbar" aria-label="Propose">
+      <span className="propose-where" aria-live="polite">
+        {describe(editor, draft)}
+      </span>
+      <span className="propose-actions">
+        {button(span ? 'Replace' : 'Insert', 'textFocus', !!draft, 'R')}
+        {button('Alternative', 'alternative', !!draft, 'A')}
+        {button('Bracket', 'reserve', span, 'B')}
+        {button('Delete', 'delete', span, 'D')}
+        {button('New paragraph after', 'newParagraph', !!draft, 'N')}
+        <button type="button" className="small" onMouseDown={keep} onClick={() => act('deleteParagraph')} disabled={!draft}>
+          Delete paragraph
+        </button>
+        <label className="propose-behalf">
+          Speaking for
+          <input list="accord-groups" value={props.onBehalfOf} placeholder="own delegation" onChange={(e) => props.setOnBehalfOf(e.target.value)} />
+          <datalist id="accord-groups">
+            {GROUPS.map((g) => (
+              <option key={g} value={g} />
+            ))}
+          </datalist>
+        </label>
+        <button type="button" className="small help-button" aria-expanded={help} onClick={() => setHelp(!help)} title="Keyboard shortcuts">
+          ?
+        </button>
+      </span>
+      {help && (
+        <div className="propose-help" role="dialog" aria-label="Propose mode shortcuts">
+          <p>Click in the text and type to propose an insertion; select text and type to propose a replacement; select and press Delete to propose a deletion. Enter sends, Escape drops the draft.</p>
+          <dl>
+            <dt>{MOD}P</dt>
+            <dd>Propose mode on or off (chair and secretariat)</dd>
+            {PROPOSE_SHORTCUTS.map(([key, what]) => (
+              <div key={key}>
+                <dt>
+                  {MOD}
+                  {key}
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { paragraphLabels } from '@accord/shared';
+import type { CollabSession } from '../../collab/collab-session';
+import { proposeDraftKey, setDraft, type Draft, type DraftMode } from '../../editor/extensions/propose-draft';
+import { targetParagraph } from '../anchor';
+import { buildProposal, type ProposeAction } from './build-proposal';
+import { PROPOSE_SHORTCUTS } from './shortcuts';
+import { ProposeBar } from './propose-bar';
+
+const isMod = (e: KeyboardEvent | globalThis.KeyboardEvent) => (e.metaKey || e.ctrlKey) && e.altKey;
+
+
+/**
+ * Propose mode: the delegation clicks or selects in the text and types, as if editing. What it
+ * types goes into a native input that always has the focus (so an input method composes there,
+ * untouched by anyone else's changes to the paragraph) and is drawn in place in the text; Enter,
+ * Tab or clicking elsewhere sends it as one proposal, Escape drops it. The text itself is never
+ * edited locally: the proposal comes back from the server like everyone else's.
+ */
+export function ProposeLayer(props: {
+  editor: Editor;
+  collab: CollabSession;
+  notify: (m: string) => void;
+  onBehalfOf: string;
+  setOnBehalfOf: (group: string) => void;
+}) {
+  const { editor, collab, notify, onBehalfOf } = props;
+  const input = useRef<HTMLInputElement>(null);
+  const [draft, setDraftState] = useState<Draft | null>(null);
+  const composing = useRef(false);
+
+  // The plugin keeps the draft's positions mapped through everyone's edits; mirror it here.
+  useEffect(() => {
+    const sync = () => setDraftState(proposeDraftKey.getState(editor.state) ?? null);
+    editor.on('transaction', sync);
+    return () => {
+      editor.off('transaction', sync);
+    };
+  }, [editor]);
+
+  const show = useCallback((next: Draft | null) => !editor.isDestroyed && editor.view.dispatch(setDraft(editor.state, next)), [editor]);
+
+  const caption = useCallback(
+    (mode: DraftMode, from: number): string | undefined => {
+      const at = targetParagraph(editor.state.doc, { from, to: from });
+      const label = at ? paragraphLabels(editor.state.doc).get(at.block.attrs.id as string)?.short : undefined;
+      if (mode === 'newParagraph') return `New paragraph after ${label ?? 'this paragraph'}: `;
+      if (mode === 'alternative') return 'Alt: ';
+      return undefined;
+    },
+    [editor],
+  );
+
+  /** Starts a draft at the editor's selection (after a click or a drag in the text). */
+  const startAtSelection = useCallback(
+    (mode: DraftMode = 'type') => {
+      const { from, to } = editor.state.selection;
+      if (!targetParagraph(editor.state.doc, { from, to })) {
+        if (to > from) notify('Select text within one paragraph to propose a change to it.');
+        return;
+      }
+      const current = proposeDraftKey.getState(editor.state);
+      const text = current && current.from === from && current.to === to ? current.text : '';
+      show({ from, to, text, mode, caption: caption(mode, to) });
+      if (input.current) input.current.value = text;
+      requestAnimationFrame(() => input.current?.focus({ preventScroll: true }));
+    },
+    [editor, show, caption, notify],
+  );
+
+  useEffect(() => {
+    const dom = editor.view.dom;
+    // After the browser has set the selection from the click or drag.
+    const onMouseUp = () => window.setTimeout(() => startAtSelection(), 0);
+    dom.addEventListener('mouseup', onMouseUp);
+    return () => dom.removeEventListener('mouseup', onMouseUp);
+  }, [editor, startAtSelection]);
+
+  useEffect(() => () => void show(null), [show]);
+
+  const send = useCallback(
+    async (action: ProposeAction, current: Draft | null) => {
+      if (!current) return notify('Click in the text or select some first.');
+      const built = buildProposal(editor.state.doc, current, action, current.text, onBehalfOf);
+      if (!built.ok) return notify(built.message);
+      show({ ...current, sending: true });
+      const answer = await collab.command(built.command);
+      if (answer.ok) {
+        show(null);
+        if (input.current) input.current.value = '';
+        input.current?.blur();
+      } else {
+        // Keep what was typed: nothing is lost on a refusal.
+        show({ ...(proposeDraftKey.getState(editor.state) ?? current), sending: false });
+        notify(answer.error.message);
+      }
+    },
+    [editor, collab, onBehalfOf, show, notify],
+  );
+
+  const act = useCallback(
+    (action: ProposeAction | 'textFocus') => {
+      const current = proposeDraftKey.getState(editor.state) ?? null;
+      if (action === 'textFocus' || action === 'alternative' || action === 'newParagraph') {
+        const mode: DraftMode = action === 'textFocus' ? 'type' : action;
+        if (current) show({ ...current, mode, caption: caption(mode, current.to) });
+        else startAtSelection(mode);
+        requestAnimationFrame(() => input.current?.focus({ preventScroll: true }));
+        return;
+      }
+      void send(action, current);
+    },
+    [editor, show, caption, startAtSelection, send],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (composing.current || e.nativeEvent.isComposing || e.keyCode === 229) return;
+    const current = proposeDraftKey.getState(editor.state) ?? null;
+    if (isMod(e)) {
+      const shortcut = PROPOSE_SHORTCUTS.find(([key]) => e.code === `Key${key}`);
+      if (shortcut) {
+        e.preventDefault();
+        act(shortcut[2]);
+      }
+      return;
+    }
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      show(null);
+      e.currentTarget.value = '';
+      e.currentTarget.blur();
+    } else if (e.key === 'Enter' || e.key === 'Tab') {
+      if (!current?.text && e.key === 'Tab') return;
+      e.preventDefault();
+      void send(current?.mode === 'alternative' ? 'alternative' : current?.mode === 'newParagraph' ? 'newParagraph' : 'text', current);
+    } else if ((e.key === 'Backspace' || e.key === 'Delete') && current && !current.text && current.to > current.from) {
+      e.preventDefault();
+      void send('delete', current);
+    }
+  };
+
+  const onInput = (value: string) => {
+    const current = proposeDraftKey.getState(editor.state);
+    if (current) show({ ...current, text: value });
+  };
+
+  const onBlur = () => {
+    const current = proposeDraftKey.getState(editor.state);
+    if (composing.current || !current || current.sending) return;
+    if (current.text) void send(current.mode === 'type' ? 'text' : current.mode, current);
+    else show(null);
+  };
+
+  // The input sits at the draft's place so that an input method's candidate window opens there.
+  let style: React.CSSProperties = { left: -9999, top: 0 };
+  if (draft && !editor.isDestroyed) {
+    try {
+      const c = editor.view.coordsAtPos(draft.to);
+      style = { left: c.left, top: c.top, height: c.bottom - c.top };
+    } catch {
+      // a position the view cannot measure yet: keep the input off screen
+    }
+  }
+
+  return (
+    <>
+      <ProposeBar draft={draft} editor={editor} onBehalfOf={onBehalfOf} setOnBehalfOf={props.setOnBehalfOf} act={act} />
+      <input
+        ref={input}
+        className="propose-input"
+        aria-label="Proposed text"
+        style={style}
+        autoComplete="off"
+        spellCheck={false}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        onCompositionStart={() => (composing.current = true)}
+        onCompositionEnd={(e) => {
+          composing.current = false;
+          onInput(e.currentTarget.value);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+      />
+    </>
+  );
+}

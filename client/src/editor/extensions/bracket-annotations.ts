@@ -1,0 +1,126 @@
+import { Extension } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { annotation, bracketCounts, LOCKED, sponsorLabel, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+
+export interface BracketRecords {
+  proposals: Record<string, Proposal>;
+  paragraphs: Record<string, ParagraphState>;
+}
+
+interface AnnotationState {
+  records: BracketRecords;
+  decorations: DecorationSet;
+}
+
+export const bracketAnnotationsKey = new PluginKey<AnnotationState>('accordBracketAnnotations');
+
+const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals', adref: 'agreed ad ref', agreed: 'agreed', deleted: 'deleted' };
+
+/** Hover text: who proposed, who wants it retained or deleted, why. */
+function tooltip(p: Proposal): string {
+  const lines = [`${p.kind} – ${p.sponsors.map(sponsorLabel).join(', ') || (p.kind === 'pending' ? 'pending in the text' : 'original text')}`];
+  if (p.supporters.length) lines.push(`retain: ${p.supporters.map(sponsorLabel).join(', ')}`);
+  if (p.opposers.length) lines.push(`delete: ${p.opposers.map(sponsorLabel).join(', ')}`);
+  if (p.explanation) lines.push(p.explanation);
+  return lines.join('\n');
+}
+
+function tag(text: string, title: string, className: string): () => HTMLElement {
+  return () => {
+    const el = document.createElement('sup');
+    el.className = className;
+    el.textContent = text;
+    el.title = title;
+    el.setAttribute('contenteditable', 'false');
+    return el;
+  };
+}
+
+/**
+ * The compilation view drawn over the text: after each open bracket its sponsors and positions
+ * ("EU, G77 retain; US delete"), "Alt n" before each alternative, and on each paragraph its
+ * status (colour, lock) and open bracket count. Widgets are outside the text, so they are never
+ * copied or typed into, and the clean view hides them with CSS.
+ */
+function decorate(doc: PMNode, records: BracketRecords): DecorationSet {
+  const decorations: Decoration[] = [];
+  const counts = bracketCounts({ doc, proposals: records.proposals }).byParagraph;
+  doc.forEach((block, blockPos) => {
+    const id = block.attrs.id as string | null;
+    const status = (id && records.paragraphs[id]?.status) || 'open';
+    const attrs: Record<string, string> = { class: `para-status-${status}` };
+    if (id && counts[id]) attrs['data-brackets'] = String(counts[id]);
+    if (status !== 'open') {
+      const s = id ? records.paragraphs[id] : undefined;
+      attrs['data-status'] = `${LOCKED.has(status) ? '🔒 ' : ''}${STATUS_NAMES[status] ?? status}${s?.pending ? `, pending ${s.pending}` : ''}`;
+    }
+    decorations.push(Decoration.node(blockPos, blockPos + block.nodeSize, attrs));
+
+    // The end of each bracket span (by proposal and role) and the start of each alternative.
+    const ends = new Map<string, { pos: number; proposal: Proposal; role: string }>();
+    block.forEach((child, offset) => {
+      const pos = blockPos + 1 + offset;
+      for (const m of child.marks) {
+        if (m.type.name !== 'bracket') continue;
+        const p = records.proposals[m.attrs.id as string];
+        if (!p || p.status !== 'open') continue;
+        const role = m.attrs.role as string;
+        const key = role === 'alt' ? `${p.group ?? p.id}` : p.id;
+        const prev = ends.get(key);
+        if (role === 'alt' && (!prev || prev.proposal.id !== p.id)) {
+          decorations.push(Decoration.widget(pos, tag(`Alt ${p.alt ?? m.attrs.alt ?? 1}`, tooltip(p), 'bracket-alt'), { side: 1, key: `alt-${p.id}` }));
+        }
+        ends.set(key, { pos: pos + child.nodeSize, proposal: p, role });
+      }
+    });
+    for (const { pos, proposal, role } of ends.values()) {
+      const text = role === 'alt' ? groupAnnotation(records, proposal) : annotation(proposal, role);
+      if (text) decorations.push(Decoration.widget(pos, tag(text, tooltip(proposal), 'bracket-tag'), { side: -1, key: `tag-${proposal.id}-${text}` }));
+    }
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+/** For a group of alternatives: "Alt 1 – EU, G77 retain / Alt 2 – US". */
+function groupAnnotation(records: BracketRecords, p: Proposal): string {
+  const members = Object.values(records.proposals)
+    .filter((q) => q.status === 'open' && q.group && q.group === p.group)
+    .sort((a, b) => (a.alt ?? 0) - (b.alt ?? 0));
+  return (members.length ? members : [p])
+    .map((q) => annotation(q, 'alt'))
+    .filter(Boolean)
+    .join(' / ');
+}
+
+/** Feeds new records (from the server-only Y maps) to the plugin. */
+export function setBracketRecords(state: EditorState, records: BracketRecords) {
+  return state.tr.setMeta(bracketAnnotationsKey, records);
+}
+
+export const BracketAnnotations = Extension.create({
+  name: 'bracketAnnotations',
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<AnnotationState>({
+        key: bracketAnnotationsKey,
+        state: {
+          init: (_config, state) => {
+            const records = { proposals: {}, paragraphs: {} };
+            return { records, decorations: decorate(state.doc, records) };
+          },
+          apply: (tr, old) => {
+            const records = tr.getMeta(bracketAnnotationsKey) as BracketRecords | undefined;
+            if (records) return { records, decorations: decorate(tr.doc, records) };
+            return tr.docChanged ? { records: old.records, decorations: decorate(tr.doc, old.records) } : old;
+          },
+        },
+        props: {
+          decorations: (state) => bracketAnnotationsKey.getState(state)?.decorations,
+        },
+      }),
+    ];
+  },
+});

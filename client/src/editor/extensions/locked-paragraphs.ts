@@ -1,0 +1,58 @@
+import { Extension } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { Plugin, type Transaction } from '@tiptap/pm/state';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { LOCKED } from '@accord/shared/brackets/index';
+import { bracketAnnotationsKey } from './bracket-annotations';
+
+export interface LockedParagraphsOptions {
+  /** Told which paragraph refused a local edit. */
+  onRefused: (paragraphId: string) => void;
+}
+
+/** Ids of the top-level blocks a local transaction's steps touch, in the document before it. */
+function touchedBlocks(tr: Transaction): string[] {
+  const ids = new Set<string>();
+  const before: PMNode = tr.before;
+  tr.mapping.maps.forEach((map, i) => {
+    // Positions of later steps are in the document after the earlier ones: map them back.
+    const back = tr.mapping.slice(0, i).invert();
+    map.forEach((oldStart, oldEnd) => {
+      const from = back.map(oldStart, -1);
+      const to = back.map(oldEnd, 1);
+      before.nodesBetween(Math.max(0, from - 1), Math.min(before.content.size, to + 1), (node) => {
+        if (node.attrs.id) ids.add(node.attrs.id as string);
+        return false;
+      });
+    });
+  });
+  return [...ids];
+}
+
+/**
+ * An agreed (or agreed ad ref, or deleted) paragraph cannot be edited until the chair reopens it:
+ * local edits touching one are refused here, before they reach Yjs (the server refuses them
+ * too, see server/src/collab/update-guard.ts). Remote changes always pass.
+ */
+export const LockedParagraphs = Extension.create<LockedParagraphsOptions>({
+  name: 'lockedParagraphs',
+
+  addOptions() {
+    return { onRefused: () => undefined };
+  },
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        filterTransaction: (tr, state) => {
+          if (!tr.docChanged || (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) return true;
+          const paragraphs = bracketAnnotationsKey.getState(state)?.records.paragraphs ?? {};
+          const locked = touchedBlocks(tr).find((id) => LOCKED.has(paragraphs[id]?.status ?? 'open'));
+          if (!locked) return true;
+          this.options.onRefused(locked);
+          return false;
+        },
+      }),
+    ];
+  },
+});
