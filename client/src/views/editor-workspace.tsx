@@ -2,10 +2,12 @@ import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { paragraphLabels } from '@accord/shared';
 import type { Command } from '@accord/shared/brackets/index';
+import { NOTICE_READ_ONLY } from '@accord/shared/protocol';
 import type { Me, Session } from '../api/sessions';
 import { CurrentParagraph } from '../brackets/panel/current-paragraph';
 import { BracketPanel } from '../brackets/panel/bracket-panel';
 import { ProposeLayer } from '../brackets/propose/propose-layer';
+import { sendCommand } from '../brackets/send-command';
 import { useBracketView } from '../brackets/use-bracket-view';
 import type { CollabSession } from '../collab/collab-session';
 import { useCollabSnapshot, useTextMeta } from '../collab/use-collab';
@@ -57,7 +59,9 @@ export function EditorWorkspace({ session, me, token, collab }: { session: Sessi
   editorRef.current = editor;
   const view = useBracketView(editor, collab);
 
-  useEffect(() => collab.onNotice((n) => push(n.message || n.code)), [collab, push]);
+  // "read-only" answers Yjs' own clean-up of redundant formatting on read-only clients: nothing
+  // the person did, so nothing to tell them.
+  useEffect(() => collab.onNotice((n) => n.code !== NOTICE_READ_ONLY && push(n.message || n.code)), [collab, push]);
 
   // Mod-Alt-P: the chair and the secretariat switch between editing and proposing.
   useEffect(() => {
@@ -74,7 +78,7 @@ export function EditorWorkspace({ session, me, token, collab }: { session: Sessi
 
   const run = useCallback(
     async (command: Command) => {
-      const answer = await collab.command(command);
+      const answer = await sendCommand(collab, command);
       if (!answer.ok) push(answer.error.message);
       return answer.ok;
     },

@@ -1,0 +1,42 @@
+import type { Command, CommandOutcome, ErrorCode } from '@accord/shared/brackets/index';
+import type { CommandAnswer } from '../collab/command-channel';
+
+/** Why a command did not go through: the server's codes (docs/protocol.md) or the transport's. */
+export interface CommandFailure {
+  code: ErrorCode | 'timeout' | 'offline' | 'error';
+  message: string;
+}
+
+export type CommandOutcomeOrFailure = { ok: true; result: CommandOutcome } | { ok: false; error: CommandFailure };
+
+/** What a person reads when the server gave a code but no words (e.g. a malformed message). */
+const FALLBACK: Record<string, string> = {
+  invalid: 'The server could not read this request.',
+  not_permitted: 'Your role may not do this.',
+  not_found: 'This proposal or paragraph no longer exists.',
+  proposal_not_open: 'This proposal was already decided or withdrawn.',
+  anchor_gone: 'The text this refers to is no longer there.',
+  conflict: 'Other changes to the same text came first.',
+  paragraph_locked: 'The paragraph is agreed: the chair must reopen it first.',
+};
+
+/** Anything that can carry a command: the live session (WS 110/111, REST when the socket is down). */
+export interface CommandCarrier {
+  command(command: Command): Promise<CommandAnswer>;
+}
+
+/**
+ * Sends one bracket command and resolves once the server has stored it (so the text already shows
+ * the change) or refused it; never rejects. The failure keeps the server's precise message.
+ */
+export async function sendCommand(collab: CommandCarrier, command: Command): Promise<CommandOutcomeOrFailure> {
+  let answer: CommandAnswer;
+  try {
+    answer = await collab.command(command);
+  } catch (e) {
+    return { ok: false, error: { code: 'error', message: `The command could not be sent: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+  if (answer.ok) return answer;
+  const code = answer.error.code as CommandFailure['code'];
+  return { ok: false, error: { code, message: answer.error.message || FALLBACK[code] || `Refused (${code}).` } };
+}
