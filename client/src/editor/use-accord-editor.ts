@@ -78,10 +78,19 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
   }, [editor, editable]);
 
   // Proposals and paragraph statuses live in server-only Y maps; the annotations follow them.
+  // Dispatched after the Yjs transaction, never from inside its observers: a ProseMirror update
+  // there, before y-sync has rendered the same transaction's body changes, makes y-sync write the
+  // stale document back to Yjs (deleting, for instance, a paragraph that arrived with a proposal).
   useEffect(() => {
     if (!editor) return;
+    let queued = false;
     const feed = () => {
-      if (!editor.isDestroyed) editor.view.dispatch(setBracketRecords(editor.state, readRecords(session.doc)));
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        if (!editor.isDestroyed) editor.view.dispatch(setBracketRecords(editor.state, readRecords(session.doc)));
+      });
     };
     feed();
     return observeRecords(session.doc, feed);

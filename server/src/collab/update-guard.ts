@@ -86,7 +86,9 @@ export class UpdateGuard {
     const end = Math.min(clock + len, Y.getState(this.doc.store, client));
     for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < end; i++) {
       const s = structs[i];
-      if (s instanceof Y.Item && !s.deleted) {
+      // Yjs itself deletes formatting markers that became redundant when it applies someone
+      // else's change (cleanupYTextFormatting): that changes no text and must not be refused.
+      if (s instanceof Y.Item && !s.deleted && !(s.content instanceof Y.ContentFormat)) {
         const refusal = this.refuse(this.placeOfStored(s), locked);
         if (refusal) return refusal;
       }

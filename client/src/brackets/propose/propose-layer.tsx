@@ -29,6 +29,7 @@ export function ProposeLayer(props: {
   const input = useRef<HTMLInputElement>(null);
   const [draft, setDraftState] = useState<Draft | null>(null);
   const composing = useRef(false);
+  const nextId = useRef(1);
 
   // The plugin keeps the draft's positions mapped through everyone's edits; mirror it here.
   useEffect(() => {
@@ -62,9 +63,9 @@ export function ProposeLayer(props: {
       }
       const current = proposeDraftKey.getState(editor.state);
       const text = current && current.from === from && current.to === to ? current.text : '';
-      show({ from, to, text, mode, caption: caption(mode, to) });
+      show({ id: current && current.from === from && current.to === to ? current.id : nextId.current++, from, to, text, mode, caption: caption(mode, to) });
       if (input.current) input.current.value = text;
-      requestAnimationFrame(() => input.current?.focus({ preventScroll: true }));
+      input.current?.focus({ preventScroll: true });
     },
     [editor, show, caption, notify],
   );
@@ -84,15 +85,19 @@ export function ProposeLayer(props: {
       if (!current) return notify('Click in the text or select some first.');
       const built = buildProposal(editor.state.doc, current, action, current.text, onBehalfOf);
       if (!built.ok) return notify(built.message);
-      show({ ...current, sending: true });
+      show({ ...current, sending: true, refused: false });
       const answer = await collab.command(built.command);
+      const now = proposeDraftKey.getState(editor.state);
+      // The user may have moved on to another draft meanwhile: leave that one alone.
+      const same = now?.id === current.id;
       if (answer.ok) {
+        if (!same) return;
         show(null);
         if (input.current) input.current.value = '';
         input.current?.blur();
       } else {
         // Keep what was typed: nothing is lost on a refusal.
-        show({ ...(proposeDraftKey.getState(editor.state) ?? current), sending: false });
+        if (same) show({ ...now, sending: false, refused: true });
         notify(answer.error.message);
       }
     },
@@ -148,7 +153,7 @@ export function ProposeLayer(props: {
   const onBlur = () => {
     const current = proposeDraftKey.getState(editor.state);
     if (composing.current || !current || current.sending) return;
-    if (current.text) void send(current.mode === 'type' ? 'text' : current.mode, current);
+    if (current.text && !current.refused) void send(current.mode === 'type' ? 'text' : current.mode, current);
     else show(null);
   };
 

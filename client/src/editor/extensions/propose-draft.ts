@@ -6,6 +6,8 @@ export type DraftMode = 'type' | 'alternative' | 'newParagraph';
 
 /** What a delegation is proposing right now, before it is sent: drawn in place, never in the text. */
 export interface Draft {
+  /** Distinguishes successive drafts, so a late answer never touches a newer one. */
+  id: number;
   from: number;
   to: number;
   text: string;
@@ -13,6 +15,8 @@ export interface Draft {
   /** Shown before a new paragraph ("New paragraph after OP 5"). */
   caption?: string;
   sending?: boolean;
+  /** The server refused it (the message was shown); kept so the text can be copied or fixed. */
+  refused?: boolean;
 }
 
 export const proposeDraftKey = new PluginKey<Draft | null>('accordProposeDraft');

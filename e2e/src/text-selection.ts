@@ -1,0 +1,47 @@
+import type { Page } from 'playwright-core';
+
+/** Screen box of the first occurrence of `text` inside the paragraph containing `marker`. */
+async function textBox(page: Page, marker: string, text: string): Promise<{ x: number; y: number; w: number; h: number }> {
+  const paragraph = page.locator('.ProseMirror > *', { hasText: marker }).first();
+  await paragraph.scrollIntoViewIfNeeded();
+  const box = await paragraph.evaluate((el, wanted) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const i = n.data.indexOf(wanted);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + wanted.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.left, y: b.top, w: b.width, h: b.height };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not in the paragraph with "${marker}"`);
+  return box;
+}
+
+/** In propose mode a click or selection gives the focus to the proposal input: typing goes there. */
+async function proposalInputFocused(page: Page): Promise<void> {
+  if (await page.locator('.propose-input').count()) {
+    await page.waitForFunction(() => document.activeElement?.classList.contains('propose-input'), null, { timeout: 5_000 });
+  }
+}
+
+/** Selects `text` (on one line) with the mouse, as a user would. */
+export async function selectText(page: Page, marker: string, text: string): Promise<void> {
+  const b = await textBox(page, marker, text);
+  const y = b.y + b.h / 2;
+  await page.mouse.move(b.x + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.w - 1, y, { steps: 4 });
+  await page.mouse.up();
+  await proposalInputFocused(page);
+}
+
+/** Clicks just after `text`, putting the caret there. */
+export async function clickAfter(page: Page, marker: string, text: string): Promise<void> {
+  const b = await textBox(page, marker, text);
+  await page.mouse.click(b.x + b.w - 1, b.y + b.h / 2);
+  await proposalInputFocused(page);
+}
