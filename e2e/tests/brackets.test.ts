@@ -1,0 +1,167 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccordProcess } from '../src/accord-process';
+import { launchChromium } from '../src/browser';
+import { pollUntil } from '../src/poll';
+import { clickAfter, selectText } from '../src/text-selection';
+
+const artifacts = resolve(fileURLToPath(import.meta.url), '../../artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+interface ListedSession {
+  id: string;
+  seed: boolean;
+  chairToken: string;
+}
+interface Proposal {
+  id: string;
+  kind: string;
+  status: string;
+  text?: string;
+  sponsors: { name: string }[];
+}
+
+const accord = new AccordProcess();
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let session: ListedSession;
+let kenya: Page;
+let eu: Page;
+let chair: Page;
+/** Uncaught exceptions in any page: the flows must run without them. */
+const pageErrors: string[] = [];
+
+async function open(link: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${link}: ${e.message}`));
+  await page.goto(accord.url + link);
+  await page.locator('.ProseMirror .op').first().waitFor();
+  return page;
+}
+
+async function invite(role: string, delegation: string): Promise<string> {
+  const r = await accord.api<{ link: string }>('POST', `/api/sessions/${session.id}/participants`, session.chairToken, { role, delegation });
+  return r.link;
+}
+
+const OP3 = '促请所有国家';
+const OP4 = '决定在依照';
+const OP5 = '还决定特设委员会应比照';
+
+/** The paragraph's visible text, with the compilation annotations (sponsor tags) left out. */
+const paragraphText = (page: Page, marker: string) =>
+  page
+    .locator('.ProseMirror > *', { hasText: marker })
+    .first()
+    .evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.bracket-tag, .bracket-alt').forEach((t) => t.remove());
+      return copy.textContent ?? '';
+    });
+
+const proposals = async () => (await accord.api<{ proposals: Proposal[] }>('GET', `/api/sessions/${session.id}/proposals`, session.chairToken)).proposals;
+
+beforeAll(async () => {
+  await accord.start();
+  browser = await launchChromium();
+  session = (await accord.api<ListedSession[]>('GET', '/api/sessions', accord.adminKey)).find((s) => s.seed)!;
+  kenya = await open(await invite('delegation', 'Kenya'));
+  eu = await open(await invite('delegation', 'EU'));
+  chair = await open(`/s/${session.id}?token=${session.chairToken}`);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await accord.stop();
+});
+
+describe('brackets in Chromium: delegations propose, the chair decides', () => {
+  it('Kenya proposes a replacement in OP 3, the EU supports it, the chair accepts and then undoes it', async () => {
+    await selectText(kenya, OP3, '尽快');
+    await kenya.keyboard.type('在可行的情况下尽早');
+    await kenya.keyboard.press('Enter');
+
+    // The EU sees it attributed to Kenya, in the text and in the panel, and supports it.
+    await pollUntil(() => paragraphText(eu, OP3), (t) => t.includes('尽快在可行的情况下尽早'), 'the proposal in the EU’s text');
+    const card = (page: Page) => page.locator('.bracket-panel .proposal-card', { hasText: '在可行的情况下尽早' });
+    await card(eu).waitFor();
+    expect(await card(eu).innerText()).toContain('Kenya');
+    expect(await eu.locator('.ProseMirror .bracket-tag', { hasText: 'Kenya' }).count()).toBeGreaterThan(0);
+    expect(await card(eu).getByRole('button', { name: 'Accept' }).count()).toBe(0);
+    await card(eu).getByRole('button', { name: 'Support' }).click();
+    await pollUntil(() => card(chair).innerText(), (t) => t.includes('Retain: EU'), 'the EU’s support on the chair’s page');
+    await pollUntil(() => kenya.locator('.ProseMirror .bracket-tag', { hasText: 'EU retain' }).count(), (n) => n > 0, 'the EU retain in Kenya’s text');
+    await chair.screenshot({ path: join(artifacts, 'brackets-proposal.png') });
+
+    // The chair accepts: the new text is agreed on every page, the old text struck through.
+    await card(chair).getByRole('button', { name: 'Accept' }).click();
+    for (const page of [kenya, eu, chair]) {
+      await pollUntil(
+        () => page.locator('.ProseMirror > *', { hasText: OP3 }).first().evaluate((el) => ({ brackets: el.querySelectorAll('.bracket').length, struck: el.querySelector('.struck')?.textContent ?? '' })),
+        (s) => s.brackets === 0 && s.struck === '尽快',
+        'the accepted text without brackets, the old text struck',
+      );
+      expect(await paragraphText(page, OP3)).toContain('尽快在可行的情况下尽早签署');
+    }
+    await chair.screenshot({ path: join(artifacts, 'brackets-accepted.png') });
+
+    // The chair undoes the decision from the log: the text before it is back everywhere.
+    await chair.getByRole('tab', { name: /Decisions/ }).click();
+    await chair.locator('.decision-log .decision', { hasText: 'accepted' }).getByRole('button', { name: 'Undo' }).click();
+    for (const page of [kenya, eu, chair]) {
+      await pollUntil(
+        () => page.locator('.ProseMirror > *', { hasText: OP3 }).first().evaluate((el) => el.querySelectorAll('.struck').length),
+        (n) => n === 0,
+        'no struck text after the undo',
+      );
+      await pollUntil(() => page.locator('.ProseMirror > *', { hasText: OP3 }).first().locator('.bracket').count(), (n) => n === 2, 'the bracket open again');
+    }
+    expect((await proposals()).find((p) => p.text === '在可行的情况下尽早')?.status).toBe('open');
+    await chair.getByRole('tab', { name: /Brackets/ }).click();
+  });
+
+  it('a new paragraph proposed after OP 5 is labelled 5 bis, and the chair accepts it', async () => {
+    await clickAfter(kenya, OP5, '行动；');
+    await kenya.getByRole('button', { name: 'New paragraph after' }).click();
+    await kenya.keyboard.type('鼓励各会员国支持发展中国家的能力建设；');
+    await kenya.keyboard.press('Enter');
+    const added = (page: Page) => page.locator(".ProseMirror .op[data-label='OP5 bis']");
+    for (const page of [kenya, eu, chair]) {
+      await pollUntil(() => added(page).innerText().catch(() => ''), (t) => t.includes('鼓励各会员国支持'), 'OP5 bis with the proposed text');
+      expect(await added(page).getAttribute('data-num')).toBe('5 bis.');
+    }
+    const card = chair.locator('.bracket-panel .proposal-card', { hasText: '鼓励各会员国支持' });
+    expect(await card.innerText()).toContain('new paragraph');
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await pollUntil(async () => (await proposals()).find((p) => p.kind === 'newParagraph')?.status, (s) => s === 'accepted', 'the new paragraph accepted');
+    await pollUntil(() => added(eu).locator('.bracket').count(), (n) => n === 0, 'the new paragraph agreed on the EU’s page');
+    expect(await added(eu).innerText()).toContain('鼓励各会员国支持发展中国家的能力建设；');
+  });
+
+  it('an agreed paragraph refuses a proposal with a clear message', async () => {
+    await clickAfter(chair, OP4, '决定在依照');
+    const status = chair.locator('.current-paragraph').getByLabel('Paragraph status');
+    await pollUntil(() => chair.locator('.current-paragraph h3').innerText(), (t) => t.startsWith('OP4'), 'OP4 as the current paragraph');
+    await status.selectOption('agreed');
+    await pollUntil(() => kenya.locator('.ProseMirror .op', { hasText: OP4 }).first().getAttribute('class'), (c) => !!c?.includes('para-status-agreed'), 'OP4 agreed on Kenya’s page');
+
+    const before = (await proposals()).length;
+    await selectText(kenya, OP4, '决定在依照');
+    await kenya.keyboard.type('决定根据');
+    await kenya.keyboard.press('Enter');
+    await kenya.locator('.toast', { hasText: 'agreed' }).waitFor();
+    expect(await kenya.locator('.toast', { hasText: 'agreed' }).innerText()).toMatch(/chair must reopen/);
+    expect((await proposals()).length).toBe(before);
+    await kenya.screenshot({ path: join(artifacts, 'brackets-locked.png') });
+  });
+
+  it('no page raised an uncaught exception along the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
