@@ -1,11 +1,13 @@
 import type { Editor } from '@tiptap/react';
-import { useMemo, useState, type KeyboardEvent } from 'react';
-import { findBlock, findProposalText, sponsorLabel, type Command, type Proposal, type ProposalStatus } from '@accord/shared/brackets/index';
+import { useState, type KeyboardEvent } from 'react';
+import { findBlock, findProposalText, type Command, type Proposal, type ProposalStatus } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
-import { paragraphName, type BracketView } from '../bracket-state';
+import type { BracketView } from '../bracket-state';
 import { DecisionLog } from './decision-log';
 import { ParagraphStatusControl, STATUS_NAMES } from './paragraph-status';
+import { DEFAULT_FILTER, filterChoices, groupBrackets, stepBracket, type PanelFilter } from './panel-model';
 import { ProposalCard } from './proposal-card';
+import './panel.css';
 
 /** Selects the proposal's text (or paragraph) in the editor and scrolls it into view. */
 export function revealProposal(editor: Editor, p: Proposal): void {
@@ -26,8 +28,6 @@ export function revealProposal(editor: Editor, p: Proposal): void {
   (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
 
-type Filter = { delegation: string; status: ProposalStatus | 'all'; kind: string };
-
 /**
  * The bracket panel: every bracket grouped by paragraph in text order, with counts, filters by
  * delegation, status and kind, click to jump; for the chair, accept/reject and the keyboard
@@ -42,28 +42,13 @@ export function BracketPanel(props: {
 }) {
   const { view, editor, me, run } = props;
   const [tab, setTab] = useState<'brackets' | 'decisions'>('brackets');
-  const [filter, setFilter] = useState<Filter>({ delegation: '', status: 'open', kind: '' });
+  const [filter, setFilter] = useState<PanelFilter>(DEFAULT_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
   const isChair = me.role === 'chair';
 
-  const order = useMemo(() => {
-    const m = new Map<string, number>();
-    view.doc.forEach((b, _o, i) => m.set(b.attrs.id as string, i));
-    return m;
-  }, [view.doc]);
-
-  const all = Object.values(view.proposals);
-  const delegations = [...new Set(all.flatMap((p) => [...p.sponsors, ...p.supporters, ...p.opposers].map(sponsorLabel)))].sort();
-  const kinds = [...new Set(all.map((p) => p.kind))].sort();
-  const where = (p: Proposal) => findProposalText(view.doc, p.id)[0]?.blockId ?? p.paragraphId;
-  const shown = all
-    .filter((p) => filter.status === 'all' || p.status === filter.status)
-    .filter((p) => !filter.kind || p.kind === filter.kind)
-    .filter((p) => !filter.delegation || [...p.sponsors, ...p.supporters, ...p.opposers].some((s) => sponsorLabel(s) === filter.delegation))
-    .map((p) => ({ p, para: where(p) }))
-    .sort((a, b) => (order.get(a.para) ?? 1e9) - (order.get(b.para) ?? 1e9) || a.p.createdAt - b.p.createdAt);
-  const groups = new Map<string, Proposal[]>();
-  for (const { p, para } of shown) groups.set(para, [...(groups.get(para) ?? []), p]);
+  const { delegations, kinds } = filterChoices(Object.values(view.proposals));
+  const groups = groupBrackets(view, filter);
+  const listed = groups.flatMap((g) => g.proposals);
 
   const select = (p: Proposal) => {
     setSelected(p.id);
@@ -72,19 +57,20 @@ export function BracketPanel(props: {
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!isChair || (e.target as HTMLElement).closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey) return;
-    const list = shown.filter(({ p }) => p.status === 'open').map(({ p }) => p);
-    const at = list.findIndex((p) => p.id === selected);
     const key = e.key.toLowerCase();
     if (key === 'j' || key === 'k') {
       e.preventDefault();
-      const next = list[key === 'j' ? Math.min(list.length - 1, at + 1) : Math.max(0, at - 1)];
+      const next = stepBracket(listed, selected, key === 'j' ? 1 : -1);
       if (next) select(next);
-    } else if ((key === 'a' || key === 'r') && at >= 0) {
+    } else if (key === 'a' || key === 'r') {
+      const p = listed.find((x) => x.id === selected && x.status === 'open');
+      if (!p) return;
       e.preventDefault();
-      const p = list[at];
+      // After deciding, move on to the next open bracket so the chair can keep going.
+      const next = stepBracket(listed, p.id, 1);
+      const after = next && next.id !== p.id ? next : stepBracket(listed, p.id, -1);
       void run({ type: key === 'a' ? 'accept' : 'reject', proposalId: p.id }).then((ok) => {
-        const after = list[at + 1] ?? list[at - 1];
-        if (ok && after) select(after);
+        if (ok && after && after.id !== p.id) select(after);
       });
     }
   };
@@ -110,7 +96,7 @@ export function BracketPanel(props: {
                 <option key={d}>{d}</option>
               ))}
             </select>
-            <select aria-label="Filter by status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as Filter['status'] })}>
+            <select aria-label="Filter by status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as ProposalStatus | 'all' })}>
               {['open', 'accepted', 'rejected', 'withdrawn', 'all'].map((s) => (
                 <option key={s}>{s}</option>
               ))}
@@ -123,9 +109,8 @@ export function BracketPanel(props: {
             </select>
           </div>
           {isChair && <p className="muted small-text">Keyboard: J/K next/previous bracket, A accept, R reject.</p>}
-          {groups.size === 0 && <p className="muted small-text">No bracket matches.</p>}
-          {[...groups].map(([para, proposals]) => {
-            const label = paragraphName(view, para);
+          {groups.length === 0 && <p className="muted small-text">No bracket matches.</p>}
+          {groups.map(({ paragraphId: para, label, proposals }) => {
             const state = view.paragraphs[para];
             return (
               <div key={para} className="bracket-group" data-paragraph={para}>

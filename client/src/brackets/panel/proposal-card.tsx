@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { proposalLabel, sponsorLabel, type Command, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
+import { cardActions } from './panel-model';
 
 const KIND_NAMES: Record<string, string> = {
   insert: 'insertion',
@@ -25,9 +26,6 @@ export function proposalSummary(p: Proposal): string {
   return add || old;
 }
 
-/** Whether `me` (or the group it speaks for) already appears in a list. */
-const includes = (list: Sponsor[], me: string, group: string) => list.some((s) => s.name === (group || me) || (!group && s.via === me));
-
 /**
  * One bracket in the panel: who proposed it, who wants it retained or deleted, why, the comment
  * thread, and the actions the viewer's role allows (the server checks them again).
@@ -43,22 +41,17 @@ export function ProposalCard(props: {
   const { proposal: p, me, run, onBehalfOf } = props;
   const [comment, setComment] = useState('');
   const [pendingText, setPendingText] = useState('');
-  const [editing, setEditing] = useState<string | null>(null);
-  const open = p.status === 'open';
+  const [editing, setEditing] = useState<{ text: string; explanation: string } | null>(null);
   const group = onBehalfOf.trim();
   const behalf = group ? { onBehalfOf: group } : {};
-  const isDelegation = me.role === 'delegation';
-  const isChair = me.role === 'chair';
-  const mine = p.sponsors.length > 0 && (p.sponsors[0].name === me.delegation || p.sponsors[0].via === me.delegation);
-  const sponsoring = includes(p.sponsors, me.delegation, group);
-  const editable = mine && open && ['insert', 'replace', 'alternative', 'newParagraph'].includes(p.kind) && !p.existing;
+  const can = cardActions(p, { role: me.role, delegation: me.delegation, onBehalfOf });
 
   return (
     <li className={`proposal-card status-${p.status}${props.selected ? ' selected' : ''}`} data-proposal={p.id} onClick={props.onSelect}>
       <div className="proposal-head">
         <strong>{proposalLabel(p)}</strong>
         <span className="tag">{KIND_NAMES[p.kind] ?? p.kind}</span>
-        {!open && <span className={`tag tag-${p.status}`}>{p.status}</span>}
+        {p.status !== 'open' && <span className={`tag tag-${p.status}`}>{p.status}</span>}
       </div>
       <div className="proposal-text" dir="auto">
         {proposalSummary(p)}
@@ -75,85 +68,85 @@ export function ProposalCard(props: {
           ))}
         </ul>
       )}
-      {open && (
-        <div className="proposal-actions" onClick={(e) => e.stopPropagation()}>
-          {isDelegation && !sponsoring && (
-            <>
-              <button type="button" className="small" onClick={() => void run({ type: 'support', proposalId: p.id, ...behalf })} disabled={includes(p.supporters, me.delegation, group)}>
-                Support
-              </button>
-              <button type="button" className="small" onClick={() => void run({ type: 'oppose', proposalId: p.id, ...behalf })} disabled={includes(p.opposers, me.delegation, group)}>
-                Oppose
-              </button>
-              {p.sponsors.length > 0 && (
-                <button type="button" className="small" onClick={() => void run({ type: 'cosponsor', proposalId: p.id, ...behalf })}>
-                  Co-sponsor
-                </button>
-              )}
-            </>
-          )}
-          {mine && (
-            <>
-              {editable && editing === null && (
-                <button type="button" className="small" onClick={() => setEditing(p.text ?? '')}>
-                  Edit
-                </button>
-              )}
-              <button type="button" className="small" onClick={() => void run({ type: 'withdraw', proposalId: p.id })}>
-                Withdraw
-              </button>
-            </>
-          )}
-          {isChair && p.kind !== 'pending' && (
-            <>
-              <button type="button" className="small primary" onClick={() => void run({ type: 'accept', proposalId: p.id })} title="Accept (A)">
-                Accept
-              </button>
-              <button type="button" className="small" onClick={() => void run({ type: 'reject', proposalId: p.id })} title="Reject (R)">
-                Reject
-              </button>
-            </>
-          )}
-          {isChair && p.kind === 'pending' && (
-            <form
-              className="inline-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void run(pendingText.trim() ? { type: 'accept', proposalId: p.id, text: pendingText.trim() } : { type: 'accept', proposalId: p.id }).then(
-                  (ok) => ok && setPendingText(''),
-                );
-              }}
-            >
-              <input value={pendingText} onChange={(e) => setPendingText(e.target.value)} placeholder="Agreed text (empty: keep as is)" aria-label="Agreed text" />
-              <button type="submit" className="small primary">
-                Accept
-              </button>
-              <button type="button" className="small" onClick={() => void run({ type: 'reject', proposalId: p.id })}>
-                Reject
-              </button>
-            </form>
-          )}
-        </div>
-      )}
+      <div className="proposal-actions" onClick={(e) => e.stopPropagation()}>
+        {can.support && (
+          <button type="button" className="small" aria-pressed={can.supported} disabled={can.supported} onClick={() => void run({ type: 'support', proposalId: p.id, ...behalf })}>
+            Support
+          </button>
+        )}
+        {can.oppose && (
+          <button type="button" className="small" aria-pressed={can.opposed} disabled={can.opposed} onClick={() => void run({ type: 'oppose', proposalId: p.id, ...behalf })}>
+            Oppose
+          </button>
+        )}
+        {can.cosponsor && (
+          <button type="button" className="small" onClick={() => void run({ type: 'cosponsor', proposalId: p.id, ...behalf })}>
+            Co-sponsor
+          </button>
+        )}
+        {can.explain && editing === null && (
+          <button type="button" className="small" onClick={() => setEditing({ text: p.text ?? '', explanation: p.explanation ?? '' })}>
+            Edit
+          </button>
+        )}
+        {can.withdraw && (
+          <button type="button" className="small" onClick={() => void run({ type: 'withdraw', proposalId: p.id })}>
+            {can.withdraw === 'proposal' ? 'Withdraw' : 'Withdraw my name'}
+          </button>
+        )}
+        {can.decide && (
+          <>
+            <button type="button" className="small primary" onClick={() => void run({ type: 'accept', proposalId: p.id })} title="Accept (A)">
+              Accept
+            </button>
+            <button type="button" className="small" onClick={() => void run({ type: 'reject', proposalId: p.id })} title="Reject (R)">
+              Reject
+            </button>
+          </>
+        )}
+        {can.acceptWithText && (
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run(pendingText.trim() ? { type: 'accept', proposalId: p.id, text: pendingText.trim() } : { type: 'accept', proposalId: p.id }).then(
+                (ok) => ok && setPendingText(''),
+              );
+            }}
+          >
+            <input value={pendingText} onChange={(e) => setPendingText(e.target.value)} placeholder="Agreed text (empty: keep as is)" aria-label="Agreed text" />
+            <button type="submit" className="small primary">
+              Accept
+            </button>
+            <button type="button" className="small" onClick={() => void run({ type: 'reject', proposalId: p.id })}>
+              Reject
+            </button>
+          </form>
+        )}
+      </div>
       {editing !== null && (
         <form
-          className="inline-form"
+          className="proposal-edit"
           onClick={(e) => e.stopPropagation()}
           onSubmit={(e) => {
             e.preventDefault();
-            void run({ type: 'editProposal', proposalId: p.id, text: editing }).then((ok) => ok && setEditing(null));
+            const change = can.edit && editing.text !== (p.text ?? '') ? { text: editing.text } : {};
+            void run({ type: 'editProposal', proposalId: p.id, ...change, explanation: editing.explanation }).then((ok) => ok && setEditing(null));
           }}
         >
-          <input value={editing} onChange={(e) => setEditing(e.target.value)} aria-label="Proposed text" autoFocus />
-          <button type="submit" className="small primary">
-            Save
-          </button>
-          <button type="button" className="small" onClick={() => setEditing(null)}>
-            Cancel
-          </button>
+          {can.edit && <input value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value })} aria-label="Proposed text" autoFocus />}
+          <input value={editing.explanation} onChange={(e) => setEditing({ ...editing, explanation: e.target.value })} aria-label="Explanation" placeholder="Explanation (why)" />
+          <span className="inline-form">
+            <button type="submit" className="small primary">
+              Save
+            </button>
+            <button type="button" className="small" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+          </span>
         </form>
       )}
-      {me.role !== 'observer' && (
+      {can.comment && (
         <form
           className="inline-form comment-form"
           onClick={(e) => e.stopPropagation()}

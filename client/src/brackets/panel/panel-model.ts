@@ -1,0 +1,117 @@
+import { findProposalText, sponsorLabel, type Proposal, type ProposalStatus, type Role, type Sponsor } from '@accord/shared/brackets/index';
+import { paragraphName, type BracketView } from '../bracket-state';
+
+/** What the panel lists: by delegation (any position on it), status and kind; '' means any. */
+export interface PanelFilter {
+  delegation: string;
+  status: ProposalStatus | 'all';
+  kind: string;
+}
+
+export const DEFAULT_FILTER: PanelFilter = { delegation: '', status: 'open', kind: '' };
+
+export interface BracketGroup {
+  paragraphId: string;
+  /** "OP5 bis", "PP2", "Title". */
+  label: string;
+  proposals: Proposal[];
+}
+
+const everyone = (p: Proposal): Sponsor[] => [...p.sponsors, ...p.supporters, ...p.opposers];
+
+/** The choices the filters offer: every delegation that took a position, every kind present. */
+export function filterChoices(proposals: Proposal[]): { delegations: string[]; kinds: string[] } {
+  return {
+    delegations: [...new Set(proposals.flatMap((p) => everyone(p).map(sponsorLabel)))].sort(),
+    kinds: [...new Set(proposals.map((p) => p.kind))].sort(),
+  };
+}
+
+/**
+ * The proposals the filter keeps, grouped by the paragraph their text is in now (a new paragraph
+ * is its own group), groups in text order and proposals in the order they were made.
+ */
+export function groupBrackets(view: Pick<BracketView, 'doc' | 'labels' | 'proposals'>, filter: PanelFilter): BracketGroup[] {
+  const order = new Map<string, number>();
+  view.doc.forEach((b, _o, i) => order.set(b.attrs.id as string, i));
+  const where = (p: Proposal) => findProposalText(view.doc, p.id)[0]?.blockId ?? p.paragraphId;
+  const kept = Object.values(view.proposals)
+    .filter((p) => filter.status === 'all' || p.status === filter.status)
+    .filter((p) => !filter.kind || p.kind === filter.kind)
+    .filter((p) => !filter.delegation || everyone(p).some((s) => sponsorLabel(s) === filter.delegation))
+    .map((p) => ({ p, para: where(p) }))
+    .sort((a, b) => (order.get(a.para) ?? Infinity) - (order.get(b.para) ?? Infinity) || a.p.createdAt - b.p.createdAt);
+  const groups = new Map<string, BracketGroup>();
+  for (const { p, para } of kept) {
+    const g = groups.get(para) ?? { paragraphId: para, label: paragraphName(view, para), proposals: [] };
+    g.proposals.push(p);
+    groups.set(para, g);
+  }
+  return [...groups.values()];
+}
+
+/** J/K: the next or previous open bracket after the selected one (the first when none is). */
+export function stepBracket(list: Proposal[], selectedId: string | null, direction: 1 | -1): Proposal | undefined {
+  const open = list.filter((p) => p.status === 'open');
+  const at = open.findIndex((p) => p.id === selectedId);
+  if (at < 0) return open[0];
+  return open[Math.min(open.length - 1, Math.max(0, at + direction))];
+}
+
+/** Who is looking at a card: their role and delegation, and the group they speak for ('' if none). */
+export interface Viewer {
+  role: Role;
+  delegation: string;
+  onBehalfOf: string;
+}
+
+/** The controls a card shows. The server checks every command again; this only hides what it would refuse. */
+export interface CardActions {
+  /** Support ("retain") / oppose ("delete") / co-sponsor: delegations, as themselves or a group, not already sponsoring. */
+  support: boolean;
+  oppose: boolean;
+  cosponsor: boolean;
+  /** Already on record as the viewer speaks now, so the button is shown pressed and disabled. */
+  supported: boolean;
+  opposed: boolean;
+  /** Sponsors (also through a group they spoke for) edit the text (explanation too) or withdraw. */
+  edit: boolean;
+  explain: boolean;
+  /** The proposer withdraws the proposal; a co-sponsor only its name ("Withdraw my name"). */
+  withdraw: 'proposal' | 'name' | null;
+  /** The chair: accept / reject; for a pending placeholder such as [日期], accept with a text. */
+  decide: boolean;
+  acceptWithText: boolean;
+  /** Anyone but an observer, on open and decided proposals alike (BR15). */
+  comment: boolean;
+}
+
+const EDITABLE = new Set(['insert', 'replace', 'alternative', 'newParagraph']);
+
+/** The name a position is recorded under (BR14): the group spoken for, else the delegation. */
+function positionName(who: Viewer): string {
+  return who.onBehalfOf.trim() || who.delegation;
+}
+
+const speaksFor = (who: Viewer, s: Sponsor) => s.name === who.delegation || s.via === who.delegation;
+
+export function cardActions(p: Proposal, who: Viewer): CardActions {
+  const open = p.status === 'open';
+  const name = positionName(who);
+  const sponsorAt = p.sponsors.findIndex((s) => speaksFor(who, s));
+  const positions = open && who.role === 'delegation' && !p.sponsors.some((s) => s.name === name);
+  const ownText = open && sponsorAt >= 0;
+  return {
+    support: positions,
+    oppose: positions,
+    cosponsor: positions && p.kind !== 'pending' && !p.existing,
+    supported: p.supporters.some((s) => s.name === name),
+    opposed: p.opposers.some((s) => s.name === name),
+    edit: ownText && EDITABLE.has(p.kind) && !p.existing,
+    explain: ownText,
+    withdraw: !ownText ? null : sponsorAt === 0 ? 'proposal' : 'name',
+    decide: open && who.role === 'chair' && p.kind !== 'pending',
+    acceptWithText: open && who.role === 'chair' && p.kind === 'pending',
+    comment: who.role !== 'observer',
+  };
+}
