@@ -1,16 +1,18 @@
 import { schema } from '@accord/shared';
-import { renderInline } from '@accord/shared/render-inline';
 import type { BlockSnapshot, Command, DecisionEntry, Proposal } from '@accord/shared/brackets/index';
 import { proposalLabel } from '@accord/shared/brackets/index';
 import type { ParagraphLabel } from '@accord/shared';
+import type { ReactNode } from 'react';
+import { SnapshotText } from './snapshot-text';
 
 const ACTIONS: Record<string, string> = { accept: 'accepted', reject: 'rejected', setParagraphStatus: 'set the status of', undo: 'undid' };
 
-function text(b: BlockSnapshot | undefined): string {
+function text(b: BlockSnapshot | undefined): ReactNode {
   if (!b?.node) return '—';
   try {
-    return renderInline(schema.nodeFromJSON(b.node));
+    return <SnapshotText node={schema.nodeFromJSON(b.node)} />;
   } catch {
+    // A snapshot from a newer schema: say so rather than break the log.
     return '…';
   }
 }

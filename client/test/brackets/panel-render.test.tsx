@@ -1,0 +1,61 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { Command } from '@accord/shared/brackets/index';
+import type { Identity } from '../../src/collab/accord-messages';
+import { DecisionLog } from '../../src/brackets/panel/decision-log';
+import { ProposalCard } from '../../src/brackets/panel/proposal-card';
+import { CHAIR, EU, Negotiation, on, US } from './panel-fixture';
+
+const run = (_: Command) => Promise.resolve(true);
+const me = (role: Identity['role'], delegation: string): Identity => ({ role, delegation, color: '#333', readOnly: role !== 'chair' });
+
+function card(n: Negotiation, id: string, who: Identity, onBehalfOf = '') {
+  return renderToStaticMarkup(<ProposalCard proposal={n.state.proposals[id]} me={who} onBehalfOf={onBehalfOf} selected={false} run={run} onSelect={() => undefined} />);
+}
+
+const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
+
+describe('proposal card as rendered', () => {
+  it('shows sponsor, change, positions, explanation and comments; the controls follow the role', () => {
+    const n = new Negotiation();
+    const id = n.run(EU, { type: 'propose', kind: 'replace', anchor: on(n.state, 'op3', 'as soon as possible'), text: 'at the earliest opportunity', explanation: 'softer' });
+    n.run(US, { type: 'oppose', proposalId: id });
+    n.run(US, { type: 'comment', proposalId: id, text: 'We cannot accept a deadline.', onBehalfOf: 'JUSSCANNZ' });
+
+    const chair = card(n, id, me('chair', 'Chair'));
+    expect(chair).toContain('«as soon as possible» → «at the earliest opportunity»');
+    expect(chair).toContain('Delete: US');
+    expect(chair).toContain('softer');
+    expect(chair).toContain('JUSSCANNZ (US):');
+    expect(buttons(chair)).toEqual(['Accept', 'Reject']);
+
+    expect(buttons(card(n, id, me('delegation', 'EU')))).toEqual(['Edit', 'Withdraw']);
+    expect(buttons(card(n, id, me('delegation', 'US')))).toEqual(['Support', 'Oppose', 'Co-sponsor']);
+    expect(card(n, id, me('delegation', 'US'))).toMatch(/aria-pressed="true"[^>]*>Oppose/);
+    expect(buttons(card(n, id, me('observer', 'Press')))).toEqual([]);
+    expect(card(n, id, me('observer', 'Press'))).not.toContain('Comment');
+  });
+});
+
+describe('decision log as rendered', () => {
+  it('lists who decided what with the text before and after; only the chair sees Undo, and not on undone decisions', () => {
+    const n = new Negotiation();
+    const id = n.run(EU, { type: 'propose', kind: 'replace', anchor: on(n.state, 'op3', 'as soon as possible'), text: 'promptly' });
+    const decision = n.run(CHAIR, { type: 'accept', proposalId: id });
+    const view = n.view();
+    const log = (isChair: boolean) =>
+      renderToStaticMarkup(<DecisionLog decisions={view.decisions} proposals={view.proposals} labels={view.labels} isChair={isChair} run={run} />);
+
+    const chair = log(true);
+    expect(chair).toContain('<strong>Chair</strong> accepted EU (replace)');
+    expect(chair).toMatch(/OP3 <\/span><del>Urges all States to sign the Convention \[<s>as soon as possible<\/s><u>promptly<\/u>\];<\/del> → <ins>Urges all States to sign the Convention promptly;<\/ins>/);
+    expect(buttons(chair)).toEqual(['Undo']);
+    expect(buttons(log(false))).toEqual([]);
+
+    n.run(CHAIR, { type: 'undoDecision', decisionId: decision });
+    const undone = n.view();
+    const after = renderToStaticMarkup(<DecisionLog decisions={undone.decisions} proposals={undone.proposals} labels={undone.labels} isChair run={run} />);
+    expect(after).toContain('undid');
+    expect(buttons(after)).toEqual([]);
+  });
+});
