@@ -70,8 +70,8 @@ describe('live co-drafting in Chromium', () => {
     await chair.waitForURL(/\/s\//);
     await waitForText(chair, '回顾', 'the Chinese seed text in the editor');
 
-    await chair.getByLabel('Role').selectOption('delegation');
-    await chair.getByLabel('Delegation').fill('Kenya');
+    await chair.getByLabel('Role', { exact: true }).selectOption('delegation');
+    await chair.getByLabel('Delegation', { exact: true }).fill('Kenya');
     await chair.getByRole('button', { name: 'Add' }).click();
     const link = await chair.locator('.added-link').getByLabel('Invitation link').inputValue();
     expect(link).toMatch(/\/s\/.+\?token=/);
@@ -87,7 +87,7 @@ describe('live co-drafting in Chromium', () => {
     await typeAtEndOf(chair, '回顾', '（主席补充）');
     await waitForText(kenya, '（主席补充）', 'the chair’s typing on the delegation page');
 
-    // A delegation cannot write directly (until proposals): its keystrokes never reach anyone.
+    // A delegation never edits the text directly: its keystrokes wait in a proposal draft until sent.
     await typeAtEndOf(kenya, '回顾', 'KENYA-DIRECT');
     await new Promise((r) => setTimeout(r, 1000));
     expect(await editorText(chair)).not.toContain('KENYA-DIRECT');
