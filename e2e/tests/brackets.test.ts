@@ -96,6 +96,19 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     expect(await card(eu).getByRole('button', { name: 'Accept' }).count()).toBe(0);
     await card(eu).getByRole('button', { name: 'Support' }).click();
     await pollUntil(() => card(chair).innerText(), (t) => t.includes('Retain: EU'), 'the EU’s support on the chair’s page');
+    // The EU narrows its panel to Kenya's brackets.
+    await eu.getByLabel('Filter by delegation').selectOption('Kenya');
+    expect(await eu.locator('.bracket-panel .proposal-card').count()).toBe(1);
+    await eu.getByLabel('Filter by delegation').selectOption('');
+
+    // A click on the card brings the bracket into view on the chair's page, selected.
+    await card(chair).locator('.proposal-text').click();
+    await pollUntil(() => chair.evaluate(() => window.getSelection()?.toString() ?? ''), (t) => t.includes('在可行的情况下尽早'), 'the proposal selected in the text');
+    await pollUntil(
+      () => chair.locator('.ProseMirror > *', { hasText: OP3 }).first().evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }),
+      (v) => v,
+      'OP3 scrolled into view',
+    );
     await pollUntil(() => kenya.locator('.ProseMirror .bracket-tag', { hasText: 'EU retain' }).count(), (n) => n > 0, 'the EU retain in Kenya’s text');
     await chair.screenshot({ path: join(artifacts, 'brackets-proposal.png') });
 
@@ -138,10 +151,31 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     }
     const card = chair.locator('.bracket-panel .proposal-card', { hasText: '鼓励各会员国支持' });
     expect(await card.innerText()).toContain('new paragraph');
-    await card.getByRole('button', { name: 'Accept' }).click();
+    // The chair decides from the keyboard: select the card, then A.
+    await card.locator('.proposal-text').click();
+    await chair.keyboard.press('a');
     await pollUntil(async () => (await proposals()).find((p) => p.kind === 'newParagraph')?.status, (s) => s === 'accepted', 'the new paragraph accepted');
     await pollUntil(() => added(eu).locator('.bracket').count(), (n) => n === 0, 'the new paragraph agreed on the EU’s page');
     expect(await added(eu).innerText()).toContain('鼓励各会员国支持发展中国家的能力建设；');
+  });
+
+  it('the chair fills the pending [日期] in OP 2 with a date; delegations read the log but cannot undo', async () => {
+    const OP2 = '通过本决议所附';
+    const pending = chair.locator('.bracket-panel .bracket-group', { hasText: 'OP2' }).locator('.proposal-card', { hasText: '日期' });
+    await pending.getByLabel('Agreed text').fill('2025年12月31日');
+    await pending.getByRole('button', { name: 'Accept' }).click();
+    for (const page of [kenya, eu, chair]) {
+      // BR24: the placeholder is struck (shown struck, left out of print), the date agreed after it.
+      const op2 = page.locator('.ProseMirror > *', { hasText: OP2 }).first();
+      await pollUntil(() => op2.evaluate((el) => ({ brackets: el.querySelectorAll('.bracket').length, struck: el.querySelector('.struck')?.textContent })), (s) => s.brackets === 0 && s.struck === '日期', 'the placeholder struck in OP2');
+      expect(await paragraphText(page, OP2)).toContain('并直至日期2025年12月31日在纽约');
+    }
+    await eu.getByRole('tab', { name: /Decisions/ }).click();
+    const entry = eu.locator('.decision-log .decision').first();
+    expect(await entry.innerText()).toMatch(/Chair accepted Pending[\s\S]*OP2[\s\S]*日期[\s\S]*→[\s\S]*2025年12月31日/);
+    expect(await eu.locator('.decision-log').getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    await eu.screenshot({ path: join(artifacts, 'brackets-decision-log.png') });
+    await eu.getByRole('tab', { name: /Brackets/ }).click();
   });
 
   it('an agreed paragraph refuses a proposal with a clear message', async () => {

@@ -24,8 +24,19 @@ export function revealProposal(editor: Editor, p: Proposal): void {
     from = to = block.pos + 1;
   }
   editor.commands.setTextSelection({ from, to });
-  const { node } = editor.view.domAtPos(from);
-  (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const view = editor.view;
+  const start = view.domAtPos(from);
+  // ProseMirror draws its selection only while the editor has the focus; the panel keeps the focus
+  // (for the chair's J/K/A/R), so show the selection in the page ourselves.
+  if (!view.hasFocus()) {
+    const end = view.domAtPos(to);
+    const focused = document.activeElement;
+    document.getSelection()?.setBaseAndExtent(start.node, start.offset, end.node, end.offset);
+    // Selecting inside a contenteditable focuses it in Chromium: give the focus back, or the
+    // chair's next "a" would be typed into the text instead of accepting.
+    if (focused instanceof HTMLElement && focused !== document.activeElement) focused.focus({ preventScroll: true });
+  }
+  (start.node instanceof Element ? start.node : start.node.parentElement)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
 
 /**
