@@ -47,7 +47,7 @@ describe('decision log as rendered', () => {
       renderToStaticMarkup(<DecisionLog decisions={view.decisions} proposals={view.proposals} labels={view.labels} isChair={isChair} run={run} />);
 
     const chair = log(true);
-    expect(chair).toContain('<strong>Chair</strong> accepted EU (replace)');
+    expect(chair).toContain('<strong>Chair</strong> accepted EU (replacement)');
     expect(chair).toMatch(/OP3 <\/span><del>Urges all States to sign the Convention \[<s>as soon as possible<\/s><u>promptly<\/u>\];<\/del> → <ins>Urges all States to sign the Convention promptly;<\/ins>/);
     expect(buttons(chair)).toEqual(['Undo']);
     expect(buttons(log(false))).toEqual([]);
@@ -55,7 +55,7 @@ describe('decision log as rendered', () => {
     n.run(CHAIR, { type: 'undoDecision', decisionId: decision });
     const undone = n.view();
     const after = renderToStaticMarkup(<DecisionLog decisions={undone.decisions} proposals={undone.proposals} labels={undone.labels} isChair run={run} />);
-    expect(after).toContain('undid');
+    expect(after).toContain('undid “accepted EU (replacement)”');
     expect(buttons(after)).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import type { BlockSnapshot, Command, DecisionEntry, Proposal } from '@accord/sh
 import { proposalLabel } from '@accord/shared/brackets/index';
 import type { ParagraphLabel } from '@accord/shared';
 import type { ReactNode } from 'react';
+import { STATUS_NAMES } from './paragraph-status';
+import { KIND_NAMES } from './proposal-card';
 import { SnapshotText } from './snapshot-text';
 
 const ACTIONS: Record<string, string> = { accept: 'accepted', reject: 'rejected', setParagraphStatus: 'set the status of', undo: 'undid' };
@@ -35,13 +37,16 @@ export function DecisionLog(props: {
       {[...decisions].reverse().map((d) => {
         const p = d.proposalId ? proposals[d.proposalId] : undefined;
         const undoneEntry = d.undoes ? decisions.find((x) => x.id === d.undoes) : undefined;
-        const subject = d.action === 'setParagraphStatus'
-          ? `${labels.get(d.paragraphId ?? '')?.short ?? 'a paragraph'} → ${d.paragraphs[0]?.after?.status ?? 'open'}`
-          : d.action === 'undo'
-            ? `the decision of ${undoneEntry ? time(undoneEntry.at) : 'earlier'}`
-            : p
-              ? `${proposalLabel(p)} (${p.kind})`
-              : 'a proposal';
+        const what = (entry: DecisionEntry): string => {
+          const of = entry.proposalId ? proposals[entry.proposalId] : undefined;
+          if (entry.action === 'setParagraphStatus') {
+            const after = entry.paragraphs[0]?.after;
+            const pending = after?.pending ? ` (pending ${after.pending})` : '';
+            return `${labels.get(entry.paragraphId ?? '')?.short ?? 'a paragraph'} → ${STATUS_NAMES[after?.status ?? 'open']}${pending}`;
+          }
+          return of ? `${proposalLabel(of)} (${KIND_NAMES[of.kind] ?? of.kind})` : 'a proposal';
+        };
+        const subject = d.action === 'undo' ? (undoneEntry ? `“${ACTIONS[undoneEntry.action]} ${what(undoneEntry)}”` : 'an earlier decision') : what(d);
         const ids = [...new Set([...d.before.map((b) => b.id), ...d.after.map((b) => b.id)])];
         return (
           <li key={d.id} className={`decision decision-${d.action}`}>

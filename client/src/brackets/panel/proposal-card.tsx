@@ -3,7 +3,7 @@ import { proposalLabel, sponsorLabel, type Command, type Proposal, type Sponsor 
 import type { Identity } from '../../collab/accord-messages';
 import { cardActions } from './panel-model';
 
-const KIND_NAMES: Record<string, string> = {
+export const KIND_NAMES: Record<string, string> = {
   insert: 'insertion',
   delete: 'deletion',
   replace: 'replacement',
