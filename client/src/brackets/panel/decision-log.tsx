@@ -35,7 +35,6 @@ export function DecisionLog(props: {
   return (
     <ol className="decision-log" reversed>
       {[...decisions].reverse().map((d) => {
-        const p = d.proposalId ? proposals[d.proposalId] : undefined;
         const undoneEntry = d.undoes ? decisions.find((x) => x.id === d.undoes) : undefined;
         const what = (entry: DecisionEntry): string => {
           const of = entry.proposalId ? proposals[entry.proposalId] : undefined;
