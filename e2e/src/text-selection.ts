@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 
-/** Screen box of the first occurrence of `text` inside the paragraph containing `marker`. */
-async function textBox(page: Page, marker: string, text: string): Promise<{ x: number; y: number; w: number; h: number }> {
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Screen boxes (one per line it spans) of the first occurrence of `text` in the paragraph containing `marker`. */
+async function textBoxes(page: Page, marker: string, text: string): Promise<Box[]> {
   const paragraph = page.locator('.ProseMirror > *', { hasText: marker }).first();
   await paragraph.scrollIntoViewIfNeeded();
   const box = await paragraph.evaluate((el, wanted) => {
@@ -12,8 +19,7 @@ async function textBox(page: Page, marker: string, text: string): Promise<{ x: n
       const r = document.createRange();
       r.setStart(n, i);
       r.setEnd(n, i + wanted.length);
-      const b = r.getBoundingClientRect();
-      return { x: b.left, y: b.top, w: b.width, h: b.height };
+      return [...r.getClientRects()].map((b) => ({ x: b.left, y: b.top, w: b.width, h: b.height }));
     }
     return null;
   }, text);
@@ -28,20 +34,22 @@ async function proposalInputFocused(page: Page): Promise<void> {
   }
 }
 
-/** Selects `text` (on one line) with the mouse, as a user would. */
+/** Selects `text` with the mouse, as a user would (across a line break too). */
 export async function selectText(page: Page, marker: string, text: string): Promise<void> {
-  const b = await textBox(page, marker, text);
-  const y = b.y + b.h / 2;
-  await page.mouse.move(b.x + 1, y);
+  const boxes = await textBoxes(page, marker, text);
+  const first = boxes[0];
+  const last = boxes[boxes.length - 1];
+  await page.mouse.move(first.x + 1, first.y + first.h / 2);
   await page.mouse.down();
-  await page.mouse.move(b.x + b.w - 1, y, { steps: 4 });
+  await page.mouse.move(last.x + last.w - 1, last.y + last.h / 2, { steps: 4 });
   await page.mouse.up();
   await proposalInputFocused(page);
 }
 
 /** Clicks just after `text`, putting the caret there. */
 export async function clickAfter(page: Page, marker: string, text: string): Promise<void> {
-  const b = await textBox(page, marker, text);
+  const boxes = await textBoxes(page, marker, text);
+  const b = boxes[boxes.length - 1];
   await page.mouse.click(b.x + b.w - 1, b.y + b.h / 2);
   await proposalInputFocused(page);
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { paragraphLabels } from '@accord/shared';
 import type { CollabSession } from '../../collab/collab-session';
 import { proposeDraftKey, setDraft, type Draft, type DraftMode } from '../../editor/extensions/propose-draft';
-import { targetParagraph } from '../anchor';
+import { anchorFor, targetParagraph } from '../anchor';
 import { buildProposal, type ProposeAction } from './build-proposal';
 import { PROPOSE_SHORTCUTS } from './shortcuts';
 import { ProposeBar } from './propose-bar';
@@ -57,13 +57,15 @@ export function ProposeLayer(props: {
   const startAtSelection = useCallback(
     (mode: DraftMode = 'type') => {
       const { from, to } = editor.state.selection;
-      if (!targetParagraph(editor.state.doc, { from, to })) {
+      const anchor = anchorFor(editor.state.doc, { from, to });
+      if (!anchor) {
         if (to > from) notify('Select text within one paragraph to propose a change to it.');
         return;
       }
       const current = proposeDraftKey.getState(editor.state);
-      const text = current && current.from === from && current.to === to ? current.text : '';
-      show({ id: current && current.from === from && current.to === to ? current.id : nextId.current++, from, to, text, mode, caption: caption(mode, to) });
+      const same = current && current.from === from && current.to === to;
+      const text = same ? current.text : '';
+      show({ id: same ? current.id : nextId.current++, from, to, anchor, text, mode, caption: caption(mode, to) });
       if (input.current) input.current.value = text;
       input.current?.focus({ preventScroll: true });
     },

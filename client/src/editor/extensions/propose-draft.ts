@@ -1,5 +1,7 @@
 import { Extension } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { findBlock, resolveAnchor, type Anchor } from '@accord/shared/brackets/index';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 
 export type DraftMode = 'type' | 'alternative' | 'newParagraph';
@@ -10,6 +12,8 @@ export interface Draft {
   id: number;
   from: number;
   to: number;
+  /** Where the draft is, as the command will say it: found again by text after others' edits. */
+  anchor: Anchor;
   text: string;
   mode: DraftMode;
   /** Shown before a new paragraph ("New paragraph after OP 5"). */
@@ -45,6 +49,21 @@ function widget(draft: Draft): () => HTMLElement {
 }
 
 /**
+ * The draft's place after a change to the document. Remote changes arrive from y-sync as one
+ * replacement of the whole document, which position mapping cannot see through, so the draft is
+ * found again the way the server finds an anchor: in its paragraph, by its text (BR11).
+ */
+function relocate(doc: PMNode, draft: Draft): Draft {
+  const block = findBlock(doc, draft.anchor.paragraphId);
+  if (!block) return draft.to <= doc.content.size ? draft : { ...draft, from: 0, to: 0 };
+  const found = resolveAnchor(block.node, draft.anchor);
+  const size = block.node.content.size;
+  const range = 'code' in found ? { from: Math.min(draft.anchor.from, size), to: Math.min(draft.anchor.to, size) } : found;
+  const start = block.pos + 1;
+  return { ...draft, from: start + range.from, to: start + range.to, anchor: { ...draft.anchor, from: range.from, to: range.to } };
+}
+
+/**
  * The draft proposal as decorations: the target span highlighted (struck once replacement text
  * is typed) and the typed text shown where it will go. Positions follow everyone's edits.
  */
@@ -60,9 +79,7 @@ export const ProposeDraft = Extension.create({
           apply: (tr, draft) => {
             const meta = tr.getMeta(proposeDraftKey) as Draft | { clear: true } | undefined;
             if (meta) return 'clear' in meta ? null : meta;
-            if (!draft || !tr.docChanged) return draft;
-            const from = tr.mapping.map(draft.from, -1);
-            return { ...draft, from, to: Math.max(from, tr.mapping.map(draft.to, 1)) };
+            return draft && tr.docChanged ? relocate(tr.doc, draft) : draft;
           },
         },
         props: {
