@@ -1,0 +1,106 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccordProcess } from '../src/accord-process';
+import { launchChromium } from '../src/browser';
+import { pollUntil } from '../src/poll';
+import { clickAfter, selectText } from '../src/text-selection';
+
+interface ListedSession {
+  id: string;
+  seed: boolean;
+  chairToken: string;
+}
+interface Proposal {
+  kind: string;
+  text?: string;
+  anchorText?: string;
+  sponsors: { name: string }[];
+}
+
+const accord = new AccordProcess();
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let session: ListedSession;
+
+async function delegation(name: string): Promise<Page> {
+  const { link } = await accord.api<{ link: string }>('POST', `/api/sessions/${session.id}/participants`, session.chairToken, { role: 'delegation', delegation: name });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(accord.url + link);
+  await page.locator('.ProseMirror .op').first().waitFor();
+  return page;
+}
+
+const proposals = async () => (await accord.api<{ proposals: Proposal[] }>('GET', `/api/sessions/${session.id}/proposals`, session.chairToken)).proposals;
+const by = (list: Proposal[], name: string) => list.filter((p) => p.sponsors[0]?.name === name);
+
+beforeAll(async () => {
+  await accord.start();
+  browser = await launchChromium();
+  session = (await accord.api<ListedSession[]>('GET', '/api/sessions', accord.adminKey)).find((s) => s.seed)!;
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await accord.stop();
+});
+
+describe('propose mode with an input method', () => {
+  it('turns a pinyin composition into exactly one proposal while another delegation proposes in the same paragraph', async () => {
+    const kenya = await delegation('Kenya');
+    const eu = await delegation('EU');
+    const marker = '请公约缔约国会议';
+    await clickAfter(kenya, marker, '技术发展情况');
+    const ime = await kenya.context().newCDPSession(kenya);
+    for (const [i, text] of ['q', 'qi', 'qie', 'qie s', 'qie sh', 'qie shi'].entries()) {
+      await ime.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      if (i === 2) {
+        // Mid-composition, the EU proposes deleting words earlier in the same paragraph.
+        await selectText(eu, marker, '随时');
+        await eu.keyboard.press('Delete');
+        await pollUntil(async () => by(await proposals(), 'EU').length, (n) => n === 1, 'the EU’s deletion stored');
+        await pollUntil(() => kenya.locator('.ProseMirror .bracket-tag', { hasText: 'EU delete' }).count(), (n) => n === 1, 'the EU’s deletion on Kenya’s page');
+      }
+    }
+    // The composition is drawn in place while it lasts, and has not been sent.
+    expect(await kenya.locator('.ProseMirror .propose-draft').innerText()).toContain('qie shi');
+    expect(by(await proposals(), 'Kenya')).toEqual([]);
+    await ime.send('Input.insertText', { text: '切实' });
+    await kenya.keyboard.press('Enter');
+
+    await pollUntil(async () => by(await proposals(), 'Kenya').length, (n) => n > 0, 'Kenya’s proposal stored');
+    await new Promise((r) => setTimeout(r, 500));
+    const all = await proposals();
+    expect(by(all, 'Kenya').map((p) => [p.kind, p.text])).toEqual([['insert', '切实']]);
+    expect(by(all, 'EU').map((p) => [p.kind, p.anchorText])).toEqual([['delete', '随时']]);
+    // Both proposals sit where they were made, on both pages.
+    for (const page of [kenya, eu]) {
+      await pollUntil(
+        () =>
+          page
+            .locator('.ProseMirror > *', { hasText: marker })
+            .first()
+            .evaluate((el) =>
+              [...el.querySelectorAll('.bracket')].map((b) => {
+                const copy = b.cloneNode(true) as HTMLElement;
+                copy.querySelectorAll('.bracket-tag').forEach((t) => t.remove());
+                return `${b.getAttribute('data-role')}:${copy.textContent}`;
+              }),
+            ),
+        (brackets) => brackets.includes('delete:随时') && brackets.includes('insert:切实'),
+        'both brackets in the paragraph',
+      );
+      const text = await page
+        .locator('.ProseMirror > *', { hasText: marker })
+        .first()
+        .evaluate((el) => {
+          const copy = el.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('.bracket-tag, .bracket-alt').forEach((t) => t.remove());
+          return copy.textContent ?? '';
+        });
+      expect(text).toContain('技术发展情况切实');
+    }
+  });
+});
