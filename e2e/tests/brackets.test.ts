@@ -195,6 +195,46 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     await kenya.screenshot({ path: join(artifacts, 'brackets-locked.png') });
   });
 
+  it('a chair whose edit reaches the server after the paragraph was locked gets the stored text back, not its own', async () => {
+    const OP6 = '又决定特设委员会将在公约';
+    // A second chair window whose messages to the server can be held back, as on a slow network.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    contexts.push(context);
+    const late = await context.newPage();
+    late.on('pageerror', (e) => pageErrors.push(`late chair: ${e.message}`));
+    let held: (string | Buffer)[] | null = null;
+    let toServer: ((m: string | Buffer) => void) | null = null;
+    await late.routeWebSocket(/\/collab/, (ws) => {
+      const server = ws.connectToServer();
+      toServer = (m) => server.send(m);
+      ws.onMessage((m) => (held ? held.push(m) : server.send(m)));
+      server.onMessage((m) => ws.send(m));
+    });
+    await late.goto(`${accord.url}/s/${session.id}?token=${session.chairToken}`);
+    const op6 = late.locator('.ProseMirror > *', { hasText: OP6 }).first();
+    await op6.waitFor();
+    const paragraphId = (await op6.getAttribute('data-id'))!;
+    const textOf = (page: Page) => page.locator(`.ProseMirror > [data-id='${paragraphId}']`).innerText();
+
+    held = [];
+    await clickAfter(late, OP6, '又决定');
+    await late.keyboard.type('迟到的修改');
+    await pollUntil(() => textOf(late), (t) => t.includes('又决定迟到的修改'), 'the edit on the late chair’s page');
+    // Meanwhile the chair agrees OP6; the late window still receives everything.
+    await accord.api('POST', `/api/sessions/${session.id}/commands`, session.chairToken, { command: { type: 'setParagraphStatus', paragraphId, status: 'agreed' } });
+    await pollUntil(() => late.locator(`.ProseMirror > [data-id='${paragraphId}']`).getAttribute('class'), (c) => !!c?.includes('para-status-agreed'), 'OP6 agreed on the late chair’s page');
+
+    // The held edit now arrives: the server refuses it and the page reloads the stored text.
+    const release = held;
+    held = null;
+    expect(release.length).toBeGreaterThan(0);
+    for (const m of release) toServer!(m);
+    await pollUntil(() => textOf(late).catch(() => ''), (t) => t.includes(OP6) && !t.includes('迟到的修改'), 'the refused edit gone from the late chair’s page');
+    await late.locator('.toast').first().waitFor();
+    for (const page of [kenya, eu, chair]) expect(await textOf(page)).not.toContain('迟到的修改');
+    await late.screenshot({ path: join(artifacts, 'brackets-refused-edit.png') });
+  });
+
   it('no page raised an uncaught exception along the way', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -13,13 +13,17 @@ export function EditorPage({ sessionId }: { sessionId: string }) {
   const [collab, setCollab] = useState<CollabSession | null>(null);
   // Bumped when the server refused one of our updates: a fresh document replaces the diverged one.
   const [generation, setGeneration] = useState(0);
+  // Why the text was reloaded, told again by the fresh workspace (the old one is gone with its toasts).
+  const [reloadedBecause, setReloadedBecause] = useState<string | undefined>();
 
   useEffect(() => {
     if (!opened) return;
     const c = new CollabSession(sessionId, opened.token);
     setCollab(c);
     const stop = c.onNotice((n) => {
-      if (RELOAD_ON.has(n.code)) setGeneration((g) => g + 1);
+      if (!RELOAD_ON.has(n.code)) return;
+      setReloadedBecause(`${n.message || n.code} Your last change was not kept; this is the stored text.`);
+      setGeneration((g) => g + 1);
     });
     return () => {
       stop();
@@ -37,5 +41,6 @@ export function EditorPage({ sessionId }: { sessionId: string }) {
     );
   }
   if (!opened || !collab) return <div className="page-message muted">Opening the text…</div>;
-  return <EditorWorkspace session={opened.session} me={opened.me} token={opened.token} collab={collab} />;
+  // Keyed by the Y.Doc: on a reload the editor, panels and their state start afresh with the new one.
+  return <EditorWorkspace key={collab.doc.guid} session={opened.session} me={opened.me} token={opened.token} collab={collab} notice={reloadedBecause} />;
 }

@@ -23,11 +23,14 @@ import '../styles/carets.css';
 
 const READ_ONLY_ROLES = new Set(['delegation', 'observer']);
 
-export function EditorWorkspace({ session, me, token, collab }: { session: Session; me: Me; token: string; collab: CollabSession }) {
+export function EditorWorkspace({ session, me, token, collab, notice }: { session: Session; me: Me; token: string; collab: CollabSession; notice?: string }) {
   const snap = useCollabSnapshot(collab);
   const meta = useTextMeta(collab);
   const [contentError, setContentError] = useState<string | null>(null);
   const { toasts, push } = useToasts();
+  useEffect(() => {
+    if (notice) push(notice);
+  }, [notice, push]);
 
   const identity = snap.identity ?? { role: me.role, delegation: me.delegation, color: me.color, readOnly: READ_ONLY_ROLES.has(me.role) };
   const writer = !(identity.readOnly || READ_ONLY_ROLES.has(identity.role));
