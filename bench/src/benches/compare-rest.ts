@@ -112,9 +112,33 @@ export const compareRestBench: Bench = {
         rows.push([name, med, round(Math.min(...times)), round(Math.max(...times)), Math.round(bytes / 1024), `≤ ${TARGET_MS}`, med <= TARGET_MS ? 'met' : 'MISSED']);
         log(`  ${name}: median ${med} ms`);
       }
+      // Bracket commands on the same text: each reads the whole text to check and apply the rules.
+      const delegation = (await call('POST', `/api/sessions/${id}/participants`, { role: 'delegation', delegation: 'EU' })).json as { token: string };
+      const docJson = (await call('GET', `/api/sessions/${id}/document`)).json as { blocks: { id: string; type: string; text: string }[] };
+      const targets = docJson.blocks.filter((b) => b.type === 'operative' && b.text.length > 20);
+      const proposeTimes: number[] = [];
+      const acceptTimes: number[] = [];
+      for (let i = 0; i < config.compareRuns; i++) {
+        const block = targets[Math.floor(((i + 1) * targets.length) / (config.compareRuns + 1))];
+        const t = nowMs();
+        const res = await fetch(`${base}/api/sessions/${id}/commands`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${delegation.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ command: { type: 'propose', kind: 'insert', anchor: { paragraphId: block.id, from: 0, to: 0, text: '' }, text: 'Also ' } }),
+        });
+        const answer = (await res.json()) as { ok: boolean; result?: { proposalId: string } };
+        proposeTimes.push(nowMs() - t);
+        if (!answer.ok) throw new Error(`propose failed: ${JSON.stringify(answer)}`);
+        acceptTimes.push((await call('POST', `/api/sessions/${id}/commands`, { command: { type: 'accept', proposalId: answer.result!.proposalId } })).ms);
+      }
+      json.proposeMs = round(median(proposeTimes));
+      json.acceptMs = round(median(acceptTimes));
+      log(`  propose: median ${json.proposeMs} ms, accept: median ${json.acceptMs} ms`);
+
       return {
         json,
         text: table(['request', 'median ms', 'min ms', 'max ms', 'KiB', 'target', ''], rows) +
+          `\nPOST commands on the same text (answered once stored): propose ${json.proposeMs as number} ms, accept ${json.acceptMs as number} ms (median of ${config.compareRuns})` +
           `\n${text.length} characters, ${edited} paragraphs edited; request → full response body, server as a child process` +
           `\nPOST revisions (one request each): Rev.1 ${round(issued1.ms)} ms (room not loaded yet), Rev.2 ${round(issued2.ms)} ms`,
       };
