@@ -95,6 +95,9 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     expect(await eu.locator('.ProseMirror .bracket-tag', { hasText: 'Kenya' }).count()).toBeGreaterThan(0);
     expect(await card(eu).getByRole('button', { name: 'Accept' }).count()).toBe(0);
     await card(eu).getByRole('button', { name: 'Support' }).click();
+    await card(eu).getByLabel('Comment').fill('可以接受，但请说明时限');
+    await card(eu).getByLabel('Comment').press('Enter');
+    await pollUntil(() => card(kenya).innerText(), (t) => t.includes('EU: 可以接受，但请说明时限'), 'the EU’s comment on Kenya’s page');
     await pollUntil(() => card(chair).innerText(), (t) => t.includes('Retain: EU'), 'the EU’s support on the chair’s page');
     // The EU narrows its panel to Kenya's brackets.
     await eu.getByLabel('Filter by delegation').selectOption('Kenya');
@@ -230,7 +233,7 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     expect(release.length).toBeGreaterThan(0);
     for (const m of release) toServer!(m);
     await pollUntil(() => textOf(late).catch(() => ''), (t) => t.includes(OP6) && !t.includes('迟到的修改'), 'the refused edit gone from the late chair’s page');
-    await late.locator('.toast').first().waitFor();
+    expect(await late.locator('.toast', { hasText: 'not kept' }).innerText()).toMatch(/agreed; the chair must reopen it before it can be edited\. Your last change was not kept/);
     for (const page of [kenya, eu, chair]) expect(await textOf(page)).not.toContain('迟到的修改');
     await late.screenshot({ path: join(artifacts, 'brackets-refused-edit.png') });
   });

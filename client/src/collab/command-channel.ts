@@ -34,12 +34,12 @@ export class CommandChannel {
     if (!this.provider.wsconnected || !ws) return this.sendRest(command);
     const reqId = `c${this.next++}`;
     return new Promise((resolve) => {
-      const timer = window.setTimeout(() => {
+      const timer = setTimeout(() => {
         this.waiting.delete(reqId);
         resolve({ ok: false, error: { code: 'timeout', message: 'The server did not answer in time; check the text before trying again.' } });
       }, TIMEOUT_MS);
       this.waiting.set(reqId, (m) => {
-        window.clearTimeout(timer);
+        clearTimeout(timer);
         resolve(m.ok ? { ok: true, result: (m.result ?? {}) as CommandOutcome } : { ok: false, error: m.error ?? { code: 'error', message: 'refused' } });
       });
       ws.send(writeCommand({ reqId, command }) as Uint8Array<ArrayBuffer>);

@@ -22,7 +22,7 @@ export function EditorPage({ sessionId }: { sessionId: string }) {
     setCollab(c);
     const stop = c.onNotice((n) => {
       if (!RELOAD_ON.has(n.code)) return;
-      setReloadedBecause(`${n.message || n.code} Your last change was not kept; this is the stored text.`);
+      setReloadedBecause(`${(n.message || n.code).replace(/[.。]?$/, '.')} Your last change was not kept; this is the stored text.`);
       setGeneration((g) => g + 1);
     });
     return () => {
