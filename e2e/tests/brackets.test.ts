@@ -152,7 +152,12 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
       await pollUntil(() => added(page).innerText().catch(() => ''), (t) => t.includes('鼓励各会员国支持'), 'OP5 bis with the proposed text');
       expect(await added(page).getAttribute('data-num')).toBe('5 bis.');
     }
+    // The EU opposes it speaking for a group ("Speaking for" in its propose bar).
+    await eu.getByLabel('Speaking for').fill('EU member states');
+    await eu.locator('.bracket-panel .proposal-card', { hasText: '鼓励各会员国支持' }).getByRole('button', { name: 'Oppose' }).click();
+    await eu.getByLabel('Speaking for').fill('');
     const card = chair.locator('.bracket-panel .proposal-card', { hasText: '鼓励各会员国支持' });
+    await pollUntil(() => card.innerText(), (t) => t.includes('Delete: EU member states (EU)'), 'the group’s opposition on the chair’s page');
     expect(await card.innerText()).toContain('new paragraph');
     // The chair decides from the keyboard: select the card, then A.
     await card.locator('.proposal-text').click();
@@ -193,7 +198,7 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     await kenya.keyboard.type('决定根据');
     await kenya.keyboard.press('Enter');
     await kenya.locator('.toast', { hasText: 'agreed' }).waitFor();
-    expect(await kenya.locator('.toast', { hasText: 'agreed' }).innerText()).toMatch(/chair must reopen/);
+    expect(await kenya.locator('.toast', { hasText: 'agreed' }).innerText()).toMatch(/^OP4 is agreed; the chair must reopen it first/);
     expect((await proposals()).length).toBe(before);
     await kenya.screenshot({ path: join(artifacts, 'brackets-locked.png') });
   });

@@ -1,4 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
+import { paragraphLabels } from '../numbering.js';
 import { bracketIdsInDoc, addedBlockIds, findProposalText } from './doc.js';
 import {
   fail,
@@ -33,7 +34,9 @@ export function lockedError(state: BracketState, paragraphId: string): Fail | nu
   const s = paragraphState(state, paragraphId).status;
   if (!LOCKED.has(s)) return null;
   const what = s === 'adref' ? 'agreed ad ref' : s;
-  return fail('paragraph_locked', `paragraph ${paragraphId} is ${what}; the chair must reopen it first`);
+  // Named as the delegates see it ("OP4"), not by its internal id; labels are only computed on refusal.
+  const label = paragraphLabels(state.doc).get(paragraphId)?.short ?? `paragraph ${paragraphId}`;
+  return fail('paragraph_locked', `${label} is ${what}; the chair must reopen it first`);
 }
 
 /** Paragraphs where the proposal's text now is (it may have moved), else where it was made. */
