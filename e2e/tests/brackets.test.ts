@@ -140,6 +140,23 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     }
     expect((await proposals()).find((p) => p.text === '在可行的情况下尽早')?.status).toBe('open');
     await chair.getByRole('tab', { name: /Brackets/ }).click();
+
+    // Open brackets: the panel's total matches the server's open proposals (pending ones included).
+    const open = (await proposals()).filter((p) => p.status === 'open').length;
+    for (const page of [kenya, eu, chair]) await pollUntil(() => page.locator('.bracket-panel .bracket-total').innerText(), (t) => t === String(open), 'the open bracket total');
+
+    // From the panel, the chair records OP3 as agreed in informals, pending the United States.
+    const op3Group = chair.locator('.bracket-panel .bracket-group', { hasText: '在可行的情况下尽早' });
+    await op3Group.getByLabel('Paragraph status').selectOption('informals');
+    await op3Group.getByLabel('Pending delegation').fill('US');
+    await op3Group.getByLabel('Pending delegation').press('Tab');
+    await pollUntil(
+      () => eu.locator('.bracket-panel .bracket-group', { hasText: '在可行的情况下尽早' }).locator('.paragraph-status-tag').innerText().catch(() => ''),
+      (t) => t === 'agreed in informals [pending US]',
+      'the status on the EU’s panel',
+    );
+    expect(await eu.locator('.ProseMirror > *', { hasText: OP3 }).first().getAttribute('class')).toContain('para-status-informals');
+    await eu.screenshot({ path: join(artifacts, 'brackets-informals.png') });
   });
 
   it('a new paragraph proposed after OP 5 is labelled 5 bis, and the chair accepts it', async () => {

@@ -4,7 +4,7 @@ import { findBlock, findProposalText, type Command, type Proposal, type Proposal
 import type { Identity } from '../../collab/accord-messages';
 import type { BracketView } from '../bracket-state';
 import { DecisionLog } from './decision-log';
-import { ParagraphStatusControl, STATUS_NAMES } from './paragraph-status';
+import { ParagraphStatusControl, statusName } from './paragraph-status';
 import { DEFAULT_FILTER, filterChoices, groupBrackets, stepBracket, type PanelFilter } from './panel-model';
 import { ProposalCard } from './proposal-card';
 import './panel.css';
@@ -133,7 +133,7 @@ export function BracketPanel(props: {
                   {isChair ? (
                     <ParagraphStatusControl key={`${para}-${state?.status}`} paragraphId={para} state={state} run={run} />
                   ) : (
-                    state && state.status !== 'open' && <span className="tag">{STATUS_NAMES[state.status]}</span>
+                    state && state.status !== 'open' && <span className="tag paragraph-status-tag">{statusName(state)}</span>
                   )}
                 </div>
                 <ul className="proposal-list">

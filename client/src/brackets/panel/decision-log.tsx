@@ -3,7 +3,7 @@ import type { BlockSnapshot, Command, DecisionEntry, Proposal } from '@accord/sh
 import { proposalLabel } from '@accord/shared/brackets/index';
 import type { ParagraphLabel } from '@accord/shared';
 import type { ReactNode } from 'react';
-import { STATUS_NAMES } from './paragraph-status';
+import { statusName } from './paragraph-status';
 import { KIND_NAMES } from './proposal-card';
 import { SnapshotText } from './snapshot-text';
 
@@ -39,9 +39,7 @@ export function DecisionLog(props: {
         const what = (entry: DecisionEntry): string => {
           const of = entry.proposalId ? proposals[entry.proposalId] : undefined;
           if (entry.action === 'setParagraphStatus') {
-            const after = entry.paragraphs[0]?.after;
-            const pending = after?.pending ? ` (pending ${after.pending})` : '';
-            return `${labels.get(entry.paragraphId ?? '')?.short ?? 'a paragraph'} → ${STATUS_NAMES[after?.status ?? 'open']}${pending}`;
+            return `${labels.get(entry.paragraphId ?? '')?.short ?? 'a paragraph'} → ${statusName(entry.paragraphs[0]?.after)}`;
           }
           return of ? `${proposalLabel(of)} (${KIND_NAMES[of.kind] ?? of.kind})` : 'a proposal';
         };

@@ -9,6 +9,12 @@ export const STATUS_NAMES: Record<ParagraphStatus, string> = {
   deleted: 'deleted',
 };
 
+/** "agreed in informals [pending US]", as the chair's statement records it. */
+export function statusName(state: ParagraphState | null | undefined): string {
+  const status = state?.status ?? 'open';
+  return status === 'informals' && state?.pending ? `${STATUS_NAMES[status]} [pending ${state.pending}]` : STATUS_NAMES[status];
+}
+
 /** The chair sets a paragraph's status; "agreed in informals" may be pending a delegation. */
 export function ParagraphStatusControl(props: { paragraphId: string; state: ParagraphState | undefined; run: (c: Command) => Promise<boolean> }) {
   const status = props.state?.status ?? 'open';
