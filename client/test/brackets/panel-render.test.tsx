@@ -30,8 +30,10 @@ describe('proposal card as rendered', () => {
     expect(buttons(chair)).toEqual(['Accept', 'Reject']);
 
     expect(buttons(card(n, id, me('delegation', 'EU')))).toEqual(['Edit', 'Withdraw']);
-    expect(buttons(card(n, id, me('delegation', 'US')))).toEqual(['Support', 'Oppose', 'Co-sponsor']);
-    expect(card(n, id, me('delegation', 'US'))).toMatch(/aria-pressed="true"[^>]*>Oppose/);
+    expect(buttons(card(n, id, me('delegation', 'US')))).toEqual(['Support', 'Opposed', 'Co-sponsor']);
+    expect(card(n, id, me('delegation', 'US'))).toMatch(/aria-pressed="true" disabled=""[^>]*>Opposed/);
+    // Speaking for a group, the US has no position yet.
+    expect(buttons(card(n, id, me('delegation', 'US'), 'JUSSCANNZ'))).toEqual(['Support', 'Oppose', 'Co-sponsor']);
     expect(buttons(card(n, id, me('observer', 'Press')))).toEqual([]);
     expect(card(n, id, me('observer', 'Press'))).not.toContain('Comment');
   });

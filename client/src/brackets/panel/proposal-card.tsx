@@ -71,12 +71,12 @@ export function ProposalCard(props: {
       <div className="proposal-actions" onClick={(e) => e.stopPropagation()}>
         {can.support && (
           <button type="button" className="small" aria-pressed={can.supported} disabled={can.supported} onClick={() => void run({ type: 'support', proposalId: p.id, ...behalf })}>
-            Support
+            {can.supported ? 'Supported' : 'Support'}
           </button>
         )}
         {can.oppose && (
           <button type="button" className="small" aria-pressed={can.opposed} disabled={can.opposed} onClick={() => void run({ type: 'oppose', proposalId: p.id, ...behalf })}>
-            Oppose
+            {can.opposed ? 'Opposed' : 'Oppose'}
           </button>
         )}
         {can.cosponsor && (
