@@ -178,6 +178,11 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     expect(await card.innerText()).toContain('new paragraph');
     // The chair decides from the keyboard: select the card, then A.
     await card.locator('.proposal-text').click();
+    const selected = () => chair.locator('.bracket-panel .proposal-card.selected .proposal-text').innerText();
+    await chair.keyboard.press('k');
+    expect(await selected()).not.toContain('鼓励各会员国支持');
+    await chair.keyboard.press('j');
+    expect(await selected()).toContain('鼓励各会员国支持');
     await chair.keyboard.press('a');
     await pollUntil(async () => (await proposals()).find((p) => p.kind === 'newParagraph')?.status, (s) => s === 'accepted', 'the new paragraph accepted');
     await pollUntil(() => added(eu).locator('.bracket').count(), (n) => n === 0, 'the new paragraph agreed on the EU’s page');
