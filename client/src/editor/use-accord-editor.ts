@@ -11,6 +11,7 @@ import { schemaExtensions } from './extensions/index';
 import { LockedParagraphs } from './extensions/locked-paragraphs';
 import { ParagraphLabels } from './extensions/paragraph-labels';
 import { ProposeDraft } from './extensions/propose-draft';
+import { StrikeDeletions } from './extensions/strike-deletions';
 import { SplitBlock } from './extensions/split-block';
 
 /**
@@ -54,6 +55,7 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
         SplitBlock,
         BracketAnnotations,
         ProposeDraft,
+        StrikeDeletions.configure({ by: user.name }),
         LockedParagraphs.configure({ onRefused: (id) => onLockedEdit(id) }),
         Collaboration.configure({ fragment: session.fragment }),
         CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
