@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardActions, DEFAULT_FILTER, filterChoices, groupBrackets, stepBracket, type Viewer } from '../../src/brackets/panel/panel-model';
+import { findProposalText } from '@accord/shared/brackets/index';
+import { bracketHomes, cardActions, DEFAULT_FILTER, filterChoices, groupBrackets, stepBracket, type Viewer } from '../../src/brackets/panel/panel-model';
 import { CHAIR, EU, Negotiation, on, SUDAN, US } from './panel-fixture';
 
 /** EU replaces in OP3, US inserts in OP1, Sudan for the G77 deletes in OP1, EU adds a paragraph after OP1. */
@@ -41,6 +42,14 @@ describe('bracket panel grouping and filters', () => {
     expect(groupBrackets(after, DEFAULT_FILTER).some((g) => g.proposals.some((p) => p.id === replace))).toBe(false);
     expect(groupBrackets(after, { ...DEFAULT_FILTER, status: 'accepted' }).flatMap((g) => g.proposals.map((p) => p.id))).toEqual([replace]);
     expect(groupBrackets(after, { ...DEFAULT_FILTER, status: 'all' }).flatMap((g) => g.proposals)).toHaveLength(5);
+  });
+
+  it('finds where each bracket is in one pass, as the per-proposal search does', () => {
+    const { n, replace } = negotiation();
+    n.run(CHAIR, { type: 'accept', proposalId: replace });
+    const homes = bracketHomes(n.state.doc);
+    for (const id of Object.keys(n.state.proposals)) expect(homes.get(id)).toBe(findProposalText(n.state.doc, id)[0]?.blockId);
+    expect([...homes.values()]).toContain('op1');
   });
 
   it('offers every delegation and kind present as filter choices', () => {
