@@ -51,6 +51,19 @@ function typedHere(state: EditorState, block: PMNode, from: number, to: number):
   return true;
 }
 
+/** UTF-16 width of the character before / after an offset (a surrogate pair counts whole). */
+function charWidthBefore(text: string, offset: number): number {
+  if (offset <= 0) return 0;
+  const code = text.charCodeAt(offset - 1);
+  return offset >= 2 && code >= 0xdc00 && code <= 0xdfff ? 2 : 1;
+}
+
+function charWidthAfter(text: string, offset: number): number {
+  if (offset >= text.length) return 0;
+  const code = text.charCodeAt(offset);
+  return code >= 0xd800 && code <= 0xdbff && offset + 1 < text.length ? 2 : 1;
+}
+
 function allStruck(content: Fragment): boolean {
   let struck = true;
   content.descendants((n) => {
@@ -63,15 +76,13 @@ interface Restore {
   /** Where the removed text goes back, in the document after the edit. */
   at: number;
   content: Fragment;
-  /** Backspace: the caret stays before the struck text, so the next Backspace strikes further back. */
-  caretBefore: boolean;
 }
 
 /**
  * Direct edits never delete text silently (PRODUCT.md; the WHO bureau complaint): when the chair
  * or the secretariat deletes or types over text inside a paragraph, the old text comes back at
- * once, struck through, until the next revision drops it; Backspace and Delete step over text
- * already struck. Text this person just typed can still be corrected normally.
+ * once, struck through, until the next revision drops it. Text this person just typed can still
+ * be corrected normally.
  */
 function restoreStruck(tr: Transaction, oldState: EditorState, by: string): Restore | null {
   if (tr.steps.length !== 1 || !(tr.steps[0] instanceof ReplaceStep)) return null;
@@ -86,8 +97,7 @@ function restoreStruck(tr: Transaction, oldState: EditorState, by: string): Rest
   const mark = oldState.schema.marks.struck.create({ by });
   const nodes: PMNode[] = [];
   removed.forEach((n) => nodes.push(struck ? n : n.mark(mark.addToSet(n.marks))));
-  const caretBefore = oldState.selection.empty && oldState.selection.from === to;
-  return { at: tr.mapping.map(from, -1), content: Fragment.fromArray(nodes), caretBefore };
+  return { at: tr.mapping.map(from, -1), content: Fragment.fromArray(nodes) };
 }
 
 export const StrikeDeletions = Extension.create<StrikeDeletionsOptions>({
@@ -111,9 +121,32 @@ export const StrikeDeletions = Extension.create<StrikeDeletionsOptions>({
           const plan = restoreStruck(tr, oldState, by());
           if (!plan) return null;
           const out = newState.tr.insert(plan.at, plan.content).setMeta(strikeKey, true).setMeta('addToHistory', false);
-          const caret = plan.caretBefore ? plan.at : out.mapping.map(newState.selection.head, 1);
-          out.setSelection(TextSelection.create(out.doc, caret));
-          return out;
+          return out.setSelection(TextSelection.create(out.doc, out.mapping.map(newState.selection.head, 1)));
+        },
+        props: {
+          // Backspace and Delete at the caret strike one character (or step over struck text) here,
+          // before the browser deletes anything; the caret moves past it, as if it had gone.
+          handleKeyDown(view, event) {
+            if ((event.key !== 'Backspace' && event.key !== 'Delete') || event.ctrlKey || event.metaKey || event.altKey || view.composing) return false;
+            const { state } = view;
+            const { empty, $head } = state.selection;
+            if (!empty || !$head.parent.isTextblock) return false;
+            const backward = event.key === 'Backspace';
+            const pos = $head.pos;
+            const offset = $head.parentOffset;
+            const text = $head.parent.textBetween(0, $head.parent.content.size, undefined, '\uFFFC');
+            const width = backward ? charWidthBefore(text, offset) : charWidthAfter(text, offset);
+            if (width === 0) return false;
+            const from = backward ? pos - width : pos;
+            const to = backward ? pos : pos + width;
+            const range = state.doc.slice(from, to).content;
+            const start = $head.start();
+            if (!allStruck(range) && typedHere(state, $head.parent, from - start, to - start)) return false;
+            const tr = state.tr.setMeta(strikeKey, true);
+            if (!allStruck(range)) tr.addMark(from, to, state.schema.marks.struck.create({ by: by() }));
+            view.dispatch(tr.setSelection(TextSelection.create(tr.doc, backward ? from : to)).scrollIntoView());
+            return true;
+          },
         },
       }),
     ];
