@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { ReplaceStep } from '@tiptap/pm/transform';
+import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 
@@ -49,6 +50,17 @@ function typedHere(state: EditorState, block: PMNode, from: number, to: number):
     }
   }
   return true;
+}
+
+/** The caret as the browser has it: right after a click, ProseMirror may not have read it yet. */
+function domCaret(view: EditorView): number | null {
+  const dom = view.dom.ownerDocument.getSelection();
+  if (!dom?.focusNode || !dom.isCollapsed || !view.dom.contains(dom.focusNode)) return null;
+  try {
+    return view.posAtDOM(dom.focusNode, dom.focusOffset);
+  } catch {
+    return null;
+  }
 }
 
 /** UTF-16 width of the character before / after an offset (a surrogate pair counts whole). */
@@ -110,6 +122,8 @@ export const StrikeDeletions = Extension.create<StrikeDeletionsOptions>({
   addProseMirrorPlugins() {
     const by = () => this.options.by;
     const editor = this.editor;
+    // The key behind a deletion the browser made itself: Backspace leaves the caret before what it struck.
+    let lastKey = { key: '', at: 0 };
     return [
       new Plugin({
         key: strikeKey,
@@ -121,16 +135,20 @@ export const StrikeDeletions = Extension.create<StrikeDeletionsOptions>({
           const plan = restoreStruck(tr, oldState, by());
           if (!plan) return null;
           const out = newState.tr.insert(plan.at, plan.content).setMeta(strikeKey, true).setMeta('addToHistory', false);
-          return out.setSelection(TextSelection.create(out.doc, out.mapping.map(newState.selection.head, 1)));
+          const backspace = lastKey.key === 'Backspace' && Date.now() - lastKey.at < 500 && newState.selection.empty;
+          return out.setSelection(TextSelection.create(out.doc, backspace ? plan.at : out.mapping.map(newState.selection.head, 1)));
         },
         props: {
           // Backspace and Delete at the caret strike one character (or step over struck text) here,
           // before the browser deletes anything; the caret moves past it, as if it had gone.
           handleKeyDown(view, event) {
             if ((event.key !== 'Backspace' && event.key !== 'Delete') || event.ctrlKey || event.metaKey || event.altKey || view.composing) return false;
+            lastKey = { key: event.key, at: Date.now() };
             const { state } = view;
-            const { empty, $head } = state.selection;
-            if (!empty || !$head.parent.isTextblock) return false;
+            const head = domCaret(view) ?? (state.selection.empty ? state.selection.head : null);
+            if (head === null) return false;
+            const $head = state.doc.resolve(head);
+            if (!$head.parent.isTextblock) return false;
             const backward = event.key === 'Backspace';
             const pos = $head.pos;
             const offset = $head.parentOffset;
