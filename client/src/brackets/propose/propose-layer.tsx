@@ -8,8 +8,10 @@ import { buildProposal, type ProposeAction } from './build-proposal';
 import { PROPOSE_SHORTCUTS } from './shortcuts';
 import { ProposeBar } from './propose-bar';
 
-const isMod = (e: KeyboardEvent | globalThis.KeyboardEvent) => (e.metaKey || e.ctrlKey) && e.altKey;
+const isMod = (e: KeyboardEvent) => (e.metaKey || e.ctrlKey) && e.altKey;
 
+/** What sending a draft proposes: typed text is an insertion or a replacement. */
+const actionOf = (draft: Draft | null): ProposeAction => (!draft || draft.mode === 'type' ? 'text' : draft.mode);
 
 /**
  * Propose mode: the delegation clicks or selects in the text and types, as if editing. What it
@@ -31,7 +33,7 @@ export function ProposeLayer(props: {
   const composing = useRef(false);
   const nextId = useRef(1);
 
-  // The plugin keeps the draft's positions mapped through everyone's edits; mirror it here.
+  // The plugin keeps the draft in place through everyone's edits; mirror it here.
   useEffect(() => {
     const sync = () => setDraftState(proposeDraftKey.getState(editor.state) ?? null);
     editor.on('transaction', sync);
@@ -140,7 +142,7 @@ export function ProposeLayer(props: {
     } else if (e.key === 'Enter' || e.key === 'Tab') {
       if (!current?.text && e.key === 'Tab') return;
       e.preventDefault();
-      void send(current?.mode === 'alternative' ? 'alternative' : current?.mode === 'newParagraph' ? 'newParagraph' : 'text', current);
+      void send(actionOf(current), current);
     } else if ((e.key === 'Backspace' || e.key === 'Delete') && current && !current.text && current.to > current.from) {
       e.preventDefault();
       void send('delete', current);
@@ -155,7 +157,7 @@ export function ProposeLayer(props: {
   const onBlur = () => {
     const current = proposeDraftKey.getState(editor.state);
     if (composing.current || !current || current.sending) return;
-    if (current.text && !current.refused) void send(current.mode === 'type' ? 'text' : current.mode, current);
+    if (current.text && !current.refused) void send(actionOf(current), current);
     else show(null);
   };
 
