@@ -16,11 +16,11 @@ export const KIND_NAMES: Record<string, string> = {
 
 const names = (list: Sponsor[]) => list.map(sponsorLabel).join(', ');
 
-/** What the proposal changes, in one line: «old» → «new». */
+/** What the proposal changes, in one line: «old» → «new»; an alternative, its own text. */
 export function proposalSummary(p: Proposal): string {
   const old = p.anchorText ? `«${p.anchorText}»` : '';
   const add = p.text ? `«${p.text}»` : '';
-  if (p.kind === 'replace' || (p.kind === 'alternative' && old && add)) return `${old} → ${add}`;
+  if (p.kind === 'replace') return `${old} → ${add}`;
   if (p.kind === 'delete' || p.kind === 'reserve' || p.kind === 'pending') return old;
   if (p.kind === 'deleteParagraph') return 'the whole paragraph';
   return add || old;

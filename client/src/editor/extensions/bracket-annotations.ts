@@ -67,31 +67,20 @@ function decorate(doc: PMNode, records: BracketRecords): DecorationSet {
         const p = records.proposals[m.attrs.id as string];
         if (!p || p.status !== 'open') continue;
         const role = m.attrs.role as string;
-        const key = role === 'alt' ? `${p.group ?? p.id}` : p.id;
-        const prev = ends.get(key);
-        if (role === 'alt' && (!prev || prev.proposal.id !== p.id)) {
+        const prev = ends.get(p.id);
+        if (role === 'alt' && !prev) {
           decorations.push(Decoration.widget(pos, tag(`Alt ${p.alt ?? m.attrs.alt ?? 1}`, tooltip(p), 'bracket-alt'), { side: 1, key: `alt-${p.id}` }));
         }
-        ends.set(key, { pos: pos + child.nodeSize, proposal: p, role });
+        ends.set(p.id, { pos: pos + child.nodeSize, proposal: p, role });
       }
     });
     for (const { pos, proposal, role } of ends.values()) {
-      const text = role === 'alt' ? groupAnnotation(records, proposal) : annotation(proposal, role);
+      // Each alternative carries its own sponsors and positions, Rio+20 style ("promoting – US").
+      const text = annotation(proposal, role);
       if (text) decorations.push(Decoration.widget(pos, tag(text, tooltip(proposal), 'bracket-tag'), { side: -1, key: `tag-${proposal.id}-${text}` }));
     }
   });
   return DecorationSet.create(doc, decorations);
-}
-
-/** For a group of alternatives: "Alt 1 – EU, G77 retain / Alt 2 – US". */
-function groupAnnotation(records: BracketRecords, p: Proposal): string {
-  const members = Object.values(records.proposals)
-    .filter((q) => q.status === 'open' && q.group && q.group === p.group)
-    .sort((a, b) => (a.alt ?? 0) - (b.alt ?? 0));
-  return (members.length ? members : [p])
-    .map((q) => annotation(q, 'alt'))
-    .filter(Boolean)
-    .join(' / ');
 }
 
 /** Feeds new records (from the server-only Y maps) to the plugin. */
