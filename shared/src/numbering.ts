@@ -16,7 +16,8 @@ export interface ParagraphLabel {
  * restarting in each OP, and (i), (ii)… restarting in each (a). A paragraph with `added` set (new
  * since the last revision) takes the number of the previous counted paragraph of its kind with a
  * Latin suffix, "5 bis", "5 ter", "PP3 bis", "(b) bis", so existing references stay valid; one
- * added before any counted paragraph counts from 0 ("0 bis"). Headings, title and notes have no label.
+ * added before any counted paragraph counts from 0 ("0 bis"). An alternative to a whole paragraph
+ * (`altOf`) is "5 alt" and counts nothing. Headings, title and notes have no label.
  */
 export function paragraphLabels(doc: PMNode): Map<string, ParagraphLabel> {
   const labels = new Map<string, ParagraphLabel>();
@@ -26,9 +27,20 @@ export function paragraphLabels(doc: PMNode): Map<string, ParagraphLabel> {
   const subsub = new Counter();
   let opShort = 'OP0';
   let subShort = 'OP0';
+  const alternatives = new Map<string, number>();
   doc.forEach((block) => {
     const id = block.attrs.id as string | null;
     const added = block.attrs.added != null;
+    // An alternative to a whole paragraph takes that paragraph's label: "5 alt", "5 alt 2".
+    const altOf = block.attrs.altOf as string | null | undefined;
+    const original = altOf ? labels.get(altOf) : undefined;
+    if (altOf && original && id) {
+      const n = (alternatives.get(altOf) ?? 0) + 1;
+      alternatives.set(altOf, n);
+      const suffix = n === 1 ? ' alt' : ` alt ${n}`;
+      labels.set(id, { label: original.label + suffix, short: original.short + suffix });
+      return;
+    }
     let label: ParagraphLabel | null = null;
     switch (block.type.name) {
       case 'preambular': {

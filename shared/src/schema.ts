@@ -18,6 +18,12 @@ const idAttr = { id: { default: null as string | null } };
  */
 const addedAttr = { added: { default: null as string | null } };
 
+/**
+ * `altOf`: id of the paragraph this one is proposed as an alternative to, labelled "5 alt"; cleared
+ * when the chair accepts it in place of the original.
+ */
+const altOfAttr = { altOf: { default: null as string | null } };
+
 function block(spec: NodeSpec): NodeSpec {
   return { group: 'block', content: 'inline*', defining: true, ...spec };
 }
@@ -34,9 +40,9 @@ export const nodeSpecs = {
    */
   note: block({ attrs: { ...idAttr, style: { default: 'body' } } }),
   /** PP: unnumbered in print, referred to as PP1, PP2… */
-  preambular: block({ attrs: { ...idAttr, ...addedAttr } }),
+  preambular: block({ attrs: { ...idAttr, ...addedAttr, ...altOfAttr } }),
   /** OP at level 0 ("1."), sub-paragraph at level 1 ("(a)") and level 2 ("(i)"). */
-  operative: block({ attrs: { ...idAttr, ...addedAttr, level: { default: 0 } } }),
+  operative: block({ attrs: { ...idAttr, ...addedAttr, ...altOfAttr, level: { default: 0 } } }),
   /** A footnote's text; `marker` ties it to the footnoteRef markers in the body. */
   footnote: block({ attrs: { ...idAttr, marker: { default: '1' } } }),
   text: { group: 'inline' } satisfies NodeSpec,

@@ -6,6 +6,7 @@ import {
   done,
   getProposal,
   isFail,
+  lockedError,
   lockedForProposal,
   paragraphState,
   requireOpen,
@@ -90,7 +91,7 @@ export function decide(ctx: Ctx, cmd: Cmd<'accept'> | Cmd<'reject'>): ApplyResul
   if (isFail(p)) return p;
   const notOpen = requireOpen(p);
   if (notOpen) return notOpen;
-  const locked = lockedForProposal(ctx.state, p);
+  const locked = lockedForProposal(ctx.state, p) ?? (p.replaces ? lockedError(ctx.state, p.replaces) : null);
   if (locked) return locked;
   const { state } = ctx;
   const accept = cmd.type === 'accept';
@@ -122,9 +123,24 @@ export function decide(ctx: Ctx, cmd: Cmd<'accept'> | Cmd<'reject'>): ApplyResul
     switch (p.kind) {
       case 'insert':
       case 'reserve':
-      case 'newParagraph':
         unbracket(tr, p.id);
         break;
+      case 'newParagraph': {
+        unbracket(tr, p.id);
+        if (!p.replaces) break;
+        // BR63: the alternative takes the original's place; the original is struck and deleted.
+        const original = findBlock(tr.doc, p.replaces);
+        tr.doc.forEach((n, offset) => {
+          if (n.attrs.added === p.id) tr.setNodeMarkup(offset, undefined, { ...n.attrs, altOf: null });
+        });
+        if (original) {
+          if (original.node.content.size) tr.addMark(original.pos + 1, original.pos + 1 + original.node.content.size, struck);
+          const before = state.paragraphs[p.replaces] ?? null;
+          paragraphs[p.replaces] = { status: 'deleted' };
+          paraChanges.push({ id: p.replaces, before, after: { status: 'deleted' } });
+        }
+        break;
+      }
       case 'delete':
         strike(tr, p.id, struck);
         break;

@@ -15,7 +15,7 @@ import {
 } from './context.js';
 import { blockText, findBlock, findProposalText, isBracketError, resolveAnchor, type Range } from './doc.js';
 import { bracketMark, endOf, enclosingBrackets, unbracket } from './effects.js';
-import { fail, type ApplyResult, type Anchor, type Proposal, type ProposeCommand } from './types.js';
+import { fail, type ApplyResult, type Anchor, type NewParagraphType, type Proposal, type ProposeCommand } from './types.js';
 
 function record(ctx: Ctx, cmd: ProposeCommand, id: string, paragraphId: string, extra: Partial<Proposal>): Proposal {
   const p: Proposal = {
@@ -102,10 +102,23 @@ export function propose(ctx: Ctx, cmd: ProposeCommand): ApplyResult {
       if (!after) return fail('not_found', `no paragraph ${String(cmd.after)}`);
       const id = ctx.ids();
       const blockId = ctx.ids();
-      const attrs = cmd.blockType === 'operative' ? { id: blockId, added: id, level } : { id: blockId, added: id };
-      const node = schema.nodes[cmd.blockType].create(attrs, schema.text(cmd.text, [bracketMark(id, 'insert')]));
-      tr.insert(after.pos + after.node.nodeSize, node);
-      const p = record(ctx, cmd, id, blockId, { text: cmd.text });
+      let attrs: Record<string, unknown> = cmd.blockType === 'operative' ? { id: blockId, added: id, level } : { id: blockId, added: id };
+      let type = cmd.blockType;
+      let at = after.pos + after.node.nodeSize;
+      if (cmd.alternative) {
+        // BR63: an alternative paragraph has the original's type and level and follows it and its other alternatives.
+        const original = after.node;
+        if (original.type.name !== 'preambular' && original.type.name !== 'operative') return fail('invalid', 'only a PP or an OP has alternatives');
+        if (original.attrs.altOf) return fail('invalid', 'propose the alternative to the original paragraph');
+        const locked = lockedError(ctx.state, cmd.after);
+        if (locked) return locked;
+        type = original.type.name as NewParagraphType;
+        attrs = { ...original.attrs, id: blockId, added: id, altOf: cmd.after };
+        for (let i = after.index + 1; i < doc.childCount && doc.child(i).attrs.altOf === cmd.after; i++) at += doc.child(i).nodeSize;
+      }
+      const node = schema.nodes[type].create(attrs, schema.text(cmd.text, [bracketMark(id, 'insert')]));
+      tr.insert(at, node);
+      const p = record(ctx, cmd, id, blockId, cmd.alternative ? { text: cmd.text, replaces: cmd.after } : { text: cmd.text });
       return done(ctx, tr.doc, { [id]: p }, {}, { proposalId: id });
     }
     case 'deleteParagraph': {

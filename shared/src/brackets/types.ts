@@ -58,6 +58,8 @@ export interface Proposal {
   text?: string;
   /** Text the proposal brackets or would delete, as it read when proposed. */
   anchorText?: string;
+  /** newParagraph proposed as an alternative to a whole paragraph ("5 alt"): the paragraph it would replace. */
+  replaces?: string;
   createdAt: number;
   updatedAt: number;
   /** The decision that closed it. */
@@ -158,7 +160,8 @@ export type ProposeCommand = ProposeBase &
     | { kind: 'reserve'; anchor: Anchor }
     /** Either an `anchor` (span: its text becomes Alt 1; point: a first alternative) or `alternativeTo` an open insert/alternative. */
     | { kind: 'alternative'; anchor?: Anchor; alternativeTo?: string; text: string }
-    | { kind: 'newParagraph'; after: string; blockType: NewParagraphType; level?: number; text: string }
+    /** `alternative`: the new paragraph is an alternative to `after` ("5 alt"), of the same type and level. */
+    | { kind: 'newParagraph'; after: string; blockType: NewParagraphType; level?: number; text: string; alternative?: boolean }
     | { kind: 'deleteParagraph'; paragraphId: string }
   );
 
