@@ -30,7 +30,7 @@ describe('what typing in propose mode proposes', () => {
     expect(buildProposal(doc, at('promptly'), 'text', '')).toMatchObject({ ok: true, command: { kind: 'delete', anchor: { text: 'promptly' } } });
   });
 
-  it('explicit actions: reservation, alternative, new paragraph after, paragraph deletion', () => {
+  it('explicit actions: reservation, alternative, new paragraph after, alternative paragraph, paragraph deletion', () => {
     expect(buildProposal(doc, at('sign'), 'reserve', '')).toMatchObject({ ok: true, command: { kind: 'reserve', anchor: { text: 'sign' } } });
     expect(buildProposal(doc, at('sign'), 'alternative', 'accede to')).toMatchObject({ ok: true, command: { kind: 'alternative', text: 'accede to' } });
     expect(buildProposal(doc, at('sign'), 'newParagraph', 'Decides to remain seized of the matter.')).toMatchObject({
@@ -38,6 +38,10 @@ describe('what typing in propose mode proposes', () => {
       command: { kind: 'newParagraph', after: 'op1', blockType: 'operative', level: 0 },
     });
     expect(buildProposal(doc, { from: 2, to: 2 }, 'newParagraph', 'Noting also')).toMatchObject({ ok: true, command: { blockType: 'preambular', after: 'pp1' } });
+    expect(buildProposal(doc, at('sign'), 'paragraphAlternative', 'Calls upon States to accede;')).toMatchObject({
+      ok: true,
+      command: { kind: 'newParagraph', after: 'op1', blockType: 'operative', alternative: true, text: 'Calls upon States to accede;' },
+    });
     expect(buildProposal(doc, at('sign'), 'deleteParagraph', '')).toMatchObject({ ok: true, command: { kind: 'deleteParagraph', paragraphId: 'op1' } });
   });
 

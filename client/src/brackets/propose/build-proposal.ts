@@ -2,7 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import type { Command, NewParagraphType } from '@accord/shared/brackets/index';
 import { anchorFor, targetParagraph, type Target } from '../anchor';
 
-export type ProposeAction = 'text' | 'alternative' | 'reserve' | 'delete' | 'newParagraph' | 'deleteParagraph';
+export type ProposeAction = 'text' | 'alternative' | 'reserve' | 'delete' | 'newParagraph' | 'paragraphAlternative' | 'deleteParagraph';
 
 export type Built = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -44,6 +44,12 @@ export function buildProposal(doc: PMNode, target: Target, action: ProposeAction
       const blockType: NewParagraphType = type === 'preambular' ? 'preambular' : 'operative';
       const level = blockType === 'operative' && type === 'operative' ? Number(at.block.attrs.level ?? 0) : 0;
       return { ok: true, command: { type: 'propose', kind: 'newParagraph', after: paragraphId, blockType, level, text, ...base } };
+    }
+    case 'paragraphAlternative': {
+      if (!text) return { ok: false, message: 'Type the alternative text of the paragraph.' };
+      const type = at.block.type.name;
+      if (type !== 'preambular' && type !== 'operative') return { ok: false, message: 'Only a PP or an OP has alternatives.' };
+      return { ok: true, command: { type: 'propose', kind: 'newParagraph', after: paragraphId, blockType: type, text, alternative: true, ...base } };
     }
     case 'deleteParagraph':
       return { ok: true, command: { type: 'propose', kind: 'deleteParagraph', paragraphId, ...base } };

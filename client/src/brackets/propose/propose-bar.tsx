@@ -49,6 +49,7 @@ export function ProposeBar(props: {
         {button('Bracket', 'reserve', span, 'B')}
         {button('Delete', 'delete', span, 'D')}
         {button('New paragraph after', 'newParagraph', !!draft, 'N')}
+        {button('Alternative paragraph', 'paragraphAlternative', !!draft, 'L')}
         <button type="button" className="small" onMouseDown={keep} onClick={() => act('deleteParagraph')} disabled={!draft}>
           Delete paragraph
         </button>

@@ -49,6 +49,7 @@ export function ProposeLayer(props: {
       const at = targetParagraph(editor.state.doc, { from, to: from });
       const label = at ? paragraphLabels(editor.state.doc).get(at.block.attrs.id as string)?.short : undefined;
       if (mode === 'newParagraph') return `New paragraph after ${label ?? 'this paragraph'}: `;
+      if (mode === 'paragraphAlternative') return `Alternative to ${label ?? 'this paragraph'}: `;
       if (mode === 'alternative') return 'Alt: ';
       return undefined;
     },
@@ -111,7 +112,7 @@ export function ProposeLayer(props: {
   const act = useCallback(
     (action: ProposeAction | 'textFocus') => {
       const current = proposeDraftKey.getState(editor.state) ?? null;
-      if (action === 'textFocus' || action === 'alternative' || action === 'newParagraph') {
+      if (action === 'textFocus' || action === 'alternative' || action === 'newParagraph' || action === 'paragraphAlternative') {
         const mode: DraftMode = action === 'textFocus' ? 'type' : action;
         if (current) show({ ...current, mode, caption: caption(mode, current.to) });
         else startAtSelection(mode);

@@ -7,4 +7,5 @@ export const PROPOSE_SHORTCUTS: Array<[string, string, ProposeAction | 'textFocu
   ['B', 'Bracket the selection (reservation)', 'reserve'],
   ['D', 'Propose deleting the selection', 'delete'],
   ['N', 'Propose a new paragraph after this one — then type', 'newParagraph'],
+  ['L', 'Propose an alternative to this whole paragraph ("5 alt") — then type', 'paragraphAlternative'],
 ];

@@ -4,7 +4,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { findBlock, resolveAnchor, type Anchor } from '@accord/shared/brackets/index';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 
-export type DraftMode = 'type' | 'alternative' | 'newParagraph';
+export type DraftMode = 'type' | 'alternative' | 'newParagraph' | 'paragraphAlternative';
 
 /** What a delegation is proposing right now, before it is sent: drawn in place, never in the text. */
 export interface Draft {
@@ -91,7 +91,10 @@ export const ProposeDraft = Extension.create({
               const cls = draft.text && draft.mode === 'type' ? 'propose-target propose-target--replaced' : 'propose-target';
               decorations.push(Decoration.inline(draft.from, draft.to, { class: cls }));
             }
-            decorations.push(Decoration.widget(draft.to, widget(draft), { side: 1, key: `draft-${draft.mode}-${draft.text}-${draft.sending ? 1 : 0}` }));
+            // A whole new paragraph is drawn below the paragraph, wherever the click was.
+            const paragraphLevel = draft.mode === 'newParagraph' || draft.mode === 'paragraphAlternative';
+            const at = paragraphLevel ? state.doc.resolve(draft.to).end(1) : draft.to;
+            decorations.push(Decoration.widget(at, widget(draft), { side: 1, key: `draft-${draft.mode}-${draft.text}-${draft.sending ? 1 : 0}` }));
             return DecorationSet.create(state.doc, decorations);
           },
         },
