@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are parameterised by their event type, irrelevant here */
 import * as Y from 'yjs';
-import { LOCKED, Y_DECISIONS, type ParagraphState } from '@accord/shared/brackets/index';
+import { LOCKED, readBracketState, Y_DECISIONS, type ParagraphState } from '@accord/shared/brackets/index';
 import { Y_BODY, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
+import { paragraphLabels } from '@accord/shared/numbering';
 
 /** Where a Yjs item lives: a server-only root, a paragraph of the body (by id), or elsewhere. */
 interface Place {
@@ -75,9 +76,22 @@ export class UpdateGuard {
       return { code: 'update_rejected', message: 'proposals, paragraph statuses and the decision log change only through commands: the change was not saved' };
     }
     if (place.root === 'body' && place.paragraph && locked.has(place.paragraph)) {
-      return { code: 'paragraph_locked', message: 'this paragraph is agreed; the chair must reopen it before it can be edited', paragraphId: place.paragraph };
+      return { code: 'paragraph_locked', message: this.lockedMessage(place.paragraph), paragraphId: place.paragraph };
     }
     return null;
+  }
+
+  /** "OP 3 is agreed; …": named as the delegates see it. Labels are computed only on refusal. */
+  private lockedMessage(paragraphId: string): string {
+    const status = this.doc.getMap<ParagraphState>(Y_PARAGRAPHS).get(paragraphId)?.status;
+    const what = status === 'adref' ? 'agreed ad ref' : (status ?? 'agreed');
+    let label = 'This paragraph';
+    try {
+      label = paragraphLabels(readBracketState(this.doc).doc).get(paragraphId)?.short ?? label;
+    } catch {
+      // A body the schema cannot read still gets a refusal, only a less specific one.
+    }
+    return `${label} is ${what}; the chair must reopen it before it can be edited`;
   }
 
   private checkDeletion(client: number, clock: number, len: number, locked: Set<string>): Refusal | null {

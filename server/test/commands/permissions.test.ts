@@ -155,6 +155,22 @@ describe('the command channel', () => {
     expect(log.body.filter((d) => d.proposalId === id && d.action === 'accept')).toHaveLength(1);
   });
 
+  it('of two chairs deciding the same bracket over the WebSocket at once, one wins', async () => {
+    const id = await euProposal(' at once');
+    const [chair, admin] = await Promise.all([CommandSocket.open(t, session, token.chair), CommandSocket.open(t, session, token.admin)]);
+    try {
+      const answers = await Promise.all([chair.send({ type: 'reject', proposalId: id }), admin.send({ type: 'accept', proposalId: id })]);
+      expect(answers.filter((a) => a.ok)).toHaveLength(1);
+      expect(answers.find((a) => !a.ok)!.error).toMatchObject({ code: 'proposal_not_open' });
+      const state = await t.api<{ proposals: { id: string; status: string }[] }>('GET', `/api/sessions/${session}/proposals`, token.eu);
+      const winner = answers[0].ok ? 'rejected' : 'accepted';
+      expect(state.body.proposals.find((p) => p.id === id)!.status).toBe(winner);
+    } finally {
+      chair.close();
+      admin.close();
+    }
+  });
+
   it('GET /proposals lists proposals with paragraph states, labels and bracket counts; outsiders get 401', async () => {
     const r = await t.api<{ proposals: { id: string; status: string }[]; counts: { total: number; byParagraph: Record<string, number> }; labels: Record<string, string> }>(
       'GET',
