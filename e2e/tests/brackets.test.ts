@@ -1,85 +1,33 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccordProcess } from '../src/accord-process';
-import { launchChromium } from '../src/browser';
+import { artifact, NegotiationRoom, shownText, type SeedSession } from '../src/negotiation-room';
 import { pollUntil } from '../src/poll';
 import { clickAfter, selectText } from '../src/text-selection';
 
-const artifacts = resolve(fileURLToPath(import.meta.url), '../../artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-interface ListedSession {
-  id: string;
-  seed: boolean;
-  chairToken: string;
-}
-interface Proposal {
-  id: string;
-  kind: string;
-  status: string;
-  text?: string;
-  sponsors: { name: string }[];
-}
-
-const accord = new AccordProcess();
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let session: ListedSession;
+const room = new NegotiationRoom();
+let session: SeedSession;
 let kenya: Page;
 let eu: Page;
 let chair: Page;
 /** Uncaught exceptions in any page: the flows must run without them. */
-const pageErrors: string[] = [];
-
-async function open(link: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${link}: ${e.message}`));
-  await page.goto(accord.url + link);
-  await page.locator('.ProseMirror .op').first().waitFor();
-  return page;
-}
-
-async function invite(role: string, delegation: string): Promise<string> {
-  const r = await accord.api<{ link: string }>('POST', `/api/sessions/${session.id}/participants`, session.chairToken, { role, delegation });
-  return r.link;
-}
+const pageErrors = room.pageErrors;
 
 const OP3 = '促请所有国家';
 const OP4 = '决定在依照';
 const OP5 = '还决定特设委员会应比照';
 
-/** The paragraph's visible text, with the compilation annotations (sponsor tags) left out. */
-const paragraphText = (page: Page, marker: string) =>
-  page
-    .locator('.ProseMirror > *', { hasText: marker })
-    .first()
-    .evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.bracket-tag, .bracket-alt').forEach((t) => t.remove());
-      return copy.textContent ?? '';
-    });
-
-const proposals = async () => (await accord.api<{ proposals: Proposal[] }>('GET', `/api/sessions/${session.id}/proposals`, session.chairToken)).proposals;
+const paragraphText = shownText;
+const proposals = () => room.proposals(session);
 
 beforeAll(async () => {
-  await accord.start();
-  browser = await launchChromium();
-  session = (await accord.api<ListedSession[]>('GET', '/api/sessions', accord.adminKey)).find((s) => s.seed)!;
-  kenya = await open(await invite('delegation', 'Kenya'));
-  eu = await open(await invite('delegation', 'EU'));
-  chair = await open(`/s/${session.id}?token=${session.chairToken}`);
+  await room.start();
+  session = (await room.seeds())[0];
+  kenya = await room.page((await room.invite(session, 'delegation', 'Kenya')).link);
+  eu = await room.page((await room.invite(session, 'delegation', 'EU')).link);
+  chair = await room.page(room.chairLink(session));
 });
 
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await accord.stop();
-});
+afterAll(() => room.stop());
 
 describe('brackets in Chromium: delegations propose, the chair decides', () => {
   it('Kenya proposes a replacement in OP 3, the EU supports it, the chair accepts and then undoes it', async () => {
@@ -113,7 +61,7 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
       'OP3 scrolled into view',
     );
     await pollUntil(() => kenya.locator('.ProseMirror .bracket-tag', { hasText: 'EU retain' }).count(), (n) => n > 0, 'the EU retain in Kenya’s text');
-    await chair.screenshot({ path: join(artifacts, 'brackets-proposal.png') });
+    await chair.screenshot({ path: artifact('brackets-proposal.png') });
 
     // The chair accepts: the new text is agreed on every page, the old text struck through.
     await card(chair).getByRole('button', { name: 'Accept' }).click();
@@ -125,7 +73,7 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
       );
       expect(await paragraphText(page, OP3)).toContain('尽快在可行的情况下尽早签署');
     }
-    await chair.screenshot({ path: join(artifacts, 'brackets-accepted.png') });
+    await chair.screenshot({ path: artifact('brackets-accepted.png') });
 
     // The chair undoes the decision from the log: the text before it is back everywhere.
     await chair.getByRole('tab', { name: /Decisions/ }).click();
@@ -156,7 +104,7 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
       'the status on the EU’s panel',
     );
     expect(await eu.locator('.ProseMirror > *', { hasText: OP3 }).first().getAttribute('class')).toContain('para-status-informals');
-    await eu.screenshot({ path: join(artifacts, 'brackets-informals.png') });
+    await eu.screenshot({ path: artifact('brackets-informals.png') });
   });
 
   it('a new paragraph proposed after OP 5 is labelled 5 bis, and the chair accepts it', async () => {
@@ -204,7 +152,7 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     const entry = eu.locator('.decision-log .decision').first();
     expect(await entry.innerText()).toMatch(/Chair accepted Pending[\s\S]*OP2[\s\S]*日期[\s\S]*→[\s\S]*2025年12月31日/);
     expect(await eu.locator('.decision-log').getByRole('button', { name: 'Undo' }).count()).toBe(0);
-    await eu.screenshot({ path: join(artifacts, 'brackets-decision-log.png') });
+    await eu.screenshot({ path: artifact('brackets-decision-log.png') });
     await eu.getByRole('tab', { name: /Brackets/ }).click();
   });
 
@@ -222,16 +170,13 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     await kenya.locator('.toast', { hasText: 'agreed' }).waitFor();
     expect(await kenya.locator('.toast', { hasText: 'agreed' }).innerText()).toMatch(/^OP4 is agreed; the chair must reopen it first/);
     expect((await proposals()).length).toBe(before);
-    await kenya.screenshot({ path: join(artifacts, 'brackets-locked.png') });
+    await kenya.screenshot({ path: artifact('brackets-locked.png') });
   });
 
   it('a chair whose edit reaches the server after the paragraph was locked gets the stored text back, not its own', async () => {
     const OP6 = '又决定特设委员会将在公约';
     // A second chair window whose messages to the server can be held back, as on a slow network.
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    contexts.push(context);
-    const late = await context.newPage();
-    late.on('pageerror', (e) => pageErrors.push(`late chair: ${e.message}`));
+    const late = await room.page();
     let held: (string | Buffer)[] | null = null;
     let toServer: ((m: string | Buffer) => void) | null = null;
     await late.routeWebSocket(/\/collab/, (ws) => {
@@ -240,7 +185,7 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
       ws.onMessage((m) => (held ? held.push(m) : server.send(m)));
       server.onMessage((m) => ws.send(m));
     });
-    await late.goto(`${accord.url}/s/${session.id}?token=${session.chairToken}`);
+    await late.goto(room.accord.url + room.chairLink(session));
     const op6 = late.locator('.ProseMirror > *', { hasText: OP6 }).first();
     await op6.waitFor();
     const paragraphId = (await op6.getAttribute('data-id'))!;
@@ -251,7 +196,7 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     await late.keyboard.type('迟到的修改');
     await pollUntil(() => textOf(late), (t) => t.includes('又决定迟到的修改'), 'the edit on the late chair’s page');
     // Meanwhile the chair agrees OP6; the late window still receives everything.
-    await accord.api('POST', `/api/sessions/${session.id}/commands`, session.chairToken, { command: { type: 'setParagraphStatus', paragraphId, status: 'agreed' } });
+    await room.accord.api('POST', `/api/sessions/${session.id}/commands`, session.chairToken, { command: { type: 'setParagraphStatus', paragraphId, status: 'agreed' } });
     await pollUntil(() => late.locator(`.ProseMirror > [data-id='${paragraphId}']`).getAttribute('class'), (c) => !!c?.includes('para-status-agreed'), 'OP6 agreed on the late chair’s page');
 
     // The held edit now arrives: the server refuses it and the page reloads the stored text.
@@ -262,7 +207,7 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
     await pollUntil(() => textOf(late).catch(() => ''), (t) => t.includes(OP6) && !t.includes('迟到的修改'), 'the refused edit gone from the late chair’s page');
     expect(await late.locator('.toast', { hasText: 'not kept' }).innerText()).toMatch(/agreed; the chair must reopen it before it can be edited\. Your last change was not kept/);
     for (const page of [kenya, eu, chair]) expect(await textOf(page)).not.toContain('迟到的修改');
-    await late.screenshot({ path: join(artifacts, 'brackets-refused-edit.png') });
+    await late.screenshot({ path: artifact('brackets-refused-edit.png') });
   });
 
   it('no page raised an uncaught exception along the way', () => {

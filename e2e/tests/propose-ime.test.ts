@@ -1,51 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccordProcess } from '../src/accord-process';
-import { launchChromium } from '../src/browser';
+import { NegotiationRoom, shownText, type ProposalRecord, type SeedSession } from '../src/negotiation-room';
 import { pollUntil } from '../src/poll';
 import { clickAfter, selectText } from '../src/text-selection';
 
-interface ListedSession {
-  id: string;
-  seed: boolean;
-  chairToken: string;
-}
-interface Proposal {
-  kind: string;
-  text?: string;
-  anchorText?: string;
-  sponsors: { name: string }[];
-}
+const room = new NegotiationRoom();
+let session: SeedSession;
 
-const accord = new AccordProcess();
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let session: ListedSession;
-
-async function delegation(name: string): Promise<Page> {
-  const { link } = await accord.api<{ link: string }>('POST', `/api/sessions/${session.id}/participants`, session.chairToken, { role: 'delegation', delegation: name });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(accord.url + link);
-  await page.locator('.ProseMirror .op').first().waitFor();
-  return page;
-}
-
-const proposals = async () => (await accord.api<{ proposals: Proposal[] }>('GET', `/api/sessions/${session.id}/proposals`, session.chairToken)).proposals;
-const by = (list: Proposal[], name: string) => list.filter((p) => p.sponsors[0]?.name === name);
+const delegation = async (name: string) => room.page((await room.invite(session, 'delegation', name)).link);
+const proposals = () => room.proposals(session);
+const by = (list: ProposalRecord[], name: string) => list.filter((p) => p.sponsors[0]?.name === name);
 
 beforeAll(async () => {
-  await accord.start();
-  browser = await launchChromium();
-  session = (await accord.api<ListedSession[]>('GET', '/api/sessions', accord.adminKey)).find((s) => s.seed)!;
+  await room.start();
+  session = (await room.seeds())[0];
 });
 
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await accord.stop();
-});
+afterAll(() => room.stop());
 
 describe('propose mode with an input method', () => {
   it('turns a pinyin composition into exactly one proposal while another delegation proposes in the same paragraph', async () => {
@@ -92,15 +62,7 @@ describe('propose mode with an input method', () => {
         (brackets) => brackets.includes('delete:随时') && brackets.includes('insert:切实'),
         'both brackets in the paragraph',
       );
-      const text = await page
-        .locator('.ProseMirror > *', { hasText: marker })
-        .first()
-        .evaluate((el) => {
-          const copy = el.cloneNode(true) as HTMLElement;
-          copy.querySelectorAll('.bracket-tag, .bracket-alt').forEach((t) => t.remove());
-          return copy.textContent ?? '';
-        });
-      expect(text).toContain('技术发展情况切实');
+      expect(await shownText(page, marker)).toContain('技术发展情况切实');
     }
   });
 });

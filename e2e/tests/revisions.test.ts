@@ -1,43 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccordProcess } from '../src/accord-process';
-import { launchChromium } from '../src/browser';
+import { artifact, NegotiationRoom } from '../src/negotiation-room';
 import { pollUntil } from '../src/poll';
 
-const artifacts = resolve(fileURLToPath(import.meta.url), '../../artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-interface ListedSession {
-  id: string;
-  seed: boolean;
-  chairToken: string;
-}
 interface Block {
   id: string;
   label: string | null;
   text: string;
-}
-interface Invited {
-  token: string;
-  link: string;
 }
 interface CommandAnswer {
   ok: boolean;
   result?: { proposalId?: string };
 }
 
-const accord = new AccordProcess();
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  return context.newPage();
-}
+const room = new NegotiationRoom();
+const accord = room.accord;
 
 const editorText = (page: Page) => page.locator('.ProseMirror').innerText();
 
@@ -54,34 +31,24 @@ async function issueRevision(chair: Page, expected: string): Promise<void> {
 /** The comparison is a sandboxed frame holding the shared renderer's page. */
 const comparisonText = (frame: FrameLocator) => frame.locator('body').innerText();
 
-beforeAll(async () => {
-  await accord.start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await accord.stop();
-});
+beforeAll(() => room.start());
+afterAll(() => room.stop());
 
 describe('revisions and compare in Chromium', () => {
   it('issues Rev.1 and Rev.2 from the UI and compares them inline and side by side', async () => {
-    const sessions = await accord.api<ListedSession[]>('GET', '/api/sessions', accord.adminKey);
-    const session = sessions.find((s) => s.seed)!;
+    const session = (await room.seeds())[0];
     const base = `/api/sessions/${session.id}`;
     const blocks = (await accord.api<{ blocks: Block[] }>('GET', `${base}/document`, session.chairToken)).blocks;
     const op3 = blocks.find((b) => b.label === '3' && b.text.includes('尽快'));
     const op5 = blocks.find((b) => b.label === '5');
     expect(op3 && op5).toBeTruthy();
 
-    const chair = await newPage();
-    await chair.goto(`${accord.url}/s/${session.id}?token=${session.chairToken}`);
+    const chair = await room.page(room.chairLink(session));
     await chair.locator('.ProseMirror[contenteditable="true"]').waitFor();
     await issueRevision(chair, 'Rev.1');
 
     // Kenya's replacement in OP 3 and its new paragraph after OP 5, accepted by the chair.
-    const kenya = await accord.api<Invited>('POST', `${base}/participants`, session.chairToken, { role: 'delegation', delegation: 'Kenya' });
+    const kenya = await room.invite(session, 'delegation', 'Kenya');
     const command = (token: string, cmd: unknown) => accord.api<CommandAnswer>('POST', `${base}/commands`, token, { command: cmd });
     const from = op3!.text.indexOf('尽快');
     const replaced = await command(kenya.token, {
@@ -104,9 +71,7 @@ describe('revisions and compare in Chromium', () => {
     await issueRevision(chair, 'Rev.2');
 
     // Kenya compares the two revisions from its own page, through the panel.
-    const delegation = await newPage();
-    await delegation.goto(accord.url + kenya.link);
-    await delegation.locator('.ProseMirror').waitFor();
+    const delegation = await room.page(kenya.link);
     await delegation.getByRole('button', { name: 'Compare…' }).click();
     const picker = delegation.locator('.compare-picker');
     await picker.getByLabel('From').selectOption({ label: await optionLabel(delegation, 'Rev.1') });
@@ -130,7 +95,7 @@ describe('revisions and compare in Chromium', () => {
     expect(await frame.locator('section.summary tr', { hasText: 'replace' }).innerText()).toContain('尽快 → 在可行的情况下尽早');
     const showOp3 = () => frame.locator('section.summary a', { hasText: /^3$/ }).first().click();
     await showOp3();
-    await delegation.screenshot({ path: join(artifacts, 'compare-inline.png') });
+    await delegation.screenshot({ path: artifact('compare-inline.png') });
 
     await delegation.getByRole('button', { name: 'Side by side' }).click();
     await pollUntil(() => frame.locator('table.sbs').count().catch(() => 0), (n) => n > 0, 'the side-by-side table');
@@ -138,15 +103,13 @@ describe('revisions and compare in Chromium', () => {
     expect(await row.locator('td').first().innerText()).toContain('尽快');
     expect(await frame.locator('table.sbs tr.st-added', { hasText: '鼓励各会员国' }).count()).toBe(1);
     await showOp3();
-    await delegation.screenshot({ path: join(artifacts, 'compare-side-by-side.png') });
+    await delegation.screenshot({ path: artifact('compare-side-by-side.png') });
 
     // The address is shareable: another participant opening it sees the same comparison.
     const shared = delegation.url();
     expect(shared).toContain('view=side-by-side');
-    const observer = await accord.api<Invited>('POST', `${base}/participants`, session.chairToken, { role: 'observer', delegation: 'UNODC' });
-    const other = await newPage();
-    await other.goto(accord.url + observer.link);
-    await other.locator('.ProseMirror').waitFor();
+    const observer = await room.invite(session, 'observer', 'UNODC');
+    const other = await room.page(observer.link);
     await other.goto(shared);
     const otherFrame = other.frameLocator('iframe.comparison-frame');
     await pollUntil(() => otherFrame.locator('table.sbs tr', { hasText: '在可行的情况下尽早' }).count().catch(() => 0), (n) => n > 0, 'the shared comparison');
