@@ -63,7 +63,14 @@ function CompareWorkspace({ session, me, token }: { session: Session; me: Me; to
 
   const view = state.view;
   const html = useMemo(
-    () => (comparison ? renderComparisonHtml(comparison.value, { view, title: `${session.title}: ${comparison.value.from.label} → ${comparison.value.to.label}` }) : ''),
+    () =>
+      comparison
+        ? renderComparisonHtml(comparison.value, {
+            view,
+            // The same version on both sides shows that version as it stood.
+            title: full?.from === full?.to ? `${session.title}: ${comparison.value.to.label}` : `${session.title}: ${comparison.value.from.label} → ${comparison.value.to.label}`,
+          })
+        : '',
     [comparison, view, session.title],
   );
   const options = versionOptions(versions.revisions, versions.history);

@@ -55,6 +55,9 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
               </p>
             )}
             <div className="revision-actions">
+              <button type="button" className="small" onClick={() => open(`rev:${r.id}`, `rev:${r.id}`)} title="The text as it stood in this revision">
+                Show
+              </button>
               <button type="button" className="small" onClick={() => open(`rev:${r.id}`, 'live')}>
                 Compare with live
               </button>
@@ -105,6 +108,9 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
                   {historyTime(h.at)} <span className="muted">· {historyReason(h.reason)}</span>
                 </span>
                 <span className="revision-actions">
+                  <button type="button" className="small" onClick={() => open(`history:${h.id}`, `history:${h.id}`)} title="The text as it stood then">
+                    Show
+                  </button>
                   <button type="button" className="small" onClick={() => open(`history:${h.id}`, 'live')}>
                     Compare with live
                   </button>
