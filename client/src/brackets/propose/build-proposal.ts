@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { Command, NewParagraphType } from '@accord/shared/brackets/index';
 import { anchorFor, targetParagraph, type Target } from '../anchor';
+import type { Continuation } from './own-proposal-text';
 
 export type ProposeAction = 'text' | 'alternative' | 'reserve' | 'delete' | 'newParagraph' | 'paragraphAlternative' | 'deleteParagraph';
 
@@ -18,9 +19,15 @@ export function cleanProposalText(text: string): string {
  * The command for what a delegation did at a target: typed text at a point (insert) or over a
  * selection (replace), or one of the explicit actions. Pure, so it is tested without a browser.
  */
-export function buildProposal(doc: PMNode, target: Target, action: ProposeAction, rawText: string, onBehalfOf?: string): Built {
+export function buildProposal(doc: PMNode, target: Target & { continues?: Continuation }, action: ProposeAction, rawText: string, onBehalfOf?: string): Built {
   const cleaned = cleanProposalText(rawText);
   const text = cleaned.trim() ? cleaned : '';
+  // Typing on inside one's own open insertion extends it rather than bracketing beside it.
+  const on = target.continues;
+  if (action === 'text' && on && target.from === target.to) {
+    if (!cleaned) return { ok: false, message: 'Type the text to add to your proposal.' };
+    return { ok: true, command: { type: 'editProposal', proposalId: on.proposalId, text: on.before + cleaned + on.after } };
+  }
   const base = onBehalfOf?.trim() ? { onBehalfOf: onBehalfOf.trim() } : {};
   const at = targetParagraph(doc, target);
   if (!at) return { ok: false, message: ONE_PARAGRAPH };

@@ -1,14 +1,19 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { paragraphLabels } from '@accord/shared';
+import { paragraphLabels, Y_PROPOSALS } from '@accord/shared';
+import type { Proposal } from '@accord/shared/brackets/index';
 import type { CollabSession } from '../../collab/collab-session';
 import { proposeDraftKey, setDraft, type Draft, type DraftMode } from '../../editor/extensions/propose-draft';
 import { anchorFor, targetParagraph } from '../anchor';
-import { buildProposal, type ProposeAction } from './build-proposal';
+import { buildProposal, cleanProposalText, type ProposeAction } from './build-proposal';
+import { continuationAt, proposalTextRange } from './own-proposal-text';
 import { PROPOSE_SHORTCUTS } from './shortcuts';
 import { ProposeBar } from './propose-bar';
 
 const isMod = (e: KeyboardEvent) => (e.metaKey || e.ctrlKey) && e.altKey;
+
+/** Typing is sent after this pause (and typing on extends the proposal just sent). */
+const PAUSE_MS = 1200;
 
 /** What sending a draft proposes: typed text is an insertion or a replacement. */
 const actionOf = (draft: Draft | null): ProposeAction => (!draft || draft.mode === 'type' ? 'text' : draft.mode);
@@ -32,6 +37,11 @@ export function ProposeLayer(props: {
   const [draft, setDraftState] = useState<Draft | null>(null);
   const composing = useRef(false);
   const nextId = useRef(1);
+  /** How much of the input's value has already been sent (typing on continues after it). */
+  const sentPrefix = useRef(0);
+  const pause = useRef(0);
+  /** Enter or blur came while a pause-send was on its way: finish once it is answered. */
+  const finishAfter = useRef(false);
 
   // The plugin keeps the draft in place through everyone's edits; mirror it here.
   useEffect(() => {
@@ -68,11 +78,17 @@ export function ProposeLayer(props: {
       const current = proposeDraftKey.getState(editor.state);
       const same = current && current.from === from && current.to === to;
       const text = same ? current.text : '';
-      show({ id: same ? current.id : nextId.current++, from, to, anchor, text, mode, caption: caption(mode, to) });
-      if (input.current) input.current.value = text;
+      const proposals = collab.doc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>;
+      const me = collab.getSnapshot().identity?.delegation;
+      const continues = mode === 'type' && from === to ? (continuationAt(editor.state.doc, from, proposals, me) ?? undefined) : undefined;
+      show({ id: same ? current.id : nextId.current++, from, to, anchor, text, mode, caption: caption(mode, to), continues });
+      if (input.current && !composing.current) {
+        input.current.value = text;
+        sentPrefix.current = 0;
+      }
       input.current?.focus({ preventScroll: true });
     },
-    [editor, show, caption, notify],
+    [editor, collab, show, caption, notify],
   );
 
   useEffect(() => {
@@ -85,29 +101,80 @@ export function ProposeLayer(props: {
 
   useEffect(() => () => void show(null), [show]);
 
+  const finish = useCallback(() => {
+    window.clearTimeout(pause.current);
+    finishAfter.current = false;
+    show(null);
+    if (input.current && !composing.current) input.current.value = '';
+    sentPrefix.current = 0;
+    input.current?.blur();
+  }, [show]);
+
+  /**
+   * Sends a draft. `typingOn`: sent after a pause in typing, so the draft stays open at the end of
+   * the text just proposed and further typing extends that proposal (editProposal).
+   */
   const send = useCallback(
-    async (action: ProposeAction, current: Draft | null) => {
+    async (action: ProposeAction, current: Draft | null, typingOn = false): Promise<void> => {
+      window.clearTimeout(pause.current);
       if (!current) return notify('Click in the text or select some first.');
+      if (current.sending) {
+        if (!typingOn) finishAfter.current = true;
+        return;
+      }
       const built = buildProposal(editor.state.doc, current, action, current.text, onBehalfOf);
       if (!built.ok) return notify(built.message);
+      const sent = current.text;
+      finishAfter.current = !typingOn;
       show({ ...current, sending: true, refused: false });
       const answer = await collab.command(built.command);
       const now = proposeDraftKey.getState(editor.state);
       // The user may have moved on to another draft meanwhile: leave that one alone.
       const same = now?.id === current.id;
       if (answer.ok) {
-        if (!same) return;
-        show(null);
-        if (input.current) input.current.value = '';
-        input.current?.blur();
+        if (!same || !now) return;
+        const proposalId = answer.result.proposalId;
+        const range = proposalId && action === 'text' ? proposalTextRange(editor.state.doc, proposalId) : null;
+        const rest = now.text.startsWith(sent) ? now.text.slice(sent.length) : now.text;
+        if (!range || !proposalId || (finishAfter.current && !rest)) return finish();
+        // Keep drafting at the caret inside the proposal's text, after what was just sent.
+        const text = editor.state.doc.textBetween(range.from, range.to, '', '\uFFFC');
+        const before = (current.continues?.before ?? '') + cleanProposalText(sent);
+        const caret = Math.min(range.to, range.from + before.length);
+        const anchor = anchorFor(editor.state.doc, { from: caret, to: caret });
+        if (!anchor) return finish();
+        sentPrefix.current += sent.length;
+        const next: Draft = {
+          id: now.id,
+          from: caret,
+          to: caret,
+          anchor,
+          text: rest,
+          mode: 'type',
+          continues: { proposalId, before: text.slice(0, caret - range.from), after: text.slice(caret - range.from) },
+        };
+        show(next);
+        if (finishAfter.current) void send('text', next);
+        else if (rest) schedule();
       } else {
         // Keep what was typed: nothing is lost on a refusal.
         if (same) show({ ...now, sending: false, refused: true });
         notify(answer.error.message);
       }
     },
-    [editor, collab, onBehalfOf, show, notify],
+    [editor, collab, onBehalfOf, show, notify, finish],
   );
+
+  /** Sends typed text after a pause, never in the middle of an input method's composition. */
+  const schedule = () => {
+    window.clearTimeout(pause.current);
+    pause.current = window.setTimeout(() => {
+      const current = proposeDraftKey.getState(editor.state) ?? null;
+      if (composing.current) return schedule();
+      if (!current || current.mode !== 'type' || current.refused || current.sending || !current.text.trim()) return;
+      void send('text', current, true);
+    }, PAUSE_MS);
+  };
 
   const act = useCallback(
     (action: ProposeAction | 'textFocus') => {
@@ -143,6 +210,8 @@ export function ProposeLayer(props: {
     } else if (e.key === 'Enter' || e.key === 'Tab') {
       if (!current?.text && e.key === 'Tab') return;
       e.preventDefault();
+      // Enter after a pause-send with nothing typed since: the proposal is complete.
+      if (current?.continues && !current.text && !current.sending) return finish();
       void send(actionOf(current), current);
     } else if ((e.key === 'Backspace' || e.key === 'Delete') && current && !current.text && current.to > current.from) {
       e.preventDefault();
@@ -152,14 +221,17 @@ export function ProposeLayer(props: {
 
   const onInput = (value: string) => {
     const current = proposeDraftKey.getState(editor.state);
-    if (current) show({ ...current, text: value });
+    if (!current) return;
+    show({ ...current, text: value.slice(sentPrefix.current), refused: false });
+    if (current.mode === 'type') schedule();
   };
 
   const onBlur = () => {
     const current = proposeDraftKey.getState(editor.state);
-    if (composing.current || !current || current.sending) return;
-    if (current.text && !current.refused) void send(actionOf(current), current);
-    else show(null);
+    if (composing.current || !current) return;
+    if (current.sending) finishAfter.current = true;
+    else if (current.text && !current.refused) void send(actionOf(current), current);
+    else finish();
   };
 
   // The input sits at the draft's place so that an input method's candidate window opens there.

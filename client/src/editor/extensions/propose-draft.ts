@@ -19,6 +19,8 @@ export interface Draft {
   /** Shown before a new paragraph ("New paragraph after OP 5"). */
   caption?: string;
   sending?: boolean;
+  /** Typing on in the delegation's own open insertion: sent as an edit of that proposal. */
+  continues?: { proposalId: string; before: string; after: string };
   /** The server refused it (the message was shown); kept so the text can be copied or fixed. */
   refused?: boolean;
 }
@@ -94,7 +96,9 @@ export const ProposeDraft = Extension.create({
             // A whole new paragraph is drawn below the paragraph, wherever the click was.
             const paragraphLevel = draft.mode === 'newParagraph' || draft.mode === 'paragraphAlternative';
             const at = paragraphLevel ? state.doc.resolve(draft.to).end(1) : draft.to;
-            decorations.push(Decoration.widget(at, widget(draft), { side: 1, key: `draft-${draft.mode}-${draft.text}-${draft.sending ? 1 : 0}` }));
+            // Typing on in one's own insertion is drawn inside it, before its sponsor tag.
+            const side = draft.continues ? -2 : 1;
+            decorations.push(Decoration.widget(at, widget(draft), { side, key: `draft-${draft.mode}-${draft.text}-${draft.sending ? 1 : 0}` }));
             return DecorationSet.create(state.doc, decorations);
           },
         },

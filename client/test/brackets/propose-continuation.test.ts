@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { schema } from '@accord/shared';
+import type { Proposal } from '@accord/shared/brackets/index';
+import { buildProposal } from '../../src/brackets/propose/build-proposal';
+import { continuationAt, proposalTextRange } from '../../src/brackets/propose/own-proposal-text';
+
+// OP1 "Urges States to [and ratify ]sign;" with "and ratify " Kenya's open insertion p1.
+const ins = (id: string) => schema.marks.bracket.create({ id, role: 'insert' });
+const doc = schema.node('doc', null, [
+  schema.node('operative', { id: 'op1', level: 0 }, [schema.text('Urges States to '), schema.text('and ratify ', [ins('p1')]), schema.text('sign;')]),
+]);
+const start = 1;
+const insertFrom = start + 'Urges States to '.length;
+const insertTo = insertFrom + 'and ratify '.length;
+const proposal = (over: Partial<Proposal> = {}): Record<string, Proposal> => ({
+  p1: { id: 'p1', kind: 'insert', status: 'open', sponsors: [{ name: 'Kenya' }], supporters: [], opposers: [], text: 'and ratify ', ...over } as unknown as Proposal,
+});
+
+describe('typing on in one’s own open insertion', () => {
+  it('finds the proposal’s text in the document', () => {
+    expect(proposalTextRange(doc, 'p1')).toEqual({ from: insertFrom, to: insertTo });
+    expect(proposalTextRange(doc, 'nope')).toBeNull();
+  });
+
+  it('a caret at the end or inside one’s own insertion continues it; elsewhere, or another’s, does not', () => {
+    expect(continuationAt(doc, insertTo, proposal(), 'Kenya')).toEqual({ proposalId: 'p1', before: 'and ratify ', after: '' });
+    expect(continuationAt(doc, insertFrom + 4, proposal(), 'Kenya')).toEqual({ proposalId: 'p1', before: 'and ', after: 'ratify ' });
+    expect(continuationAt(doc, start + 3, proposal(), 'Kenya')).toBeNull();
+    expect(continuationAt(doc, insertTo, proposal(), 'EU')).toBeNull();
+    expect(continuationAt(doc, insertTo, proposal({ sponsors: [{ name: 'G77 and China', via: 'Kenya' }] }), 'Kenya')).not.toBeNull();
+    expect(continuationAt(doc, insertTo, proposal({ status: 'accepted' }), 'Kenya')).toBeNull();
+  });
+
+  it('is sent as an edit of that proposal with the whole new text', () => {
+    const continues = { proposalId: 'p1', before: 'and ', after: 'ratify ' };
+    expect(buildProposal(doc, { from: insertFrom + 4, to: insertFrom + 4, continues }, 'text', 'sign and ')).toEqual({
+      ok: true,
+      command: { type: 'editProposal', proposalId: 'p1', text: 'and sign and ratify ' },
+    });
+    expect(buildProposal(doc, { from: insertTo, to: insertTo, continues }, 'text', '')).toMatchObject({ ok: false });
+    // Explicit actions at the same caret are still new proposals.
+    expect(buildProposal(doc, { from: insertTo, to: insertTo, continues }, 'alternative', 'x')).toMatchObject({ ok: true, command: { type: 'propose', kind: 'alternative' } });
+  });
+});
