@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NegotiationRoom, artifact, shownText, type ProposalRecord, type SeedSession } from '../src/negotiation-room';
+import { pollUntil } from '../src/poll';
+import { clickAfter } from '../src/text-selection';
+
+const room = new NegotiationRoom();
+let session: SeedSession;
+const proposals = () => room.proposals(session);
+const kenyas = async () => (await proposals()).filter((p: ProposalRecord) => p.sponsors[0]?.name === 'Kenya' && p.status === 'open');
+
+beforeAll(async () => {
+  await room.start();
+  session = (await room.seeds())[0];
+});
+
+afterAll(() => room.stop());
+
+describe('propose mode feels like typing', () => {
+  it('typing is proposed after a pause, and typing on extends the same proposal instead of adding a bracket', async () => {
+    const kenya = await room.page((await room.invite(session, 'delegation', 'Kenya')).link);
+    const eu = await room.page((await room.invite(session, 'delegation', 'EU')).link);
+    const marker = '请公约缔约国会议';
+    await clickAfter(kenya, marker, '技术发展情况');
+    await kenya.keyboard.type('和趋势');
+    // No Enter: the pause sends it, and the EU sees it.
+    await pollUntil(async () => (await kenyas()).map((p) => p.text), (t) => t.length === 1 && t[0] === '和趋势', 'the insertion sent after a pause');
+    await pollUntil(() => shownText(eu, marker), (t) => t.includes('技术发展情况和趋势'), 'the insertion on the EU’s page');
+
+    // Kenya types on where the caret still is, then ends with Enter: one proposal, extended.
+    await kenya.keyboard.type('以及影响');
+    await kenya.keyboard.press('Enter');
+    await pollUntil(async () => (await kenyas()).map((p) => p.text), (t) => t.length === 1 && t[0] === '和趋势以及影响', 'the same insertion extended');
+    await pollUntil(() => shownText(eu, marker), (t) => t.includes('技术发展情况和趋势以及影响'), 'the extended insertion on the EU’s page');
+    await kenya.screenshot({ path: artifact('propose-typing-on.png') });
+
+    // Clicking back inside it later and typing edits that same proposal.
+    await clickAfter(kenya, marker, '和趋势');
+    await kenya.keyboard.type('、现状');
+    await kenya.keyboard.press('Enter');
+    await pollUntil(async () => (await kenyas()).map((p) => p.text), (t) => t.length === 1 && t[0] === '和趋势、现状以及影响', 'typed inside the insertion');
+    expect((await kenyas()).length).toBe(1);
+  });
+});
