@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NegotiationRoom, artifact, shownText, type ProposalRecord, type SeedSession } from '../src/negotiation-room';
 import { pollUntil } from '../src/poll';
-import { clickAfter } from '../src/text-selection';
+import { clickAfter, selectText } from '../src/text-selection';
 
 const room = new NegotiationRoom();
 let session: SeedSession;
@@ -39,5 +39,28 @@ describe('propose mode feels like typing', () => {
     await kenya.keyboard.press('Enter');
     await pollUntil(async () => (await kenyas()).map((p) => p.text), (t) => t.length === 1 && t[0] === '和趋势、现状以及影响', 'typed inside the insertion');
     expect((await kenyas()).length).toBe(1);
+  });
+
+  it('selecting text offers the propose actions in a bubble over the selection', async () => {
+    const eu = await room.page((await room.invite(session, 'delegation', 'EU')).link);
+    const marker = '请秘书长根据';
+    await selectText(eu, marker, '指定');
+    const bubble = eu.getByRole('menu', { name: 'Propose for the selection' });
+    await bubble.waitFor();
+    for (const name of ['Propose replacement', 'Propose alternative', 'Bracket (reserve)', 'Propose deletion', 'New paragraph after', 'Delete paragraph']) {
+      expect(await bubble.getByRole('button', { name }).isEnabled()).toBe(true);
+    }
+    // It sits over the selected words.
+    const words = await eu.locator('.ProseMirror .propose-target').boundingBox();
+    const box = await bubble.boundingBox();
+    expect(words && box && Math.abs(box.y + box.height - words.y) < 40).toBe(true);
+    await eu.screenshot({ path: artifact('propose-bubble.png') });
+    await bubble.getByRole('button', { name: 'Propose deletion' }).click();
+    await pollUntil(
+      async () => (await proposals()).filter((p) => p.sponsors[0]?.name === 'EU').map((p) => [p.kind, p.anchorText]),
+      (l) => l.length === 1 && l[0][0] === 'delete' && l[0][1] === '指定',
+      'the EU’s deletion from the bubble',
+    );
+    expect(await bubble.count()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { paragraphLabels } from '@accord/shared';
 import type { Draft } from '../../editor/extensions/propose-draft';
 import { targetParagraph } from '../anchor';
@@ -20,6 +20,16 @@ function describe(editor: Editor, draft: Draft | null): string {
   return `${label}: «${text.length > 40 ? text.slice(0, 40) + '…' : text}» — type a replacement, or choose an action.`;
 }
 
+/** Fixed-position style putting the bubble just above the start of the selection (below it near the top). */
+function bubbleAt(editor: Editor, pos: number): React.CSSProperties | null {
+  try {
+    const c = editor.view.coordsAtPos(pos);
+    return c.top > 160 ? { left: Math.max(8, c.left - 8), top: c.top - 8, transform: 'translateY(-100%)' } : { left: Math.max(8, c.left - 8), top: c.bottom + 8 };
+  } catch {
+    return null;
+  }
+}
+
 /** The select-then-act toolbar of propose mode, with who the delegation speaks for. */
 export function ProposeBar(props: {
   draft: Draft | null;
@@ -31,6 +41,17 @@ export function ProposeBar(props: {
   const { draft, editor, act } = props;
   const [help, setHelp] = useState(false);
   const span = !!draft && draft.to > draft.from;
+  // The bubble follows the selection as the text scrolls under it.
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!span) return;
+    window.addEventListener('scroll', redraw, true);
+    window.addEventListener('resize', redraw);
+    return () => {
+      window.removeEventListener('scroll', redraw, true);
+      window.removeEventListener('resize', redraw);
+    };
+  }, [span]);
   // Buttons keep the focus in the proposal input (mousedown would move it away and send the draft).
   const keep = (e: React.MouseEvent) => e.preventDefault();
   const button = (label: string, action: ProposeAction | 'textFocus', enabled: boolean, key: string) => (
@@ -38,21 +59,28 @@ export function ProposeBar(props: {
       {label}
     </button>
   );
+  const actions = (
+    <>
+      {button(span ? 'Propose replacement' : 'Propose insertion', 'textFocus', !!draft, 'R')}
+      {button('Propose alternative', 'alternative', !!draft, 'A')}
+      {button('Bracket (reserve)', 'reserve', span, 'B')}
+      {button('Propose deletion', 'delete', span, 'D')}
+      {button('New paragraph after', 'newParagraph', !!draft, 'N')}
+      {button('Alternative paragraph', 'paragraphAlternative', !!draft, 'L')}
+      <button type="button" className="small" onMouseDown={keep} onClick={() => act('deleteParagraph')} disabled={!draft}>
+        Delete paragraph
+      </button>
+    </>
+  );
+  // Select-then-act: with text selected the actions float above the selection, not in the bar.
+  const bubble = span && draft && !draft.sending && !editor.isDestroyed ? bubbleAt(editor, draft.from) : null;
   return (
     <div className="propose-bar" role="toolbar" aria-label="Propose">
       <span className="propose-where" aria-live="polite">
         {describe(editor, draft)}
       </span>
       <span className="propose-actions">
-        {button(span ? 'Replace' : 'Insert', 'textFocus', !!draft, 'R')}
-        {button('Alternative', 'alternative', !!draft, 'A')}
-        {button('Bracket', 'reserve', span, 'B')}
-        {button('Delete', 'delete', span, 'D')}
-        {button('New paragraph after', 'newParagraph', !!draft, 'N')}
-        {button('Alternative paragraph', 'paragraphAlternative', !!draft, 'L')}
-        <button type="button" className="small" onMouseDown={keep} onClick={() => act('deleteParagraph')} disabled={!draft}>
-          Delete paragraph
-        </button>
+        {!bubble && actions}
         <label className="propose-behalf">
           Speaking for
           <input list="accord-groups" value={props.onBehalfOf} placeholder="own delegation" onChange={(e) => props.setOnBehalfOf(e.target.value)} />
@@ -66,9 +94,14 @@ export function ProposeBar(props: {
           ?
         </button>
       </span>
+      {bubble && (
+        <div className="propose-bubble" role="menu" aria-label="Propose for the selection" style={bubble}>
+          {actions}
+        </div>
+      )}
       {help && (
         <div className="propose-help" role="dialog" aria-label="Propose mode shortcuts">
-          <p>Click in the text and type to propose an insertion; select text and type to propose a replacement; select and press Delete to propose a deletion. Enter sends, Escape drops the draft.</p>
+          <p>Click in the text and type to propose an insertion; select text and type to propose a replacement; select and press Delete to propose a deletion. What you type is sent after a short pause (typing on extends the same proposal); Enter sends at once, Escape drops the draft.</p>
           <dl>
             <dt>{MOD}P</dt>
             <dd>Propose mode on or off (chair and secretariat)</dd>
