@@ -63,4 +63,18 @@ describe('propose mode feels like typing', () => {
     );
     expect(await bubble.count()).toBe(0);
   });
+
+  it('Enter at the end of a paragraph proposes a new paragraph after it, numbered "bis"', async () => {
+    const kenya = await room.page((await room.invite(session, 'delegation', 'Kenya')).link);
+    await clickAfter(kenya, '又请秘书长编写', '第八十届会议；');
+    await kenya.keyboard.press('Enter');
+    await kenya.locator('.propose-draft--newParagraph').waitFor();
+    await kenya.keyboard.type('请会员国提供自愿捐款；');
+    await kenya.keyboard.press('Enter');
+    const added = kenya.locator(".ProseMirror .op[data-label='OP10 bis']");
+    await pollUntil(() => added.innerText().catch(() => ''), (t) => t.includes('请会员国提供自愿捐款'), 'OP10 bis with the proposed text');
+    expect(await added.getAttribute('data-num')).toBe('10 bis.');
+    const mine = (await kenyas()).filter((p) => p.kind === 'newParagraph');
+    expect(mine.map((p) => p.text)).toEqual(['请会员国提供自愿捐款；']);
+  });
 });

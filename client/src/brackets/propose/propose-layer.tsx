@@ -15,6 +15,12 @@ const isMod = (e: KeyboardEvent) => (e.metaKey || e.ctrlKey) && e.altKey;
 /** Typing is sent after this pause (and typing on extends the proposal just sent). */
 const PAUSE_MS = 1200;
 
+/** Whether a document position is the end of its paragraph's text. */
+function atParagraphEnd(editor: Editor, pos: number): boolean {
+  const $pos = editor.state.doc.resolve(pos);
+  return $pos.depth >= 1 && pos === $pos.end(1);
+}
+
 /** What sending a draft proposes: typed text is an insertion or a replacement. */
 const actionOf = (draft: Draft | null): ProposeAction => (!draft || draft.mode === 'type' ? 'text' : draft.mode);
 
@@ -212,6 +218,10 @@ export function ProposeLayer(props: {
       e.preventDefault();
       // Enter after a pause-send with nothing typed since: the proposal is complete.
       if (current?.continues && !current.text && !current.sending) return finish();
+      // Enter with nothing typed at the end of a paragraph starts a new paragraph after it ("5 bis").
+      if (e.key === 'Enter' && current && !current.text && current.mode === 'type' && current.from === current.to && atParagraphEnd(editor, current.to)) {
+        return act('newParagraph');
+      }
       void send(actionOf(current), current);
     } else if ((e.key === 'Backspace' || e.key === 'Delete') && current && !current.text && current.to > current.from) {
       e.preventDefault();
