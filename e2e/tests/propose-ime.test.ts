@@ -65,4 +65,25 @@ describe('propose mode with an input method', () => {
       expect(await shownText(page, marker)).toContain('技术发展情况切实');
     }
   });
+
+  it('a composition after a pause-sent one extends that proposal: still one bracket, in order', async () => {
+    const ghana = await delegation('Ghana');
+    const marker = '又请秘书长编写';
+    await clickAfter(ghana, marker, '活动的报告');
+    const ime = await ghana.context().newCDPSession(ghana);
+    for (const text of ['he', 'he ji', 'he jie', 'he jie g', 'he jie guo']) {
+      await ime.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    }
+    await ime.send('Input.insertText', { text: '和结果' });
+    // No Enter: the pause after the composition sends it.
+    await pollUntil(async () => by(await proposals(), 'Ghana').map((p) => p.text), (t) => t.length === 1 && t[0] === '和结果', 'the composition sent after a pause');
+    for (const text of ['p', 'pi', 'pin', 'ping', 'ping g', 'ping gu']) {
+      await ime.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    }
+    expect(await ghana.locator('.ProseMirror .propose-draft').innerText()).toContain('ping gu');
+    await ime.send('Input.insertText', { text: '评估' });
+    await ghana.keyboard.press('Enter');
+    await pollUntil(async () => by(await proposals(), 'Ghana').map((p) => p.text), (t) => t.length === 1 && t[0] === '和结果评估', 'one proposal, extended');
+    expect(await shownText(ghana, marker)).toContain('活动的报告和结果评估');
+  });
 });
