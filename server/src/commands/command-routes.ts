@@ -48,7 +48,11 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
   r.post('/sessions/:id/commands', async (req, res) => {
     const me = await requireIdentity(req, storage, adminKey, req.params.id);
     const body: unknown = req.body;
-    if (!body || typeof body !== 'object' || !('command' in body)) throw new HttpError(400, 'bad-input', 'expected {"command": {…}}');
+    if (!body || typeof body !== 'object' || !('command' in body)) {
+      // Answered like any refused command, so that clients read one shape for every refusal.
+      res.status(400).json({ ok: false, error: { code: 'invalid', message: 'expected {"command": {…}}' } });
+      return;
+    }
     const answer = await inRoom(req.params.id, (room) => executeCommand(room, me, (body as { command: unknown }).command));
     if (answer.ok) res.json(answer);
     else res.status(COMMAND_ERROR_STATUS[answer.error.code] ?? 400).json(answer);

@@ -143,6 +143,12 @@ describe('the command channel', () => {
     }
   });
 
+  it('answers a REST body without a command in the same refusal shape', async () => {
+    const r = await t.api<{ ok: boolean; error: { code: string } }>('POST', `/api/sessions/${session}/commands`, token.eu, { type: 'accept' });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
   it('of two chairs accepting the same bracket at once, one wins and the other is told it is decided', async () => {
     const id = await euProposal(' in good faith');
     const [a, b] = await Promise.all([
