@@ -73,7 +73,7 @@ export function ProposeBar(props: {
     </>
   );
   // Select-then-act: with text selected the actions float above the selection, not in the bar.
-  const bubble = span && draft && !draft.sending && !editor.isDestroyed ? bubbleAt(editor, draft.from) : null;
+  const bubble = span && draft && !draft.sending && !draft.refused && !editor.isDestroyed ? bubbleAt(editor, draft.from) : null;
   return (
     <div className="propose-bar" role="toolbar" aria-label="Propose">
       <span className="propose-where" aria-live="polite">
