@@ -106,4 +106,16 @@ describe('direct Yjs updates from writers', () => {
     await again.acked();
     expect(await liveText('5')).toBe('Also ' + before);
   });
+
+  it('name the status of the locked paragraph: agreed ad ref', async () => {
+    expect((await postCommand(t, session, chairToken, { type: 'setParagraphStatus', paragraphId: op.get('6')!.id, status: 'adref' })).body.ok).toBe(true);
+    const secretariat = await writer(secretariatToken);
+    firstText(paragraphElement(secretariat, op.get('6')!.id)).insert(0, 'Also ');
+    await waitFor(() => secretariat.notices.length > 0, 'a notice for typing in OP 6');
+    expect(secretariat.notices[0]).toMatchObject({
+      code: 'paragraph_locked',
+      paragraphId: op.get('6')!.id,
+      message: 'OP6 is agreed ad ref; the chair must reopen it before it can be edited',
+    });
+  });
 });

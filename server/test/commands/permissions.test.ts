@@ -120,6 +120,22 @@ describe.each(Object.entries(transports))('permissions over %s', (transport, run
     expect((await postCommand(t, session, token.eu, { type: 'withdraw', proposalId: reserved.body.result!.proposalId })).body.ok).toBe(true);
   });
 
+  it('a paragraph agreed ad ref keeps its brackets open but refuses edits, withdrawals and decisions on them; positions still count', async () => {
+    const pp2 = op.get('PP2')!;
+    const reserved = await postCommand(t, session, token.eu, { type: 'propose', kind: 'reserve', anchor: anchorOn(pp2, 'appreciation') });
+    expect(reserved.body.ok).toBe(true);
+    const id = reserved.body.result!.proposalId!;
+    expect(await run('chair', { type: 'setParagraphStatus', paragraphId: pp2.id, status: 'adref' })).toMatchObject({ ok: true });
+    const locked = refused('paragraph_locked', 423);
+    locked(await run('eu', { type: 'editProposal', proposalId: id, explanation: 'Editorial' }));
+    locked(await run('eu', { type: 'withdraw', proposalId: id }));
+    locked(await run('chair', { type: 'accept', proposalId: id }));
+    locked(await run('admin', { type: 'reject', proposalId: id }));
+    expect(await run('us', { type: 'support', proposalId: id })).toMatchObject({ ok: true });
+    expect(await run('chair', { type: 'setParagraphStatus', paragraphId: pp2.id, status: 'open' })).toMatchObject({ ok: true });
+    expect(await run('chair', { type: 'reject', proposalId: id })).toMatchObject({ ok: true });
+  });
+
   it('precise errors: unknown proposal, vanished anchor, malformed command', async () => {
     refused('not_found', 404)(await run('chair', { type: 'accept', proposalId: 'nope' }));
     refused('anchor_gone', 409)(await run('eu', { type: 'propose', kind: 'delete', anchor: { ...anchorOn(op.get('1')!, 'Adopts'), text: 'Adapts' } }));
