@@ -39,6 +39,16 @@ describe('propose mode feels like typing', () => {
     await kenya.keyboard.press('Enter');
     await pollUntil(async () => (await kenyas()).map((p) => p.text), (t) => t.length === 1 && t[0] === '和趋势、现状以及影响', 'typed inside the insertion');
     expect((await kenyas()).length).toBe(1);
+
+    // Backspace at the end of it shortens it, key by key, and typing on goes on from there.
+    await clickAfter(kenya, marker, '以及影响');
+    await kenya.keyboard.press('Backspace');
+    await kenya.keyboard.press('Backspace');
+    await pollUntil(async () => (await kenyas()).map((p) => p.text), (t) => t[0] === '和趋势、现状以及', 'the insertion shortened by two characters');
+    await kenya.keyboard.type('后果');
+    await kenya.keyboard.press('Enter');
+    await pollUntil(async () => (await kenyas()).map((p) => p.text), (t) => t.length === 1 && t[0] === '和趋势、现状以及后果', 'typed on after the deletion');
+    await pollUntil(() => shownText(eu, marker), (t) => t.includes('技术发展情况和趋势、现状以及后果'), 'the EU sees the edited insertion');
   });
 
   it('selecting text offers the propose actions in a bubble over the selection', async () => {

@@ -226,6 +226,52 @@ export function ProposeLayer(props: {
     } else if ((e.key === 'Backspace' || e.key === 'Delete') && current && !current.text && current.to > current.from) {
       e.preventDefault();
       void send('delete', current);
+    } else if ((e.key === 'Backspace' || e.key === 'Delete') && current?.continues && !current.text) {
+      // Deleting inside one's own insertion shortens it (or withdraws it once it is empty).
+      e.preventDefault();
+      void shorten(current, e.key === 'Backspace' ? 'before' : 'after');
+    }
+  };
+
+  /**
+   * Backspace/Delete in one's own insertion: each key shortens the wanted text at once (held
+   * here, so quick keys are never lost while an edit is on its way) and the latest is sent.
+   */
+  const wanted = useRef<{ id: number; before: string; after: string } | null>(null);
+  const inFlight = useRef(false);
+  const shorten = async (current: Draft, side: 'before' | 'after') => {
+    const on = current.continues!;
+    const base = wanted.current?.id === current.id ? wanted.current : { id: current.id, before: on.before, after: on.after };
+    const before = side === 'before' ? [...base.before].slice(0, -1).join('') : base.before;
+    const after = side === 'after' ? [...base.after].slice(1).join('') : base.after;
+    wanted.current = { id: current.id, before, after };
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      for (;;) {
+        const goal = wanted.current;
+        const now = proposeDraftKey.getState(editor.state);
+        if (!goal || now?.id !== goal.id || !now.continues) return;
+        if (goal.before === now.continues.before && goal.after === now.continues.after) return;
+        const text = goal.before + goal.after;
+        const answer = await collab.command(text ? { type: 'editProposal', proposalId: on.proposalId, text } : { type: 'withdraw', proposalId: on.proposalId });
+        const after = proposeDraftKey.getState(editor.state);
+        if (after?.id !== goal.id) return;
+        if (!answer.ok) {
+          wanted.current = null;
+          return notify(answer.error.message);
+        }
+        const range = text ? proposalTextRange(editor.state.doc, on.proposalId) : null;
+        const caret = range ? range.from + goal.before.length : null;
+        const anchor = caret === null ? null : anchorFor(editor.state.doc, { from: caret, to: caret });
+        if (!range || caret === null || !anchor) {
+          wanted.current = null;
+          return finish();
+        }
+        show({ ...after, from: caret, to: caret, anchor, continues: { proposalId: on.proposalId, before: goal.before, after: goal.after } });
+      }
+    } finally {
+      inFlight.current = false;
     }
   };
 
