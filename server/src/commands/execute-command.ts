@@ -26,9 +26,20 @@ export async function executeCommand(room: Room, identity: Identity, command: un
   const bad = shapeError(command);
   if (bad) return { ok: false, error: bad };
   let outcome: ApplyResult | null = null;
+  let failure: { error: unknown } | null = null;
   const durable = room.change((doc) => {
-    outcome = applyCommandToYDoc(doc, command as Command, commandActor(identity), now);
+    // Caught here so that whatever the transaction wrote before a bug threw is still stored and
+    // relayed with this change, not left for the next batch; then the caller answers `internal`.
+    try {
+      outcome = applyCommandToYDoc(doc, command as Command, commandActor(identity), now);
+    } catch (error) {
+      failure = { error };
+    }
   });
+  if (failure) {
+    await durable;
+    throw (failure as { error: unknown }).error;
+  }
   const result = outcome as ApplyResult | null;
   if (!result) return { ok: false, error: { code: 'invalid', message: 'the command could not be applied' } };
   if (!result.ok) return { ok: false, error: result.error };

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClient } from '../helpers/client.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { waitFor } from '../helpers/wait.js';
 import { DRAFT } from '../revisions/helpers.js';
 import { anchorOn, blocksByLabel, CommandSocket, postCommand, type Block } from './helpers.js';
 
@@ -156,6 +158,18 @@ describe('the command channel', () => {
       expect(r).toMatchObject({ ok: true, result: { proposalId: expect.any(String) } });
     } finally {
       socket.close();
+    }
+  });
+
+  it('relays a command’s change to every connected client, readers included', async () => {
+    const observer = connectClient(t.wsUrl, session, token.observer);
+    try {
+      await observer.synced();
+      const id = await euProposal(' as relayed');
+      await waitFor(() => observer.doc.getMap('proposals').has(id), 'the proposal in the observer’s copy');
+      expect(observer.doc.getXmlFragment('body').toString()).toContain(' as relayed');
+    } finally {
+      observer.destroy();
     }
   });
 
