@@ -49,6 +49,14 @@ describe('propose mode feels like typing', () => {
     await kenya.keyboard.press('Enter');
     await pollUntil(async () => (await kenyas()).map((p) => p.text), (t) => t.length === 1 && t[0] === '和趋势、现状以及后果', 'typed on after the deletion');
     await pollUntil(() => shownText(eu, marker), (t) => t.includes('技术发展情况和趋势、现状以及后果'), 'the EU sees the edited insertion');
+
+    // The arrow keys move the insertion point, as in an editor.
+    await clickAfter(kenya, marker, '以及后果');
+    await kenya.keyboard.press('ArrowLeft');
+    await kenya.keyboard.press('ArrowLeft');
+    await kenya.keyboard.type('的');
+    await kenya.keyboard.press('Enter');
+    await pollUntil(async () => (await kenyas()).map((p) => p.text), (t) => t.length === 1 && t[0] === '和趋势、现状以及的后果', 'typed two characters to the left');
   });
 
   it('selecting text offers the propose actions in a bubble over the selection', async () => {

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { TextSelection } from '@tiptap/pm/state';
 import { paragraphLabels, Y_PROPOSALS } from '@accord/shared';
 import type { Proposal } from '@accord/shared/brackets/index';
 import type { CollabSession } from '../../collab/collab-session';
@@ -207,6 +208,17 @@ export function ProposeLayer(props: {
         act(shortcut[2]);
       }
       return;
+    }
+    if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && current) {
+      // Moving the caret sends what was typed; with nothing typed it moves the insertion point.
+      e.preventDefault();
+      if (current.text) return void send(actionOf(current), current);
+      const $at = editor.state.doc.resolve(e.key === 'ArrowLeft' ? current.from : current.to);
+      if ($at.depth < 1) return;
+      const step = current.from === current.to ? (e.key === 'ArrowLeft' ? -1 : 1) : 0;
+      const pos = Math.min($at.end(1), Math.max($at.start(1), $at.pos + step));
+      editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, pos)));
+      return startAtSelection();
     }
     if (e.key === 'Escape') {
       e.preventDefault();
