@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '@accord/shared';
 import type { Proposal } from '@accord/shared/brackets/index';
 import { buildProposal } from '../../src/brackets/propose/build-proposal';
-import { continuationAt, proposalTextRange } from '../../src/brackets/propose/own-proposal-text';
+import { alternativeTarget, continuationAt, proposalTextRange } from '../../src/brackets/propose/own-proposal-text';
 
 // OP1 "Urges States to [and ratify ]sign;" with "and ratify " Kenya's open insertion p1.
 const ins = (id: string) => schema.marks.bracket.create({ id, role: 'insert' });
@@ -40,5 +40,32 @@ describe('typing on in one’s own open insertion', () => {
     expect(buildProposal(doc, { from: insertTo, to: insertTo, continues }, 'text', '')).toMatchObject({ ok: false });
     // Explicit actions at the same caret are still new proposals.
     expect(buildProposal(doc, { from: insertTo, to: insertTo, continues }, 'alternative', 'x')).toMatchObject({ ok: true, command: { type: 'propose', kind: 'alternative' } });
+  });
+});
+
+describe('an alternative proposed over an open alternative or insertion', () => {
+  const alt = (id: string) => schema.marks.bracket.create({ id, role: 'alt' });
+  // OP1 "Urges States to [Alt 1 sign / Alt 2 ratify] promptly;"
+  const altDoc = schema.node('doc', null, [
+    schema.node('operative', { id: 'op1', level: 0 }, [schema.text('Urges States to '), schema.text('sign', [alt('a1')]), schema.text('ratify', [alt('a2')]), schema.text(' promptly;')]),
+  ]);
+  const signFrom = 1 + 'Urges States to '.length;
+  const open = (id: string, kind = 'alternative', status = 'open') => ({ id, kind, status, sponsors: [], supporters: [], opposers: [] }) as unknown as Proposal;
+  const records = { a1: open('a1'), a2: open('a2') };
+
+  it('joins that group (alternativeTo) when the selection lies within one alternative’s text', () => {
+    expect(alternativeTarget(altDoc, { from: signFrom, to: signFrom + 4 }, records)).toBe('a1');
+    expect(alternativeTarget(altDoc, { from: signFrom + 4, to: signFrom + 10 }, records)).toBe('a2');
+    expect(buildProposal(altDoc, { from: signFrom, to: signFrom + 4, alternativeTo: 'a1' }, 'alternative', 'accede to')).toEqual({
+      ok: true,
+      command: { type: 'propose', kind: 'alternative', alternativeTo: 'a1', text: 'accede to' },
+    });
+  });
+
+  it('starts a new group over plain text, across alternatives, or over a closed one', () => {
+    expect(alternativeTarget(altDoc, { from: 1, to: 6 }, records)).toBeNull();
+    expect(alternativeTarget(altDoc, { from: signFrom, to: signFrom + 10 }, records)).toBeNull();
+    expect(alternativeTarget(altDoc, { from: signFrom, to: signFrom + 4 }, { ...records, a1: open('a1', 'alternative', 'rejected') })).toBeNull();
+    expect(alternativeTarget(doc, { from: insertFrom, to: insertTo }, proposal())).toBe('p1');
   });
 });

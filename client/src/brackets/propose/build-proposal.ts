@@ -19,7 +19,13 @@ export function cleanProposalText(text: string): string {
  * The command for what a delegation did at a target: typed text at a point (insert) or over a
  * selection (replace), or one of the explicit actions. Pure, so it is tested without a browser.
  */
-export function buildProposal(doc: PMNode, target: Target & { continues?: Continuation }, action: ProposeAction, rawText: string, onBehalfOf?: string): Built {
+export function buildProposal(
+  doc: PMNode,
+  target: Target & { continues?: Continuation; alternativeTo?: string },
+  action: ProposeAction,
+  rawText: string,
+  onBehalfOf?: string,
+): Built {
   const cleaned = cleanProposalText(rawText);
   const text = cleaned.trim() ? cleaned : '';
   // Typing on inside one's own open insertion extends it rather than bracketing beside it.
@@ -40,6 +46,8 @@ export function buildProposal(doc: PMNode, target: Target & { continues?: Contin
       return { ok: true, command: span ? { type: 'propose', kind: 'replace', anchor, text, ...base } : { type: 'propose', kind: 'insert', anchor, text, ...base } };
     case 'alternative':
       if (!text) return { ok: false, message: 'Type the alternative text.' };
+      // Within an open alternative or insertion: one more alternative of that group.
+      if (target.alternativeTo) return { ok: true, command: { type: 'propose', kind: 'alternative', alternativeTo: target.alternativeTo, text, ...base } };
       return { ok: true, command: { type: 'propose', kind: 'alternative', anchor, text, ...base } };
     case 'reserve':
     case 'delete':

@@ -42,3 +42,25 @@ export function continuationAt(doc: PMNode, pos: number, proposals: Record<strin
   }
   return null;
 }
+
+/**
+ * The open alternative or insertion (anyone's) whose text the target lies within: a further
+ * alternative joins its group ("Alt 3") rather than starting a second group over the same words
+ * (BR5 `alternativeTo`). The innermost such bracket wins.
+ */
+export function alternativeTarget(doc: PMNode, target: { from: number; to: number }, proposals: Record<string, Proposal>): string | null {
+  const $from = doc.resolve(target.from);
+  const candidates = new Set<string>();
+  for (const m of [...($from.nodeAfter?.marks ?? []), ...($from.nodeBefore?.marks ?? [])]) {
+    if (m.type.name === 'bracket' && (m.attrs.role === 'alt' || m.attrs.role === 'insert')) candidates.add(m.attrs.id as string);
+  }
+  let best: { id: string; size: number } | null = null;
+  for (const id of candidates) {
+    const p = proposals[id];
+    if (!p || p.status !== 'open' || (p.kind !== 'alternative' && p.kind !== 'insert')) continue;
+    const range = proposalTextRange(doc, id);
+    if (!range || target.from < range.from || target.to > range.to) continue;
+    if (!best || range.to - range.from < best.size) best = { id, size: range.to - range.from };
+  }
+  return best?.id ?? null;
+}

@@ -7,7 +7,7 @@ import type { CollabSession } from '../../collab/collab-session';
 import { proposeDraftKey, setDraft, type Draft, type DraftMode } from '../../editor/extensions/propose-draft';
 import { anchorFor, targetParagraph } from '../anchor';
 import { buildProposal, cleanProposalText, type ProposeAction } from './build-proposal';
-import { continuationAt, proposalTextRange } from './own-proposal-text';
+import { alternativeTarget, continuationAt, proposalTextRange } from './own-proposal-text';
 import { PROPOSE_SHORTCUTS } from './shortcuts';
 import { ProposeBar } from './propose-bar';
 
@@ -42,6 +42,7 @@ export function ProposeLayer(props: {
   const { editor, collab, notify, onBehalfOf } = props;
   const input = useRef<HTMLInputElement>(null);
   const [draft, setDraftState] = useState<Draft | null>(null);
+  const records = useCallback(() => collab.doc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>, [collab]);
   const composing = useRef(false);
   const nextId = useRef(1);
   /** How much of the input's value has already been sent (typing on continues after it). */
@@ -85,7 +86,7 @@ export function ProposeLayer(props: {
       const current = proposeDraftKey.getState(editor.state);
       const same = current && current.from === from && current.to === to;
       const text = same ? current.text : '';
-      const proposals = collab.doc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>;
+      const proposals = records();
       const me = collab.getSnapshot().identity?.delegation;
       const continues = mode === 'type' && from === to ? (continuationAt(editor.state.doc, from, proposals, me) ?? undefined) : undefined;
       show({ id: same ? current.id : nextId.current++, from, to, anchor, text, mode, caption: caption(mode, to), continues });
@@ -95,7 +96,7 @@ export function ProposeLayer(props: {
       }
       input.current?.focus({ preventScroll: true });
     },
-    [editor, collab, show, caption, notify],
+    [editor, collab, show, caption, notify, records],
   );
 
   useEffect(() => {
@@ -129,7 +130,8 @@ export function ProposeLayer(props: {
         if (!typingOn) finishAfter.current = true;
         return;
       }
-      const built = buildProposal(editor.state.doc, current, action, current.text, onBehalfOf);
+      const alternativeTo = action === 'alternative' ? (alternativeTarget(editor.state.doc, current, records()) ?? undefined) : undefined;
+      const built = buildProposal(editor.state.doc, { ...current, alternativeTo }, action, current.text, onBehalfOf);
       if (!built.ok) return notify(built.message);
       const sent = current.text;
       finishAfter.current = !typingOn;
@@ -169,7 +171,7 @@ export function ProposeLayer(props: {
         notify(answer.error.message);
       }
     },
-    [editor, collab, onBehalfOf, show, notify, finish],
+    [editor, collab, onBehalfOf, show, notify, finish, records],
   );
 
   /** Sends typed text after a pause, never in the middle of an input method's composition. */

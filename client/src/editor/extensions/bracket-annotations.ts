@@ -21,8 +21,10 @@ const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals',
 /** Hover text: who proposed, who wants it retained or deleted, why. */
 function tooltip(p: Proposal): string {
   const lines = [`${p.kind} – ${p.sponsors.map(sponsorLabel).join(', ') || (p.kind === 'pending' ? 'pending in the text' : 'original text')}`];
-  if (p.supporters.length) lines.push(`retain: ${p.supporters.map(sponsorLabel).join(', ')}`);
-  if (p.opposers.length) lines.push(`delete: ${p.opposers.map(sponsorLabel).join(', ')}`);
+  // Supporting a deletion means wanting the text deleted; opposing it, retained (BR52).
+  const deletion = p.kind === 'delete' || p.kind === 'deleteParagraph';
+  if (p.supporters.length) lines.push(`${deletion ? 'delete' : 'retain'}: ${p.supporters.map(sponsorLabel).join(', ')}`);
+  if (p.opposers.length) lines.push(`${deletion ? 'retain' : 'delete'}: ${p.opposers.map(sponsorLabel).join(', ')}`);
   if (p.explanation) lines.push(p.explanation);
   return lines.join('\n');
 }
