@@ -96,6 +96,21 @@ describe.each(Object.entries(transports))('permissions over %s', (transport, run
     refused('proposal_not_open', 409)(await run('eu', { type: 'withdraw', proposalId: id }));
   });
 
+  it('the secretariat and the chair edit and withdraw their own proposals, not others’ (BR1)', async () => {
+    const at = op.get('1')!.text.indexOf(' annexed');
+    const anchor = { paragraphId: op.get('1')!.id, from: at, to: at, text: '' };
+    for (const who of ['secretariat', 'chair']) {
+      const made = await run(who, { type: 'propose', kind: 'insert', anchor, text: ` (${who})` });
+      expect(made).toMatchObject({ ok: true });
+      const state = await t.api<{ proposals: { id: string; text: string | null; status: string }[] }>('GET', `/api/sessions/${session}/proposals`, token.eu);
+      const id = state.body.proposals.find((p) => p.status === 'open' && p.text === ` (${who})`)!.id;
+      notPermitted(await run('eu', { type: 'withdraw', proposalId: id }));
+      notPermitted(await run(who === 'chair' ? 'secretariat' : 'chair', { type: 'editProposal', proposalId: id, text: ' (edited)' }));
+      expect(await run(who, { type: 'editProposal', proposalId: id, text: ` (${who}, edited)` })).toMatchObject({ ok: true });
+      expect(await run(who, { type: 'withdraw', proposalId: id })).toMatchObject({ ok: true });
+    }
+  });
+
   it('only the chair accepts, rejects, undoes and sets paragraph status', async () => {
     const id = await euProposal(' without delay');
     for (const who of ['eu', 'us', 'secretariat', 'observer']) {
