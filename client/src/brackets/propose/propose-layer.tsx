@@ -16,6 +16,22 @@ const isMod = (e: KeyboardEvent) => (e.metaKey || e.ctrlKey) && e.altKey;
 /** Typing is sent after this pause (and typing on extends the proposal just sent). */
 const PAUSE_MS = 1200;
 
+/**
+ * The selection the browser has after a click or drag: ProseMirror reads it on 'selectionchange',
+ * which under load can come after our mouseup (the draft then missed the selection).
+ */
+function browserSelection(editor: Editor): { from: number; to: number } | null {
+  const dom = window.getSelection();
+  if (!dom?.anchorNode || !dom.focusNode || !editor.view.dom.contains(dom.anchorNode) || !editor.view.dom.contains(dom.focusNode)) return null;
+  try {
+    const a = editor.view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+    const b = editor.view.posAtDOM(dom.focusNode, dom.focusOffset);
+    return { from: Math.min(a, b), to: Math.max(a, b) };
+  } catch {
+    return null;
+  }
+}
+
 /** Whether a document position is the end of its paragraph's text. */
 function atParagraphEnd(editor: Editor, pos: number): boolean {
   const $pos = editor.state.doc.resolve(pos);
@@ -76,8 +92,8 @@ export function ProposeLayer(props: {
 
   /** Starts a draft at the editor's selection (after a click or a drag in the text). */
   const startAtSelection = useCallback(
-    (mode: DraftMode = 'type') => {
-      const { from, to } = editor.state.selection;
+    (mode: DraftMode = 'type', fromDom = false) => {
+      const { from, to } = (fromDom && browserSelection(editor)) || editor.state.selection;
       const anchor = anchorFor(editor.state.doc, { from, to });
       if (!anchor) {
         if (to > from) notify('Select text within one paragraph to propose a change to it.');
@@ -102,7 +118,7 @@ export function ProposeLayer(props: {
   useEffect(() => {
     const dom = editor.view.dom;
     // After the browser has set the selection from the click or drag.
-    const onMouseUp = () => window.setTimeout(() => startAtSelection(), 0);
+    const onMouseUp = () => window.setTimeout(() => startAtSelection('type', true), 0);
     dom.addEventListener('mouseup', onMouseUp);
     return () => dom.removeEventListener('mouseup', onMouseUp);
   }, [editor, startAtSelection]);
