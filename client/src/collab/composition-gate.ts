@@ -49,16 +49,26 @@ export function gateWhileComposing(provider: WebsocketProvider, isComposing: () 
         return;
       }
       held.push({ type, bytes: decoder.arr.slice(decoder.pos), emitSynced });
+      // Not composing (any more) but older messages still wait: let them all in, in order, now,
+      // rather than holding everyone's changes until some later composition ends.
+      if (!isComposing()) queueMicrotask(flush);
     };
   }
 
-  return {
-    flush() {
-      while (held.length > 0 && !isComposing()) {
-        const next = held.shift()!;
+  function flush(): void {
+    while (held.length > 0 && !isComposing()) {
+      const next = held.shift()!;
+      try {
         run(next.type, next.bytes, next.emitSynced);
+      } catch (err) {
+        // One bad message must not keep every later one waiting.
+        console.error('Accord: applying a held message failed', err);
       }
-    },
+    }
+  }
+
+  return {
+    flush,
     destroy() {
       for (const [type, original] of originals) provider.messageHandlers[type] = original;
       held.length = 0;
