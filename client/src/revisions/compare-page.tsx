@@ -10,6 +10,7 @@ import { downloadComparisonHtml, fetchComparison } from './revisions-api';
 import { useVersions } from './use-versions';
 import { VersionSelect } from './version-select';
 import './revisions.css';
+import { CannotOpen } from '../views/cannot-open';
 
 function errorText(e: unknown): string {
   return e instanceof ApiError ? e.message : String(e);
@@ -18,15 +19,7 @@ function errorText(e: unknown): string {
 /** `/s/:id/compare?from=…&to=…&view=…`: any two versions, shareable by its address. */
 export function ComparePage({ sessionId }: { sessionId: string }) {
   const { opened, error } = useOpenedSession(sessionId);
-  if (error) {
-    return (
-      <div className="page-message">
-        <h1>Cannot open this comparison</h1>
-        <p>{error}</p>
-        <a href="/">Back to the list of texts</a>
-      </div>
-    );
-  }
+  if (error) return <CannotOpen what="comparison" reason={error} />;
   if (!opened) return <div className="page-message muted">Opening the comparison…</div>;
   return <CompareWorkspace session={opened.session} me={opened.me} token={opened.token} />;
 }

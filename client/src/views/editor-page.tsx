@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useOpenedSession } from '../api/use-opened-session';
 import { CollabSession } from '../collab/collab-session';
 import { EditorWorkspace } from './editor-workspace';
+import { CannotOpen } from './cannot-open';
 
 /** NOTICE codes after which the server drops this document's updates until it reloads (docs/protocol.md). */
 const RELOAD_ON = new Set([NOTICE_UPDATE_REJECTED, NOTICE_PARAGRAPH_LOCKED]);
@@ -31,15 +32,7 @@ export function EditorPage({ sessionId }: { sessionId: string }) {
     };
   }, [sessionId, opened, generation]);
 
-  if (error) {
-    return (
-      <div className="page-message">
-        <h1>Cannot open this text</h1>
-        <p>{error}</p>
-        <a href="/">Back to the list of texts</a>
-      </div>
-    );
-  }
+  if (error) return <CannotOpen what="text" reason={error} />;
   if (!opened || !collab) return <div className="page-message muted">Opening the text…</div>;
   // Keyed by the Y.Doc: on a reload the editor, panels and their state start afresh with the new one.
   return <EditorWorkspace key={collab.doc.guid} session={opened.session} me={opened.me} token={opened.token} collab={collab} notice={reloadedBecause} />;

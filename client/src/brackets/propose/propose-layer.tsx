@@ -6,6 +6,7 @@ import type { Proposal } from '@accord/shared/brackets/index';
 import type { CollabSession } from '../../collab/collab-session';
 import { proposeDraftKey, setDraft, type Draft, type DraftMode } from '../../editor/extensions/propose-draft';
 import { anchorFor, targetParagraph } from '../anchor';
+import { sendCommand } from '../send-command';
 import { buildProposal, cleanProposalText, type ProposeAction } from './build-proposal';
 import { alternativeTarget, continuationAt, proposalTextRange } from './own-proposal-text';
 import { PROPOSE_SHORTCUTS } from './shortcuts';
@@ -152,7 +153,7 @@ export function ProposeLayer(props: {
       const sent = current.text;
       finishAfter.current = !typingOn;
       show({ ...current, sending: true, refused: false });
-      const answer = await collab.command(built.command);
+      const answer = await sendCommand(collab, built.command);
       const now = proposeDraftKey.getState(editor.state);
       // The user may have moved on to another draft meanwhile: leave that one alone.
       const same = now?.id === current.id;
@@ -284,7 +285,7 @@ export function ProposeLayer(props: {
         if (!goal || now?.id !== goal.id || !now.continues) return;
         if (goal.before === now.continues.before && goal.after === now.continues.after) return;
         const text = goal.before + goal.after;
-        const answer = await collab.command(text ? { type: 'editProposal', proposalId: on.proposalId, text } : { type: 'withdraw', proposalId: on.proposalId });
+        const answer = await sendCommand(collab, text ? { type: 'editProposal', proposalId: on.proposalId, text } : { type: 'withdraw', proposalId: on.proposalId });
         const after = proposeDraftKey.getState(editor.state);
         if (after?.id !== goal.id) return;
         if (!answer.ok) {
