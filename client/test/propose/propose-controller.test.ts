@@ -161,7 +161,7 @@ describe('propose controller', () => {
     const at = after(h.host.state.doc, 'sign');
     h.controller.start({ from: at, to: at });
     h.type('[XYZ]');
-    expect(h.toasts[0].message).toBe('OP1 is agreed: the chair must reopen it before changes can be proposed to it.');
+    expect(h.toasts.map((t) => t.message)).toEqual(['OP1 is agreed; the chair must reopen it first: nothing can be proposed in it until then.']);
     expect(h.controller.draft?.text).toBe('');
     expect(h.input.value).toBe('');
     await h.clock.advance(PAUSE_MS * 2);

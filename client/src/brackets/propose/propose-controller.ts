@@ -71,6 +71,7 @@ export class ProposeController {
   private wanted: { id: number; before: string; after: string } | null = null;
   private shortening = false;
   private destroyed = false;
+  private refusedDraft = 0;
 
   constructor(private readonly env: ProposeEnv) {}
 
@@ -109,7 +110,8 @@ export class ProposeController {
     const status = this.env.records().paragraphs[id]?.status ?? 'open';
     if (!LOCKED.has(status)) return null;
     const what = status === 'adref' ? 'agreed ad ref' : status;
-    return `${this.label(id) ?? 'This paragraph'} is ${what}: the chair must reopen it before changes can be proposed to it.`;
+    // The server's words (shared lockedError), and what it means here.
+    return `${this.label(id) ?? 'This paragraph'} is ${what}; the chair must reopen it first: nothing can be proposed in it until then.`;
   }
 
   /** Starts a draft at a selection (a click or a drag in the text, an arrow key, a shortcut). */
@@ -155,7 +157,9 @@ export class ProposeController {
     if (text && !current.text) {
       const refused = this.refusal(current);
       if (refused) {
-        this.env.notify(refused);
+        // Said once per draft, not once per key.
+        if (this.refusedDraft !== current.id) this.env.notify(refused);
+        this.refusedDraft = current.id;
         this.value = value.slice(0, this.sentPrefix);
         this.env.input.setValue(this.value);
         return;
@@ -224,7 +228,8 @@ export class ProposeController {
       if (!typingOn) this.finishAfter = true;
       return;
     }
-    if (current.text && !current.continues && this.refusal(current)) return this.env.notify(this.refusal(current)!);
+    const refused = this.refusal(current);
+    if (refused) return this.env.notify(refused);
     const built = this.build(action, current);
     if (!built.ok) return this.env.notify(built.message);
     const sent = current.text;
