@@ -114,6 +114,12 @@ export class ProposeController {
     return `${this.label(id) ?? 'This paragraph'} is ${what}; the chair must reopen it first: nothing can be proposed in it until then.`;
   }
 
+  /** Says why a draft is refused: once per draft, not once per key. */
+  private refuse(current: Draft, message: string): void {
+    if (this.refusedDraft !== current.id) this.env.notify(message);
+    this.refusedDraft = current.id;
+  }
+
   /** Starts a draft at a selection (a click or a drag in the text, an arrow key, a shortcut). */
   start(selection: { from: number; to: number }, mode: DraftMode = 'type'): void {
     const { from, to } = selection;
@@ -157,9 +163,7 @@ export class ProposeController {
     if (text && !current.text) {
       const refused = this.refusal(current);
       if (refused) {
-        // Said once per draft, not once per key.
-        if (this.refusedDraft !== current.id) this.env.notify(refused);
-        this.refusedDraft = current.id;
+        this.refuse(current, refused);
         this.value = value.slice(0, this.sentPrefix);
         this.env.input.setValue(this.value);
         return;
@@ -229,7 +233,7 @@ export class ProposeController {
       return;
     }
     const refused = this.refusal(current);
-    if (refused) return this.env.notify(refused);
+    if (refused) return this.refuse(current, refused);
     const built = this.build(action, current);
     if (!built.ok) return this.env.notify(built.message);
     const sent = current.text;
@@ -357,7 +361,7 @@ export class ProposeController {
     }
     if ((action === 'delete' || action === 'reserve') && current) {
       const refused = this.refusal(current);
-      if (refused) return this.env.notify(refused);
+      if (refused) return this.refuse(current, refused);
     }
     void this.send(action, current);
   }
@@ -409,7 +413,7 @@ export class ProposeController {
     }
     if ((key === 'Backspace' || key === 'Delete') && current && !current.text && current.to > current.from) {
       const refused = this.refusal(current);
-      if (refused) this.env.notify(refused);
+      if (refused) this.refuse(current, refused);
       else void this.send('delete', current);
       return true;
     }
