@@ -41,6 +41,8 @@ export interface NoticeMessage {
 export interface CommandMessage {
   reqId: string;
   command: unknown;
+  /** Client-made, `[A-Za-z0-9_-]{1,64}`: a repeat from the same participant gets the first answer. */
+  commandId?: string;
 }
 
 export interface CommandResultMessage {
