@@ -9,7 +9,11 @@ type Mapping = Map<Y.AbstractType<any>, PMNode | PMNode[]>;
 interface SyncState {
   doc: Y.Doc;
   type: Y.XmlFragment;
-  binding: { mapping: Mapping } | null;
+  binding: {
+    mapping: Mapping;
+    /** The selection y-tiptap restores after this Yjs transaction (for undo: the one before the undone change). */
+    beforeTransactionSelection: { type: string; anchor: Y.RelativePosition | null; head: Y.RelativePosition | null } | null;
+  } | null;
 }
 
 interface KeptSelection {
@@ -74,7 +78,8 @@ function resolve(sync: SyncState, mapping: Mapping, rel: Y.RelativePosition): nu
  * Here the selection is taken as Yjs positions tied to the character before it, just before each
  * Yjs transaction (as the binding does), and after a remote change it is set from those positions
  * alone. Only text selections inside paragraphs that still exist are kept this way; the rest is
- * left to y-tiptap (a block moved by a drag, a node selection).
+ * left to y-tiptap (a block moved by a drag, a node selection). Undo and redo go back to the
+ * selection y-tiptap saved with the change, resolved the same way.
  */
 export function caretThroughRemote(): Plugin {
   let kept: KeptSelection | null = null;
@@ -105,13 +110,22 @@ export function caretThroughRemote(): Plugin {
       };
     },
     appendTransaction(transactions, _oldState, newState) {
-      const remote = transactions.some((tr) => (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin && tr.docChanged);
-      if (!remote || !kept) return null;
+      const metas = transactions.filter((tr) => tr.docChanged).map((tr) => tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined);
+      if (!kept || !metas.some((m) => m?.isChangeOrigin)) return null;
       const sync = ySyncPluginKey.getState(newState) as SyncState | undefined;
       const mapping = sync?.binding?.mapping;
-      if (!sync || !mapping) return null;
-      const anchor = resolve(sync, mapping, kept.anchor);
-      const head = resolve(sync, mapping, kept.head);
+      if (!sync?.binding || !mapping) return null;
+      // Undo and redo put the caret where it was before the change they revert: y-tiptap's undo
+      // plugin hands the binding that selection (then second-guessed as above).
+      const undone = sync.binding.beforeTransactionSelection;
+      const target: KeptSelection | null = metas.some((m) => m?.isUndoRedoOperation)
+        ? undone?.type === 'text' && undone.anchor && undone.head
+          ? { anchor: undone.anchor, head: undone.head }
+          : null
+        : kept;
+      if (!target) return null;
+      const anchor = resolve(sync, mapping, target.anchor);
+      const head = resolve(sync, mapping, target.head);
       if (anchor === null || head === null) return null;
       const { selection } = newState;
       if (selection instanceof TextSelection && selection.anchor === anchor && selection.head === head) return null;

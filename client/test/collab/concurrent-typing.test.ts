@@ -1,5 +1,5 @@
 import { schema } from '@accord/shared';
-import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap';
+import { prosemirrorToYXmlFragment, undo, yUndoPlugin } from '@tiptap/y-tiptap';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -184,5 +184,17 @@ describe('writers typing in one paragraph (reproduction 12)', () => {
     expect(b.view.state.selection.head).toBe(before);
     // One character too far left: between 佳做 and 法, where B's next key would land.
     expect(b.view.state.doc.textBetween(before - 2, before)).toBe('佳做');
+  });
+
+  it('undo puts the caret back where the undone typing started', () => {
+    const initial = initialUpdate();
+    const w = new Writer(initial, () => [caretThroughRemote(), yUndoPlugin()]);
+    writers.push(w);
+    w.caretAfter('最佳做法');
+    const start = w.view.state.selection.head;
+    for (const key of '第十三届') w.type(key);
+    undo(w.view.state);
+    expect(w.text().split('\n')[1]).toBe(PP16);
+    expect(w.view.state.selection.head).toBe(start);
   });
 });
