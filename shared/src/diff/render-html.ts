@@ -135,7 +135,7 @@ function sideBySideView(c: Comparison, lang: string): string {
 const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals', adref: 'agreed ad ref' };
 const statusName = (s: string): string => s.replace(/^[a-z]+/, (w) => STATUS_NAMES[w] ?? w);
 
-const COUNT_KEYS: Array<keyof BracketCounts> = ['added', 'accepted', 'rejected', 'withdrawn', 'reopened', 'resolved', 'removed'];
+const COUNT_KEYS: Array<keyof BracketCounts> = ['added', 'accepted', 'rejected', 'withdrawn', 'superseded', 'reopened', 'resolved', 'removed'];
 
 function countsRow(counts: BracketCounts): string {
   return COUNT_KEYS.map((k) => `<td>${counts[k] || ''}</td>`).join('');

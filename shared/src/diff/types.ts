@@ -120,7 +120,7 @@ export interface ParagraphComparison {
   mergedInto?: string;
 }
 
-export type BracketChange = 'added' | 'accepted' | 'rejected' | 'withdrawn' | 'reopened' | 'resolved' | 'removed';
+export type BracketChange = 'added' | 'accepted' | 'rejected' | 'withdrawn' | 'superseded' | 'reopened' | 'resolved' | 'removed';
 
 export interface BracketEvent {
   proposalId: string;
@@ -143,6 +143,7 @@ export interface BracketCounts {
   accepted: number;
   rejected: number;
   withdrawn: number;
+  superseded: number;
   reopened: number;
   resolved: number;
   removed: number;

@@ -5,7 +5,7 @@ import type { Identity } from '../../collab/accord-messages';
 import type { BracketView } from '../bracket-state';
 import { DecisionLog } from './decision-log';
 import { ParagraphStatusControl, statusName } from './paragraph-status';
-import { DEFAULT_FILTER, filterChoices, groupBrackets, stepBracket, type PanelFilter } from './panel-model';
+import { DEFAULT_FILTER, filterChoices, groupBrackets, STATUS_FILTERS, stepBracket, supersededBy, type PanelFilter } from './panel-model';
 import { ProposalCard } from './proposal-card';
 import './panel.css';
 
@@ -108,7 +108,7 @@ export function BracketPanel(props: {
               ))}
             </select>
             <select aria-label="Filter by status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as ProposalStatus | 'all' })}>
-              {['open', 'accepted', 'rejected', 'withdrawn', 'all'].map((s) => (
+              {STATUS_FILTERS.map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
@@ -138,7 +138,16 @@ export function BracketPanel(props: {
                 </div>
                 <ul className="proposal-list">
                   {proposals.map((p) => (
-                    <ProposalCard key={p.id} proposal={p} me={me} onBehalfOf={props.onBehalfOf} selected={p.id === selected} run={run} onSelect={() => select(p)} />
+                    <ProposalCard
+                      key={p.id}
+                      proposal={p}
+                      me={me}
+                      onBehalfOf={props.onBehalfOf}
+                      selected={p.id === selected}
+                      supersededBy={supersededBy(p, view.decisions, view.proposals, (id) => view.labels.get(id)?.short ?? 'a paragraph')}
+                      run={run}
+                      onSelect={() => select(p)}
+                    />
                   ))}
                 </ul>
               </div>

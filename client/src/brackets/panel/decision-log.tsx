@@ -7,7 +7,7 @@ import { statusName } from './paragraph-status';
 import { KIND_NAMES } from './proposal-card';
 import { SnapshotText } from './snapshot-text';
 
-const ACTIONS: Record<string, string> = { accept: 'accepted', reject: 'rejected', setParagraphStatus: 'set the status of', undo: 'undid' };
+const ACTIONS: Record<string, string> = { accept: 'accepted', reject: 'rejected', setParagraphStatus: 'set the status of', undo: 'undid', revision: 'issued' };
 
 function text(b: BlockSnapshot | undefined): ReactNode {
   if (!b?.node) return '—';
@@ -38,6 +38,7 @@ export function DecisionLog(props: {
         const undoneEntry = d.undoes ? decisions.find((x) => x.id === d.undoes) : undefined;
         const what = (entry: DecisionEntry): string => {
           const of = entry.proposalId ? proposals[entry.proposalId] : undefined;
+          if (entry.action === 'revision') return entry.revision ?? 'a revision';
           if (entry.action === 'setParagraphStatus') {
             return `${labels.get(entry.paragraphId ?? '')?.short ?? 'a paragraph'} → ${statusName(entry.paragraphs[0]?.after)}`;
           }
@@ -45,18 +46,28 @@ export function DecisionLog(props: {
         };
         const subject = d.action === 'undo' ? (undoneEntry ? `“${ACTIONS[undoneEntry.action]} ${what(undoneEntry)}”` : 'an earlier decision') : what(d);
         const ids = [...new Set([...d.before.map((b) => b.id), ...d.after.map((b) => b.id)])];
+        // BR32/BR34: the proposals this entry superseded (or, for an undo, re-opened).
+        const superseded = d.proposals.filter((c) => c.after.status === 'superseded').map((c) => proposals[c.id]);
+        const reopened = d.proposals.filter((c) => c.before.status === 'superseded').map((c) => proposals[c.id]);
+        const names = (list: (Proposal | undefined)[]) => list.map((p) => (p ? `${proposalLabel(p)} (${KIND_NAMES[p.kind] ?? p.kind})` : 'a proposal')).join('; ');
         return (
           <li key={d.id} className={`decision decision-${d.action}`}>
             <div>
               <span className="muted">{time(d.at)}</span> <strong>{d.by}</strong> {ACTIONS[d.action] ?? d.action} {subject}
             </div>
+            {superseded.length > 0 && (
+              <div className="decision-superseded small-text">
+                {d.action === 'revision' ? 'Closed, their text gone' : 'Superseded'}: {names(superseded)}
+              </div>
+            )}
+            {reopened.length > 0 && <div className="decision-superseded small-text">Re-opened: {names(reopened)}</div>}
             {ids.map((id) => (
               <div key={id} className="decision-text" dir="auto">
                 <span className="muted">{labels.get(id)?.short ?? ''} </span>
                 <del>{text(d.before.find((b) => b.id === id))}</del> → <ins>{text(d.after.find((b) => b.id === id))}</ins>
               </div>
             ))}
-            {isChair && d.action !== 'undo' && !undone.has(d.id) && (
+            {isChair && d.action !== 'undo' && d.action !== 'revision' && !undone.has(d.id) && (
               <button type="button" className="small" onClick={() => void run({ type: 'undoDecision', decisionId: d.id })}>
                 Undo
               </button>
