@@ -82,9 +82,9 @@ function opHtml(o: TextOp, only?: 'a' | 'b'): string {
     case 'equal':
       return textHtml(o.text, o.marks);
     case 'insert':
-      return only === 'a' ? '' : `<ins${o.whitespace ? ' class="ws"' : ''}>${textHtml(o.text, o.marks)}</ins>`;
+      return only === 'a' && !o.struck ? '' : `<ins${o.whitespace ? ' class="ws"' : ''}>${textHtml(o.text, o.marks)}</ins>`;
     case 'delete':
-      return only === 'b' ? '' : `<del${o.whitespace ? ' class="ws"' : ''}>${textHtml(o.text, o.marks)}</del>`;
+      return only === 'b' && !o.struck ? '' : `<del${o.whitespace ? ' class="ws"' : ''}>${textHtml(o.text, o.marks)}</del>`;
     case 'format': {
       const title = `formatting: ${describeMarks(o.from)} → ${describeMarks(o.to)}`;
       return `<span class="fmt" title="${escapeHtml(title)}">${textHtml(o.text, only === 'a' ? o.from : o.to)}</span>`;

@@ -78,8 +78,13 @@ export interface CompareOptions {
  */
 export type TextOp =
   | { op: 'equal'; text: string; marks?: MarkJSON[] }
-  | { op: 'insert'; text: string; marks?: MarkJSON[]; whitespace?: true }
-  | { op: 'delete'; text: string; marks?: MarkJSON[]; whitespace?: true }
+  /**
+   * `struck`: the characters are in both versions, struck in A (insert: the text came back) or
+   * struck in B (delete: an accepted deletion, a writer's struck deletion). A change of wording,
+   * never hidden with formatting; each side's text still holds the struck characters.
+   */
+  | { op: 'insert'; text: string; marks?: MarkJSON[]; whitespace?: true; struck?: true }
+  | { op: 'delete'; text: string; marks?: MarkJSON[]; whitespace?: true; struck?: true }
   /** Same text, different marks: `from` in A, `to` in B. */
   | { op: 'format'; text: string; from: MarkJSON[]; to: MarkJSON[] };
 
