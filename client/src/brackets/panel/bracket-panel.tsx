@@ -93,11 +93,11 @@ export function BracketPanel(props: {
           Brackets <span className="count bracket-total">{view.counts.total}</span>
         </button>
         <button type="button" role="tab" aria-selected={tab === 'decisions'} className={tab === 'decisions' ? 'active' : ''} onClick={() => setTab('decisions')}>
-          Decisions <span className="count">{view.decisions.length}</span>
+          Decisions <span className="count">{view.decisions.length + (view.edits?.length ?? 0)}</span>
         </button>
       </div>
       {tab === 'decisions' ? (
-        <DecisionLog decisions={view.decisions} proposals={view.proposals} labels={view.labels} isChair={isChair} run={run} />
+        <DecisionLog decisions={view.decisions} edits={view.edits ?? []} proposals={view.proposals} labels={view.labels} isChair={isChair} run={run} />
       ) : (
         <>
           <div className="panel-filters">

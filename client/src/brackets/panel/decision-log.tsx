@@ -2,6 +2,7 @@ import { schema } from '@accord/shared';
 import type { BlockSnapshot, Command, DecisionEntry, Proposal } from '@accord/shared/brackets/index';
 import { proposalLabel } from '@accord/shared/brackets/index';
 import type { ParagraphLabel } from '@accord/shared';
+import { editSentence, type DirectEdit } from '@accord/shared/edits';
 import type { ReactNode } from 'react';
 import { statusName } from './paragraph-status';
 import { KIND_NAMES } from './proposal-card';
@@ -24,6 +25,8 @@ const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: 
 /** Every decision and status change, newest first: who, when, what, the text before → after. */
 export function DecisionLog(props: {
   decisions: DecisionEntry[];
+  /** Writers' direct edits, shown among the decisions by time (between revisions). */
+  edits?: DirectEdit[];
   proposals: Record<string, Proposal>;
   labels: Map<string, ParagraphLabel>;
   isChair: boolean;
@@ -31,10 +34,24 @@ export function DecisionLog(props: {
 }) {
   const { decisions, proposals, labels, isChair, run } = props;
   const undone = new Set(decisions.filter((d) => d.action === 'undo').map((d) => d.undoes));
-  if (decisions.length === 0) return <p className="muted small-text">No decision yet.</p>;
+  const edits = props.edits ?? [];
+  if (decisions.length === 0 && edits.length === 0) return <p className="muted small-text">No decision yet.</p>;
+  // Newest first; an edit goes where it began, so it reads between the revisions around it.
+  const items: Array<{ at: number; d?: DecisionEntry; e?: DirectEdit }> = [...decisions.map((d) => ({ at: d.at, d })), ...edits.map((e) => ({ at: e.at, e }))];
+  items.sort((x, y) => y.at - x.at);
   return (
     <ol className="decision-log" reversed>
-      {[...decisions].reverse().map((d) => {
+      {items.map(({ d, e }) => {
+        if (e) {
+          return (
+            <li key={e.id} className="decision decision-edit" data-edit={e.id}>
+              <div dir="auto">
+                <span className="muted">{time(e.at)}</span> {editSentence(e, labels.get(e.paragraphId)?.short ?? 'a paragraph')}
+              </div>
+            </li>
+          );
+        }
+        d = d!;
         const undoneEntry = d.undoes ? decisions.find((x) => x.id === d.undoes) : undefined;
         const what = (entry: DecisionEntry): string => {
           const of = entry.proposalId ? proposals[entry.proposalId] : undefined;
