@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Y_PARAGRAPHS, Y_PROPOSALS, paragraphLabels, type ParagraphLabel } from '@accord/shared';
 import { bracketCounts, Y_DECISIONS, type BracketCounts, type DecisionEntry, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import { Y_EDITS, type DirectEdit } from '@accord/shared/edits';
 import type * as Y from 'yjs';
 
 /** What the bracket views show: records from the server-only Y maps, read against the editor's text. */
@@ -9,19 +10,22 @@ export interface BracketView {
   proposals: Record<string, Proposal>;
   paragraphs: Record<string, ParagraphState>;
   decisions: DecisionEntry[];
+  /** Writers' direct deletions and type-overs, as the server recorded them (shown in the log). */
+  edits?: DirectEdit[];
   labels: Map<string, ParagraphLabel>;
   counts: BracketCounts;
 }
 
-export function readRecords(ydoc: Y.Doc): Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions'> {
+export function readRecords(ydoc: Y.Doc): Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions' | 'edits'> {
   return {
+    edits: ydoc.getArray<DirectEdit>(Y_EDITS).toArray(),
     proposals: ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>,
     paragraphs: ydoc.getMap<ParagraphState>(Y_PARAGRAPHS).toJSON() as Record<string, ParagraphState>,
     decisions: ydoc.getArray<DecisionEntry>(Y_DECISIONS).toArray(),
   };
 }
 
-export function bracketView(doc: PMNode, records: Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions'>): BracketView {
+export function bracketView(doc: PMNode, records: Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions' | 'edits'>): BracketView {
   return { doc, ...records, labels: paragraphLabels(doc), counts: bracketCounts({ doc, proposals: records.proposals }) };
 }
 
@@ -38,9 +42,9 @@ export function paragraphName(view: Pick<BracketView, 'doc' | 'labels'>, id: str
   return name;
 }
 
-/** Calls `listener` whenever proposals, paragraph statuses or the decision log change. */
+/** Calls `listener` whenever proposals, paragraph statuses, the decision log or the record of edits change. */
 export function observeRecords(ydoc: Y.Doc, listener: () => void): () => void {
-  const types = [ydoc.getMap(Y_PROPOSALS), ydoc.getMap(Y_PARAGRAPHS), ydoc.getArray(Y_DECISIONS)];
+  const types = [ydoc.getMap(Y_PROPOSALS), ydoc.getMap(Y_PARAGRAPHS), ydoc.getArray(Y_DECISIONS), ydoc.getArray(Y_EDITS)];
   for (const t of types) t.observe(listener);
   return () => types.forEach((t) => t.unobserve(listener));
 }

@@ -57,13 +57,14 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
   // After a refusal this client's later updates build on the refused one: they are dropped too
   // until it reloads the text (docs/protocol.md, NOTICE).
   if (conn.refused) return;
-  const refusal = room.guard.check(decoded);
+  const touched = new Map<string, Y.XmlElement>();
+  const refusal = room.guard.check(decoded, touched);
   if (refusal) {
     conn.refused = true;
     conn.send(writeNotice(refusal));
     return;
   }
-  room.receiveUpdate(conn, update);
+  room.receiveUpdate(conn, update, touched);
 }
 
 /**

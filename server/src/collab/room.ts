@@ -9,6 +9,7 @@ import { AwarenessRelay } from './awareness-relay.js';
 import { binaryFrame } from './binary-frame.js';
 import { CommitQueue, type Commit } from './commit-queue.js';
 import type { Connection } from './connection.js';
+import { EditRecorder } from './edit-recorder.js';
 import { UpdateGuard } from './update-guard.js';
 
 export interface RoomOptions {
@@ -20,6 +21,9 @@ export interface RoomOptions {
   retryBaseMs: number;
   retryMaxMs: number;
 }
+
+/** Stands in the changers of a batch for a writer whose change the server added to (the edit record). */
+const RECORDED = Symbol('recorded') as unknown as Connection;
 
 /** Origin of transactions to store and relay (client updates, server changes), unlike loading. */
 const CLIENT = Symbol('client');
@@ -42,7 +46,8 @@ export class Room {
   readonly presence: AwarenessRelay;
   readonly guard: UpdateGuard;
   private readonly commits: CommitQueue;
-  private incoming: { conn: Connection; update: Uint8Array }[] = [];
+  private readonly edits: EditRecorder;
+  private incoming: { conn: Connection; update: Uint8Array; touched?: Map<string, Y.XmlElement> }[] = [];
   private applied: Uint8Array[] = [];
   /** Sync step 2 with the whole document, for fresh clients; dropped on every change. */
   private fullState: Uint8Array | null = null;
@@ -54,6 +59,7 @@ export class Room {
     lastSeq: number,
   ) {
     this.guard = new UpdateGuard(this.doc);
+    this.edits = new EditRecorder(this.doc);
     this.presence = new AwarenessRelay(this.doc, () => this.connections, o.awarenessIntervalMs);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === CLIENT) this.applied.push(update);
@@ -111,9 +117,12 @@ export class Room {
     return syncMessage((e) => syncProtocol.writeSyncStep2(e, this.doc, stateVector));
   }
 
-  /** Queues a validated update from a writer; applied with the rest of this event-loop turn. */
-  receiveUpdate(conn: Connection, update: Uint8Array): void {
-    if (this.incoming.push({ conn, update }) === 1) setImmediate(() => this.applyIncoming());
+  /**
+   * Queues a validated update from a writer; applied with the rest of this event-loop turn.
+   * `touched`: the paragraphs it changes (from the update guard), for the record of direct edits.
+   */
+  receiveUpdate(conn: Connection, update: Uint8Array, touched?: Map<string, Y.XmlElement>): void {
+    if (this.incoming.push({ conn, update, touched }) === 1) setImmediate(() => this.applyIncoming());
   }
 
   get settled(): boolean {
@@ -152,6 +161,7 @@ export class Room {
    * (at once when `fn` changed nothing).
    */
   change(fn: (doc: Y.Doc) => void): Promise<void> {
+    this.edits.interrupt();
     this.doc.transact(() => fn(this.doc), CLIENT);
     return new Promise((durable) => this.enqueueApplied(new Set(), new Set(), durable));
   }
@@ -161,17 +171,32 @@ export class Room {
     this.incoming = [];
     const changers = new Set<Connection>();
     const ackers = new Set<Connection>();
-    for (const { conn, update } of incoming) {
+    for (const { conn, update, touched } of incoming) {
       const before = this.applied.length;
+      let recorded = false;
       try {
-        Y.applyUpdate(this.doc, update, CLIENT);
+        // The writer's update and its entry in the record of direct edits are one transaction:
+        // stored, relayed and acknowledged together.
+        this.doc.transact(() => {
+          const texts = touched?.size ? this.edits.before(touched) : null;
+          Y.applyUpdate(this.doc, update, CLIENT);
+          if (texts) {
+            try {
+              recorded = this.edits.after({ by: conn.identity.delegation, role: conn.identity.role }, touched!, texts);
+            } catch (err) {
+              // The edit itself is applied and kept; only its record failed.
+              console.error(`Accord: recording a direct edit in ${this.name} failed`, err);
+            }
+          }
+        }, CLIENT);
       } catch (err) {
         // Passed Y.decodeUpdate but still broken: refuse that client, keep the others' work.
         console.warn(`Accord: update from ${conn.identity.delegation} in ${this.name} failed to apply`, err);
         conn.close(1003, 'broken update');
         continue;
       }
-      if (this.applied.length > before) changers.add(conn);
+      // A writer whose edit the server recorded gets the relay too: it does not have the entry.
+      if (this.applied.length > before) changers.add(recorded ? RECORDED : conn);
       if (conn.wantsAcks) ackers.add(conn);
     }
     this.enqueueApplied(changers, ackers);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { bracketCounts, readBracketState, type ErrorCode } from '@accord/shared/brackets/index';
 import { paragraphLabels } from '@accord/shared/numbering';
+import { editSentence, Y_EDITS, type DirectEdit } from '@accord/shared/edits';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
 import { requireIdentity } from '../http/auth.js';
@@ -61,6 +62,21 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
   r.get('/sessions/:id/decisions', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     res.json(await inRoom(req.params.id, (room) => decisionLogView(readBracketState(room.doc).decisions)));
+  });
+
+  // The record of writers' direct edits (deletions, type-overs), oldest first, each with the
+  // paragraph's label now and the sentence the decision log shows.
+  r.get('/sessions/:id/edits', async (req, res) => {
+    await requireIdentity(req, storage, adminKey, req.params.id);
+    const view = await inRoom(req.params.id, (room) => {
+      const edits = room.doc.getArray<DirectEdit>(Y_EDITS).toArray();
+      const labels = edits.length ? paragraphLabels(readBracketState(room.doc).doc) : new Map();
+      return edits.map((e) => {
+        const paragraph = (labels.get(e.paragraphId) as { short?: string } | undefined)?.short ?? null;
+        return { ...e, at: new Date(e.at).toISOString(), updatedAt: new Date(e.updatedAt).toISOString(), paragraph, text: editSentence(e, paragraph ?? 'a paragraph since removed') };
+      });
+    });
+    res.json(view);
   });
 
   r.get('/sessions/:id/proposals', async (req, res) => {

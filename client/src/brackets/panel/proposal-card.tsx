@@ -35,6 +35,8 @@ export function ProposalCard(props: {
   me: Identity;
   onBehalfOf: string;
   selected: boolean;
+  /** BR32: what superseded it ("by Chair's acceptance of EU", "at Rev.1"), for a superseded proposal. */
+  supersededBy?: string | null;
   run: (command: Command) => Promise<boolean>;
   onSelect: () => void;
 }) {
@@ -56,6 +58,11 @@ export function ProposalCard(props: {
       <div className="proposal-text" dir="auto">
         {proposalSummary(p)}
       </div>
+      {props.supersededBy && (
+        <div className="proposal-superseded muted small-text">
+          Superseded {props.supersededBy}: the text it acts on was struck or removed.
+        </div>
+      )}
       {p.supporters.length > 0 && <div className="proposal-positions retain">Retain: {names(p.supporters)}</div>}
       {p.opposers.length > 0 && <div className="proposal-positions delete">Delete: {names(p.opposers)}</div>}
       {p.explanation && <p className="proposal-explanation">{p.explanation}</p>}
