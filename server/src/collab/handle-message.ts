@@ -12,6 +12,8 @@ import {
   writeNotice,
 } from '@accord/shared/protocol';
 import { executeCommand } from '../commands/execute-command.js';
+import { CLOSE_POLICY_VIOLATION } from '../limits/fair-share.js';
+import { RATE_LIMITED } from '../limits/command-limiter.js';
 import type { Connection } from './connection.js';
 import { CLOSE_PROTOCOL_ERROR, CLOSE_UNSUPPORTED_DATA, ProtocolError } from './protocol-error.js';
 import type { Room } from './room.js';
@@ -78,6 +80,24 @@ function handleCommand(room: Room, conn: Connection, json: string): void {
     message = {};
   }
   const reqId = typeof message?.reqId === 'string' || typeof message?.reqId === 'number' ? String(message.reqId) : '';
+  // Fair share first: beyond the rate and its queue, refused; a connection that keeps going, closed.
+  if (conn.quota.condemned) return;
+  const admission = conn.quota.admitCommand();
+  if (!admission) {
+    conn.send(writeCommandResult({ reqId, ok: false, error: RATE_LIMITED }));
+    if (conn.quota.refused()) closeForAbuse(conn, 'too many commands');
+    return;
+  }
+  if (admission.wait > 0) {
+    setTimeout(() => {
+      if (conn.open) runCommand(room, conn, reqId, message);
+    }, admission.wait);
+    return;
+  }
+  runCommand(room, conn, reqId, message);
+}
+
+function runCommand(room: Room, conn: Connection, reqId: string, message: { reqId?: unknown; command?: unknown }): void {
   if (!message || typeof message !== 'object' || !('command' in message)) {
     conn.send(writeCommandResult({ reqId, ok: false, error: { code: 'invalid', message: 'expected {"reqId": "…", "command": {…}}' } }));
     return;
@@ -89,6 +109,15 @@ function handleCommand(room: Room, conn: Connection, json: string): void {
       conn.send(writeCommandResult({ reqId, ok: false, error: { code: 'internal', message: 'the command failed on the server' } }));
     },
   );
+}
+
+/**
+ * Closes a connection that kept going beyond its share (1008), once the answers to what it sent
+ * before have gone out; until then it is ignored.
+ */
+function closeForAbuse(conn: Connection, reason: string): void {
+  conn.quota.condemned = true;
+  setImmediate(() => conn.close(CLOSE_POLICY_VIOLATION, reason));
 }
 
 /** Handles one binary message; throws ProtocolError for anything it cannot read. */

@@ -8,3 +8,4 @@ export { blockText, findBlock, findProposalText, resolveAnchor, LEAF_CHAR } from
 export { merge3 } from './undo.js';
 export { applyCommandToYDoc, readBracketState, writeBody, Y_DECISIONS } from './ydoc.js';
 export { canonicalMarks, sortMarks } from './canonical.js';
+export { commandRoleAllowed, isCommandType } from './roles.js';
