@@ -12,10 +12,9 @@ import {
   writeNotice,
 } from '@accord/shared/protocol';
 import { executeCommand } from '../commands/execute-command.js';
-import { CLOSE_POLICY_VIOLATION } from '../limits/fair-share.js';
 import { RATE_LIMITED } from '../limits/command-limiter.js';
 import type { Connection } from './connection.js';
-import { CLOSE_PROTOCOL_ERROR, CLOSE_UNSUPPORTED_DATA, ProtocolError } from './protocol-error.js';
+import { CLOSE_POLICY_VIOLATION, CLOSE_PROTOCOL_ERROR, CLOSE_UNSUPPORTED_DATA, ProtocolError } from './protocol-error.js';
 import type { Room } from './room.js';
 
 /** Decodes a Yjs update fully; Y.applyUpdate can throw half-way, so broken ones stop here. */

@@ -3,14 +3,12 @@ import { AbuseCounter, CommandLimiter, type Admission } from './command-limiter.
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { TokenBucket } from './token-bucket.js';
 
-/** WebSocket close code for a client that broke a limit (RFC 6455 §7.4.1, policy violation). */
-export const CLOSE_POLICY_VIOLATION = 1008;
-
 /** One connection's share: its command and presence buckets and its count of refusals. */
 export class ConnectionQuota {
   private readonly commands: TokenBucket;
   private readonly presence: TokenBucket;
   private readonly abuse: AbuseCounter;
+  private readonly presenceAbuse: AbuseCounter;
   /** Went beyond its share: about to be closed 1008; nothing more it sends is handled. */
   condemned = false;
 
@@ -24,6 +22,7 @@ export class ConnectionQuota {
     this.commands = fair.commands.connectionBucket();
     this.presence = new TokenBucket(l.awarenessMessagesPerSecond, l.awarenessMessagesPerSecond * 2);
     this.abuse = new AbuseCounter(l.refusalsBeforeClose, l.abuseWindowMs);
+    this.presenceAbuse = new AbuseCounter(l.awarenessDropsBeforeClose, l.abuseWindowMs);
   }
 
   get limits(): Limits {
@@ -38,6 +37,11 @@ export class ConnectionQuota {
   /** A presence message within the rate (else it is dropped). */
   admitPresence(): boolean {
     return this.presence.take();
+  }
+
+  /** Counts one dropped presence message; true when the connection should be closed 1008. */
+  presenceDropped(): boolean {
+    return this.presenceAbuse.add();
   }
 
   /** Counts one refusal; true when the connection has gone on long enough to be closed 1008. */

@@ -19,6 +19,8 @@ export interface Limits {
   awarenessStateBytes: number;
   /** Presence messages per second per connection (burst: twice this); beyond, they are dropped. */
   awarenessMessagesPerSecond: number;
+  /** Presence messages dropped (over the rate, or for ids beyond the cap) within `abuseWindowMs` before the connection is closed 1008. */
+  awarenessDropsBeforeClose: number;
   /** Structs a room may hold whose dependencies are missing; a writer going beyond is closed 1008. */
   pendingStructsPerRoom: number;
   /** Bytes a WebSocket may have waiting to be sent before it is closed (1008 reader too slow). */
@@ -39,6 +41,7 @@ export const DEFAULT_LIMITS: Limits = {
   awarenessIdsPerConnection: 2,
   awarenessStateBytes: 2 * 1024,
   awarenessMessagesPerSecond: 20,
+  awarenessDropsBeforeClose: 200,
   pendingStructsPerRoom: 200,
   sendBufferBytes: 16 * 1024 * 1024,
   documentBytes: 64 * 1024 * 1024,
