@@ -13,6 +13,7 @@ import {
 } from '@accord/shared/protocol';
 import { executeCommand } from '../commands/execute-command.js';
 import { RATE_LIMITED } from '../limits/command-limiter.js';
+import { missingDependencies, refuseMissingDependencies } from '../limits/missing-dependencies.js';
 import type { Connection } from './connection.js';
 import { CLOSE_POLICY_VIOLATION, CLOSE_PROTOCOL_ERROR, CLOSE_UNSUPPORTED_DATA, ProtocolError } from './protocol-error.js';
 import type { Room } from './room.js';
@@ -57,14 +58,16 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
   }
   // After a refusal this client's later updates build on the refused one: they are dropped too
   // until it reloads the text (docs/protocol.md, NOTICE).
-  if (conn.refused) return;
+  if (conn.refused || conn.quota.condemned) return;
+  // A gap would sit in every snapshot: refused before anything else is read (1008).
+  if (missingDependencies((client) => room.knownClock(client), decoded)) return refuseMissingDependencies(conn);
   const refusal = room.guard.check(decoded);
   if (refusal) {
     conn.refused = true;
     conn.send(writeNotice(refusal));
     return;
   }
-  room.receiveUpdate(conn, update);
+  room.receiveUpdate(conn, update, decoded);
 }
 
 /**

@@ -10,6 +10,7 @@ import { binaryFrame } from './binary-frame.js';
 import { CommitQueue, type Commit } from './commit-queue.js';
 import type { Connection } from './connection.js';
 import { UpdateGuard } from './update-guard.js';
+import { dropPending, refuseMissingDependencies } from '../limits/missing-dependencies.js';
 
 export interface RoomOptions {
   storage: Storage;
@@ -43,6 +44,8 @@ export class Room {
   readonly guard: UpdateGuard;
   private readonly commits: CommitQueue;
   private incoming: { conn: Connection; update: Uint8Array }[] = [];
+  /** Per client, the clock the document will have once `incoming` is applied (missing-dependency checks). */
+  private incomingEnds = new Map<number, number>();
   private applied: Uint8Array[] = [];
   /** Sync step 2 with the whole document, for fresh clients; dropped on every change. */
   private fullState: Uint8Array | null = null;
@@ -78,6 +81,7 @@ export class Room {
       room.doc.transact(() => {
         for (const u of updates) Y.applyUpdate(room.doc, u);
       });
+      if (dropPending(room.doc)) console.warn(`Accord: ${name} was stored with updates whose dependencies are missing; dropped them`);
       await runHook(o.extensions, 'onLoadDocument', { sessionId: name, document: room.doc });
     } catch (err) {
       room.destroy();
@@ -112,8 +116,14 @@ export class Room {
   }
 
   /** Queues a validated update from a writer; applied with the rest of this event-loop turn. */
-  receiveUpdate(conn: Connection, update: Uint8Array): void {
+  receiveUpdate(conn: Connection, update: Uint8Array, decoded?: ReturnType<typeof Y.decodeUpdate>): void {
+    for (const s of decoded?.structs ?? []) this.incomingEnds.set(s.id.client, Math.max(this.knownClock(s.id.client), s.id.clock + s.length));
     if (this.incoming.push({ conn, update }) === 1) setImmediate(() => this.applyIncoming());
+  }
+
+  /** What the document has of `client`, counting updates queued in this event-loop turn. */
+  knownClock(client: number): number {
+    return this.incomingEnds.get(client) ?? Y.getState(this.doc.store, client);
   }
 
   get settled(): boolean {
@@ -161,7 +171,9 @@ export class Room {
     this.incoming = [];
     const changers = new Set<Connection>();
     const ackers = new Set<Connection>();
+    this.incomingEnds.clear();
     for (const { conn, update } of incoming) {
+      if (conn.quota.condemned) continue;
       const before = this.applied.length;
       try {
         Y.applyUpdate(this.doc, update, CLIENT);
@@ -171,6 +183,8 @@ export class Room {
         conn.close(1003, 'broken update');
         continue;
       }
+      // A safety net behind the check above: nothing may stay pending.
+      if (dropPending(this.doc)) refuseMissingDependencies(conn);
       if (this.applied.length > before) changers.add(conn);
       if (conn.wantsAcks) ackers.add(conn);
     }

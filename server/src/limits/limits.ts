@@ -21,8 +21,6 @@ export interface Limits {
   awarenessMessagesPerSecond: number;
   /** Presence messages dropped (over the rate, or for ids beyond the cap) within `abuseWindowMs` before the connection is closed 1008. */
   awarenessDropsBeforeClose: number;
-  /** Structs a room may hold whose dependencies are missing; a writer going beyond is closed 1008. */
-  pendingStructsPerRoom: number;
   /** Bytes a WebSocket may have waiting to be sent before it is closed (1008 reader too slow). */
   sendBufferBytes: number;
   /** Approximate encoded size of a document beyond which writes are refused (NOTICE document_too_large). */
@@ -42,7 +40,6 @@ export const DEFAULT_LIMITS: Limits = {
   awarenessStateBytes: 2 * 1024,
   awarenessMessagesPerSecond: 20,
   awarenessDropsBeforeClose: 200,
-  pendingStructsPerRoom: 200,
   sendBufferBytes: 16 * 1024 * 1024,
   documentBytes: 64 * 1024 * 1024,
   connectionsPerToken: 20,

@@ -4,26 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MESSAGE_COMMAND, MESSAGE_COMMAND_RESULT, readCommandResult, type CommandResultMessage } from '@accord/shared/protocol';
 import { connectClient, type TestClient } from '../helpers/client.js';
-import { percentile, probeWhile } from '../helpers/latency-probe.js';
+import { latencyBound, percentile, probeWhile } from '../helpers/latency-probe.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { once, waitFor } from '../helpers/wait.js';
 import { CommandSocket, postCommand } from '../commands/helpers.js';
-
-/**
- * The issue's targets are a victim's relay p99 < 50 ms and /api/health < 50 ms while the flood
- * runs. The server shares this test process and 2 cores with other work, so the assertion is a
- * generous bound that a frozen server (old main: seconds) still fails by far; the measured values
- * are printed.
- */
-const LATENCY_BOUND_MS = 200;
-
-/** The bound, or 3× what the same probe measured without the flood when the machine is busier than that. */
-async function latencyBound(writer: TestClient, reader: TestClient, url: string): Promise<number> {
-  const quiet = await probeWhile(writer, reader, `${url}/api/health`, 600, () => {});
-  const p99 = Math.max(percentile(quiet.relay, 99), percentile(quiet.health, 100));
-  console.log(`  without flood: relay p99 ${percentile(quiet.relay, 99).toFixed(1)} ms, /api/health max ${percentile(quiet.health, 100).toFixed(1)} ms`);
-  return Math.max(LATENCY_BOUND_MS, 3 * p99);
-}
 
 /** A text of `n` operative paragraphs (~100 characters each). */
 function longText(n: number): string {
@@ -112,13 +96,10 @@ describe('command fair shares', () => {
     const kenya = await CommandSocket.open(t, s.id, other);
 
     let kenyaAnswer: CommandResultMessage | null = null;
-    let rest: Awaited<ReturnType<typeof postCommand>> | null = null;
     const bound = await latencyBound(writer, reader, t.url);
     const probe = await probeWhile(writer, reader, `${t.url}/api/health`, 1_000, async () => {
       f.send(1_000, (i) => ({ type: 'support', proposalId: `nope${i}` }));
       await waitFor(() => f.answers.some((a) => a.error?.code === 'rate_limited'), 'rate_limited');
-      // The token's share is spent: its REST commands are refused 429 too.
-      rest = await postCommand(t, s.id, flooding, { type: 'support', proposalId: 'nope' });
       kenyaAnswer = await kenya.send({ type: 'support', proposalId: 'nope' });
     });
     console.log(`delegation flood: victim relay p99 ${percentile(probe.relay, 99).toFixed(1)} ms; /api/health max ${percentile(probe.health, 100).toFixed(1)} ms`);
@@ -133,8 +114,11 @@ describe('command fair shares', () => {
     expect(kenyaAnswer!.error?.code).toBe('not_found');
     expect(percentile(probe.relay, 99)).toBeLessThan(bound);
     expect(percentile(probe.health, 100)).toBeLessThan(bound);
-    expect(rest!.status).toBe(429);
-    expect(rest!.body.error?.code).toBe('rate_limited');
+    // The token's share over REST: beyond burst and queue (60), 429 rate_limited.
+    const rest = await Promise.all(Array.from({ length: 80 }, () => postCommand(t, s.id, flooding, { type: 'support', proposalId: 'nope' })));
+    const refused = rest.filter((r) => r.status === 429);
+    expect(refused.length).toBeGreaterThanOrEqual(20);
+    expect(refused[0].body.error?.code).toBe('rate_limited');
     kenya.close();
   });
 });
