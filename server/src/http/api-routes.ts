@@ -11,6 +11,7 @@ import { revisionRoutes } from '../revisions/revision-routes.js';
 import { bearer, isAdmin, requireChair, requireIdentity } from './auth.js';
 import { HttpError } from './errors.js';
 import type { FairShare } from '../limits/fair-share.js';
+import { CLOSE_POLICY_VIOLATION } from '../collab/protocol-error.js';
 
 export interface ApiContext {
   storage: Storage;
@@ -140,6 +141,20 @@ export function apiRoutes(ctx: ApiContext): Router {
     const p = await addParticipant(storage, req.params.id, role as Role, delegation);
     const view = participantView(p);
     res.status(201).json({ participant: { sessionId: p.sessionId, role: p.role, delegation: p.delegation, color: p.color }, token: view.token, link: view.link });
+  });
+
+  /**
+   * Revokes a participant (`:pid` is its participant key, the token, until participants have
+   * stable ids) and closes its live connections (1008); its reconnects are refused 401.
+   */
+  r.delete('/sessions/:id/participants/:pid', async (req, res) => {
+    const me = await requireIdentity(req, storage, adminKey, req.params.id);
+    requireChair(me);
+    const p = await storage.getParticipant(req.params.pid);
+    if (!p || p.sessionId !== req.params.id) throw new HttpError(404, 'no-participant', 'no such participant in this session');
+    await storage.removeParticipant(p.token);
+    const closed = ctx.fairShare.closeToken(p.token, CLOSE_POLICY_VIOLATION, 'access revoked');
+    res.json({ revoked: true, closedConnections: closed });
   });
 
   r.get('/sessions/:id/participants', async (req, res) => {
