@@ -11,6 +11,7 @@ import { CommitQueue, type Commit } from './commit-queue.js';
 import type { Connection } from './connection.js';
 import { EditRecorder } from './edit-recorder.js';
 import { UpdateGuard } from './update-guard.js';
+import { dropPending, refuseMissingDependencies } from '../limits/missing-dependencies.js';
 
 export interface RoomOptions {
   storage: Storage;
@@ -48,6 +49,8 @@ export class Room {
   private readonly commits: CommitQueue;
   private readonly edits: EditRecorder;
   private incoming: { conn: Connection; update: Uint8Array; touched?: Map<string, Y.XmlElement> }[] = [];
+  /** Per client, the clock the document will have once `incoming` is applied (missing-dependency checks). */
+  private incomingEnds = new Map<number, number>();
   private applied: Uint8Array[] = [];
   /** Sync step 2 with the whole document, for fresh clients; dropped on every change. */
   private fullState: Uint8Array | null = null;
@@ -84,6 +87,7 @@ export class Room {
       room.doc.transact(() => {
         for (const u of updates) Y.applyUpdate(room.doc, u);
       });
+      if (dropPending(room.doc)) console.warn(`Accord: ${name} was stored with updates whose dependencies are missing; dropped them`);
       await runHook(o.extensions, 'onLoadDocument', { sessionId: name, document: room.doc });
     } catch (err) {
       room.destroy();
@@ -121,8 +125,14 @@ export class Room {
    * Queues a validated update from a writer; applied with the rest of this event-loop turn.
    * `touched`: the paragraphs it changes (from the update guard), for the record of direct edits.
    */
-  receiveUpdate(conn: Connection, update: Uint8Array, touched?: Map<string, Y.XmlElement>): void {
+  receiveUpdate(conn: Connection, update: Uint8Array, decoded?: ReturnType<typeof Y.decodeUpdate>, touched?: Map<string, Y.XmlElement>): void {
+    for (const s of decoded?.structs ?? []) this.incomingEnds.set(s.id.client, Math.max(this.knownClock(s.id.client), s.id.clock + s.length));
     if (this.incoming.push({ conn, update, touched }) === 1) setImmediate(() => this.applyIncoming());
+  }
+
+  /** What the document has of `client`, counting updates queued in this event-loop turn. */
+  knownClock(client: number): number {
+    return this.incomingEnds.get(client) ?? Y.getState(this.doc.store, client);
   }
 
   get settled(): boolean {
@@ -171,7 +181,9 @@ export class Room {
     this.incoming = [];
     const changers = new Set<Connection>();
     const ackers = new Set<Connection>();
+    this.incomingEnds.clear();
     for (const { conn, update, touched } of incoming) {
+      if (conn.quota.condemned) continue;
       const before = this.applied.length;
       let recorded = false;
       try {
@@ -195,6 +207,8 @@ export class Room {
         conn.close(1003, 'broken update');
         continue;
       }
+      // A safety net behind the check above: nothing may stay pending.
+      if (dropPending(this.doc)) refuseMissingDependencies(conn);
       // A writer whose edit the server recorded gets the relay too: it does not have the entry.
       if (this.applied.length > before) changers.add(recorded ? RECORDED : conn);
       if (conn.wantsAcks) ackers.add(conn);

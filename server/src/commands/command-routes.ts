@@ -4,7 +4,9 @@ import { paragraphLabels } from '@accord/shared/numbering';
 import { editSentence, Y_EDITS, type DirectEdit } from '@accord/shared/edits';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
-import { requireIdentity } from '../http/auth.js';
+import { bearer, requireIdentity } from '../http/auth.js';
+import { RATE_LIMITED } from '../limits/command-limiter.js';
+import type { FairShare } from '../limits/fair-share.js';
 import { HttpError } from '../http/errors.js';
 import type { Storage } from '../storage/storage.js';
 import { decisionLogView } from './decision-log.js';
@@ -14,6 +16,7 @@ export interface CommandRoutesContext {
   storage: Storage;
   adminKey: string;
   rooms: Rooms;
+  fairShare: FairShare;
 }
 
 /** HTTP status of each command error code (docs/api.md). */
@@ -48,6 +51,13 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
 
   r.post('/sessions/:id/commands', async (req, res) => {
     const me = await requireIdentity(req, storage, adminKey, req.params.id);
+    // The token's share, the same bucket as its WebSocket commands; beyond it 429.
+    const admission = ctx.fairShare.commands.admit(bearer(req) ?? '');
+    if (!admission) {
+      res.status(429).set('Retry-After', '1').json({ ok: false, error: RATE_LIMITED });
+      return;
+    }
+    if (admission.wait > 0) await new Promise((r) => setTimeout(r, admission.wait));
     const body: unknown = req.body;
     if (!body || typeof body !== 'object' || !('command' in body)) {
       // Answered like any refused command, so that clients read one shape for every refusal.

@@ -9,3 +9,4 @@ export { merge3 } from './undo.js';
 export { applyCommandToYDoc, readBracketState, writeBody, Y_DECISIONS } from './ydoc.js';
 export { canonicalMarks, sortMarks } from './canonical.js';
 export { anchorLive, closeAtRevision, goneAtRevision } from './supersede.js';
+export { commandRoleAllowed, isCommandType } from './roles.js';
