@@ -11,14 +11,15 @@ export interface AppOptions extends ApiContext {
 /**
  * On every response. The built client has no inline script (client/index.html loads one module;
  * Vite emits it as a file); styles stay 'unsafe-inline' because the editor injects its own CSS.
- * No referrer: session links carry tokens.
+ * No referrer: session links carry tokens. The compare view shows the rendered comparison
+ * in a sandboxed iframe from a blob: URL (frame-src), and only our own pages may frame us.
  */
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
+  'X-Frame-Options': 'SAMEORIGIN',
 };
 
 export function createApp(o: AppOptions): express.Express {

@@ -38,6 +38,10 @@ describe('access: revocation, security headers, slow readers, connection caps', 
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp, path).toMatch(/script-src 'self'(;|$)/);
       expect(csp).not.toContain("'unsafe-inline' 'unsafe-eval'");
+      // The compare page frames the server-rendered comparison: same origin only, never other sites.
+      expect(csp, path).toContain("frame-ancestors 'self'");
+      expect(csp, path).toContain("frame-src 'self' blob:");
+      expect(res.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
     }
   });
 
