@@ -31,6 +31,8 @@ export const config = {
   treatyEdits: num('BENCH_TREATY_EDITS', 100_000),
   treatyRuns: num('BENCH_TREATY_RUNS', 5),
   compareRuns: num('BENCH_COMPARE_RUNS', 10),
+  /** 3-minute intervals of editing in the history-storage bench (160 = an 8-hour day). */
+  historyIntervals: num('BENCH_HISTORY_INTERVALS', 160),
 };
 
 export type Config = typeof config;

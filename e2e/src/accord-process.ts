@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,7 +32,11 @@ export class AccordProcess {
 
   async start(): Promise<void> {
     if (!this.port) this.port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'server/src/main.ts')], {
+    // The production build (`pnpm build`, which `pnpm test:e2e` runs first): the same JavaScript
+    // `pnpm start` runs, worker thread included.
+    const main = join(repo, 'server/dist/main.js');
+    if (!existsSync(main)) throw new Error(`${main} is missing: run pnpm build (pnpm test:e2e does)`);
+    const child = spawn(process.execPath, ['--enable-source-maps', main], {
       cwd: join(repo, 'server'),
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, ACCORD_ADMIN_KEY: this.adminKey },
       stdio: ['ignore', 'pipe', 'pipe'],

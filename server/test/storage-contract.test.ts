@@ -157,6 +157,23 @@ for (const backend of backends) {
       expect((await s.listHistory('other')).map((p) => p.id)).toEqual(['x1']);
     });
 
+    it('keeps a change point’s base, and rewrites dependants in the same call that deletes their base', async () => {
+      await s.saveHistoryPoint({ id: 'c1', docName: 'd', at: '2026-01-01T00:00:00.000Z', reason: 'editing', state: bytes(1) });
+      await s.saveHistoryPoint({ id: 'c2', docName: 'd', at: '2026-01-01T01:00:00.000Z', reason: 'editing', base: 'c1', state: bytes(2) });
+      await s.saveHistoryPoint({ id: 'c3', docName: 'd', at: '2026-01-01T02:00:00.000Z', reason: 'editing', base: 'c2', state: bytes(3) });
+      expect((await s.listHistory('d')).map((p) => p.base ?? null)).toEqual([null, 'c1', 'c2']);
+      expect((await s.getHistoryPoint('d', 'c2'))?.base).toBe('c1');
+      expect((await s.getHistoryPoint('d', 'c1'))?.base).toBeUndefined();
+      // Drop c1 and c2: c3 becomes a checkpoint holding all three.
+      await s.deleteHistoryPoints('d', ['c1', 'c2'], [{ id: 'c3', state: bytes(7, 7) }]);
+      const c3 = await s.getHistoryPoint('d', 'c3');
+      expect(c3 && { base: c3.base, state: [...c3.state] }).toEqual({ base: undefined, state: [7, 7] });
+      expect(await s.listHistory('d')).toEqual([{ id: 'c3', docName: 'd', at: '2026-01-01T02:00:00.000Z', reason: 'editing' }]);
+      await s.saveHistoryPoint({ id: 'c4', docName: 'd', at: '2026-01-01T03:00:00.000Z', reason: 'editing', base: 'c3', state: bytes(4) });
+      await s.deleteHistoryPoints('d', [], [{ id: 'c4', base: 'c3', state: bytes(5) }]);
+      expect((await s.getHistoryPoint('d', 'c4'))?.base).toBe('c3');
+    });
+
     if (backend.name === 'sqlite') {
       it('is durable across reopen', async () => {
         await s.createSession(session('s1'), chair('s1'), bytes(5));

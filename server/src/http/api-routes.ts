@@ -2,8 +2,7 @@ import { Router, type Request } from 'express';
 import type { Rooms } from '../collab/rooms.js';
 import { commandRoutes } from '../commands/command-routes.js';
 import { ROLES, type Role } from '@accord/shared/protocol';
-import { documentJSON, plainText } from '../seed-import.js';
-import { readBody, readMeta } from '../sessions/document-state.js';
+import * as Y from 'yjs';
 import { addParticipant, createSession, sessionLink } from '../sessions/sessions.js';
 import type { ParticipantRecord, SessionRecord, Storage } from '../storage/storage.js';
 import type { RevisionService } from '../revisions/revision-service.js';
@@ -12,6 +11,7 @@ import { bearer, isAdmin, requireChair, requireIdentity } from './auth.js';
 import { HttpError } from './errors.js';
 import type { FairShare } from '../limits/fair-share.js';
 import { CLOSE_POLICY_VIOLATION } from '../collab/protocol-error.js';
+import { heavyWork } from '../work/heavy-work.js';
 
 export interface ApiContext {
   storage: Storage;
@@ -117,16 +117,24 @@ export function apiRoutes(ctx: ApiContext): Router {
     }
   }
 
+  /** Whole-text work runs in the worker (work/heavy-work.ts); a body the schema rejects fails there. */
+  const schemaMismatch = (id: string) => (err: unknown): never => {
+    console.error(`Accord: reading ${id} failed`, err);
+    throw new HttpError(500, 'schema-mismatch', 'the document does not fit the schema');
+  };
+
   r.get('/sessions/:id/document', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
-    res.json(await withDocument(req.params.id, (room) => documentJSON(readBody(room.doc), readMeta(room.doc))));
+    const state = await withDocument(req.params.id, (room) => Y.encodeStateAsUpdate(room.doc));
+    res.type('application/json').send(await heavyWork.run('export', { state, format: 'json' }, state.length).catch(schemaMismatch(req.params.id)));
   });
 
   r.get('/sessions/:id/export', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     const format = req.query.format ?? 'txt';
     if (format !== 'txt') throw new HttpError(400, 'bad-format', 'supported formats: txt');
-    const text = await withDocument(req.params.id, (room) => plainText(readBody(room.doc)));
+    const state = await withDocument(req.params.id, (room) => Y.encodeStateAsUpdate(room.doc));
+    const text = await heavyWork.run('export', { state, format: 'txt' }, state.length).catch(schemaMismatch(req.params.id));
     res.type('text/plain; charset=utf-8').attachment(`${req.params.id}.txt`).send(text);
   });
 

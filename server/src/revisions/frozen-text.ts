@@ -19,11 +19,16 @@ export function readTextState(ydoc: Y.Doc): TextState {
   return { doc: s.doc, meta: readMeta(ydoc), proposals: s.proposals, paragraphs: s.paragraphs };
 }
 
-/** Reads a stored Y.Doc state (a revision's or a history point's) without a room. */
-export function readStoredState(state: Uint8Array): TextState {
+/**
+ * Reads a stored Y.Doc state without a room: a revision's (one update) or a history point's
+ * (its checkpoint and changes, applied in order: history-state.ts).
+ */
+export function readStoredState(state: Uint8Array | readonly Uint8Array[]): TextState {
   const ydoc = new Y.Doc();
   try {
-    Y.applyUpdate(ydoc, state);
+    ydoc.transact(() => {
+      for (const u of state instanceof Uint8Array ? [state] : state) Y.applyUpdate(ydoc, u);
+    });
     return readTextState(ydoc);
   } finally {
     ydoc.destroy();

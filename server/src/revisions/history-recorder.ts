@@ -2,9 +2,10 @@ import * as Y from 'yjs';
 import { newId } from '@accord/shared';
 import { Y_DECISIONS } from '@accord/shared/brackets/index';
 import type { Extension } from '../extension.js';
-import type { HistoryPointSummary, Storage } from '../storage/storage.js';
+import type { HistoryPointRewrite, HistoryPointSummary, Storage } from '../storage/storage.js';
+import { changeSince, pointState, unchangedSince, type PointState } from './history-changes.js';
 import { historyToThin, KEEP_ALL_MS } from './history-policy.js';
-import { packHistoryState } from './history-state.js';
+import { packHistoryState, unpackHistoryState } from './history-state.js';
 
 export type HistoryReason = 'decision' | 'editing' | 'before-restore' | 'before-revision';
 
@@ -15,14 +16,29 @@ export interface HistoryOptions {
   /** Every point younger than this is kept; older days keep one point (default 7 days). */
   keepAllMs?: number;
   now?: () => number;
+  /**
+   * A full checkpoint after this many change points (default 50, about 2.5 hours of steady
+   * editing at 3 minutes), so reading a point applies at most that many changes.
+   */
+  checkpointEvery?: number;
+}
+
+/** What the next stored point is: a whole state, or a change against `base`. */
+interface Payload {
+  base?: string;
+  update: Uint8Array;
 }
 
 interface Tracked {
   doc: Y.Doc;
   /** When the last point was taken (ms), 0 = never. */
   lastAt: number;
-  /** State vector of the last point, to skip points that would repeat it. */
-  lastVector: Uint8Array | null;
+  /** The last point taken in this process: the next is a change against it. */
+  last: (PointState & { id: string }) | null;
+  /** Change points since the last checkpoint, and their bytes beside the checkpoint's. */
+  changes: number;
+  changeBytes: number;
+  checkpointBytes: number;
   /** Edits stored since the last point. */
   dirty: boolean;
   /** Length of the decision log at the last look: growth = a decision was committed. */
@@ -30,19 +46,22 @@ interface Tracked {
   timer: NodeJS.Timeout | null;
 }
 
-const sameBytes = (a: Uint8Array | null, b: Uint8Array) => a !== null && a.length === b.length && a.every((x, i) => x === b[i]);
-
 /**
  * The automatic history: a point after every committed decision, at most every `intervalMs`
  * while edits keep coming (and once more when edits stop or the room unloads), and on request
- * before a restore or a revision. Points are whole Y.Doc states, gzipped (history-state.ts);
- * thinning: history-policy.ts.
+ * before a restore or a revision. Each point is stored as the change since the point before it,
+ * with a whole state (a checkpoint) first and every `checkpointEvery` points, or when the changes
+ * have grown as big as a checkpoint (history-changes.ts, history-state.ts); thinning
+ * (history-policy.ts) folds a dropped point into the point that depends on it.
  */
 export class HistoryRecorder {
   readonly extension: Extension;
   private readonly tracked = new Map<string, Tracked>();
   /** Per-session chain of writes, so points are stored (and thinned) in the order taken. */
   private readonly writes = new Map<string, Promise<unknown>>();
+  /** A point whose write failed, folded into the next one so its dependants stay readable. */
+  private readonly unsaved = new Map<string, Payload>();
+  private readonly checkpointEvery: number;
   private readonly intervalMs: number;
   private readonly keepAllMs: number;
   private readonly now: () => number;
@@ -51,6 +70,7 @@ export class HistoryRecorder {
     this.intervalMs = o.intervalMs ?? 3 * 60 * 1000;
     this.keepAllMs = o.keepAllMs ?? KEEP_ALL_MS;
     this.now = o.now ?? Date.now;
+    this.checkpointEvery = Math.max(1, o.checkpointEvery ?? 50);
     this.extension = {
       onLoadDocument: async ({ sessionId, document }) => {
         const points = await o.storage.listHistory(sessionId);
@@ -67,19 +87,30 @@ export class HistoryRecorder {
    */
   record(sessionId: string, doc: Y.Doc, reason: HistoryReason, opts: { skipIfUnchanged?: boolean } = {}): Promise<HistoryPointSummary | null> {
     const t = this.tracked.get(sessionId) ?? this.track(sessionId, doc, 0);
-    const vector = Y.encodeStateVector(doc);
-    if (opts.skipIfUnchanged && sameBytes(t.lastVector, vector)) return Promise.resolve(null);
+    const state = pointState(doc);
+    if (opts.skipIfUnchanged && unchangedSince(state, t.last)) return Promise.resolve(null);
     const at = this.now();
     const summary: HistoryPointSummary = { id: newId('h'), docName: sessionId, at: new Date(at).toISOString(), reason };
-    const update = Y.encodeStateAsUpdate(doc);
+    let payload: Payload;
+    const change = t.last && t.changes + 1 < this.checkpointEvery ? changeSince(doc, state, t.last) : null;
+    if (t.last && change && t.changeBytes + change.length < t.checkpointBytes) {
+      payload = { base: t.last.id, update: change };
+      t.changes++;
+      t.changeBytes += change.length;
+    } else {
+      payload = { update: Y.encodeStateAsUpdate(doc) };
+      t.changes = 0;
+      t.changeBytes = 0;
+      t.checkpointBytes = payload.update.length;
+    }
     t.lastAt = at;
-    t.lastVector = vector;
+    t.last = { ...state, id: summary.id };
     t.dirty = false;
     if (t.timer) clearTimeout(t.timer);
     t.timer = null;
     const prev = this.writes.get(sessionId) ?? Promise.resolve();
     const write = prev.then(async () => {
-      await this.o.storage.saveHistoryPoint({ ...summary, state: await packHistoryState(update) });
+      await this.save(summary, payload);
       await this.thin(sessionId);
       return summary;
     });
@@ -95,7 +126,7 @@ export class HistoryRecorder {
   }
 
   private track(sessionId: string, doc: Y.Doc, lastAt: number): Tracked {
-    const t: Tracked = { doc, lastAt, lastVector: null, dirty: false, decisions: doc.getArray(Y_DECISIONS).length, timer: null };
+    const t: Tracked = { doc, lastAt, last: null, changes: 0, changeBytes: 0, checkpointBytes: 0, dirty: false, decisions: doc.getArray(Y_DECISIONS).length, timer: null };
     this.tracked.set(sessionId, t);
     // Edits since the last point would be lost from history when the room unloads: take one
     // while the content is still there (Y.Doc emits 'destroy' before it clears itself).
@@ -137,8 +168,52 @@ export class HistoryRecorder {
     );
   }
 
+  /** Stores a point; a change whose base failed to store carries that base's content along. */
+  private async save(summary: HistoryPointSummary, payload: Payload): Promise<void> {
+    const failed = this.unsaved.get(summary.docName);
+    let { base, update } = payload;
+    if (failed && base !== undefined) {
+      base = failed.base;
+      update = Y.mergeUpdates([failed.update, update]);
+    }
+    try {
+      await this.o.storage.saveHistoryPoint({ ...summary, ...(base !== undefined ? { base } : {}), state: await packHistoryState(update) });
+      this.unsaved.delete(summary.docName);
+    } catch (err) {
+      this.unsaved.set(summary.docName, { base, update });
+      throw err;
+    }
+  }
+
+  /**
+   * Deletes the points the policy drops. A point that is a change against a dropped one gets
+   * that one folded in (the two changes merged, or checkpoint + change merged into a checkpoint),
+   * in the same transaction, so every kept point still rebuilds exactly.
+   */
   private async thin(sessionId: string): Promise<void> {
-    const drop = historyToThin(await this.o.storage.listHistory(sessionId), this.now(), this.keepAllMs);
-    if (drop.length) await this.o.storage.deleteHistoryPoints(sessionId, drop);
+    const points = await this.o.storage.listHistory(sessionId);
+    const drop = new Set(historyToThin(points, this.now(), this.keepAllMs));
+    if (!drop.size) return;
+    const folded = new Map<string, Payload>();
+    const payloadOf = async (id: string): Promise<Payload | undefined> => {
+      const known = folded.get(id);
+      if (known) return known;
+      const p = await this.o.storage.getHistoryPoint(sessionId, id);
+      return p && { ...(p.base !== undefined ? { base: p.base } : {}), update: await unpackHistoryState(p.state) };
+    };
+    for (const p of points) {
+      if (!drop.has(p.id)) continue;
+      for (const dependant of points.filter((d) => d.base === p.id)) {
+        const [gone, next] = [await payloadOf(p.id), await payloadOf(dependant.id)];
+        if (!gone || !next) continue;
+        folded.set(dependant.id, { ...(gone.base !== undefined ? { base: gone.base } : {}), update: Y.mergeUpdates([gone.update, next.update]) });
+        dependant.base = gone.base;
+      }
+    }
+    const rewritten: HistoryPointRewrite[] = [];
+    for (const [id, f] of folded) {
+      if (!drop.has(id)) rewritten.push({ id, ...(f.base !== undefined ? { base: f.base } : {}), state: await packHistoryState(f.update) });
+    }
+    await this.o.storage.deleteHistoryPoints(sessionId, [...drop], rewritten);
   }
 }

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
-import { compareVersions, renderComparisonHtml } from '@accord/shared/diff/index';
 import { requireChair, requireIdentity } from '../http/auth.js';
 import { HttpError } from '../http/errors.js';
+import { heavyWork } from '../work/heavy-work.js';
 import type { Storage } from '../storage/storage.js';
 import { RevisionService, VersionNotFound } from './revision-service.js';
 import { parseVersionRef, type VersionRef } from './version-ref.js';
@@ -92,14 +92,17 @@ export function revisionRoutes(ctx: RevisionRoutesContext): Router {
     // One switch, as the issue asks: formatting-only and whitespace-only changes hidden together.
     const hide = flag(req.query.hideFormatting);
     const [a, b] = await notFoundAs404(revisions.comparePair(req.params.id, from, to));
-    const comparison = compareVersions(a, b, { ignoreFormatting: hide, ignoreWhitespace: hide });
+    // Comparing two treaty-sized versions takes hundreds of ms: in the worker (work/heavy-work.ts).
+    // Size: paragraphs, weighed as a few hundred characters each (HEAVY_MIN_SIZE is in characters).
+    const size = (Object.keys(a.labels ?? {}).length + Object.keys(b.labels ?? {}).length) * 250;
+    const options = { ignoreFormatting: hide, ignoreWhitespace: hide };
     const name = `compare-${String(req.query.from)}-${String(req.query.to ?? 'live')}`.replace(/[^A-Za-z0-9_-]+/g, '_');
     if (format === 'json') {
       if (flag(req.query.download)) res.attachment(`${name}.json`);
-      return void res.json(comparison);
+      return void res.type('application/json').send(await heavyWork.run('compare', { a, b, options }, size));
     }
     const session = await storage.getSession(req.params.id);
-    const html = renderComparisonHtml(comparison, { view, title: `${session?.title ?? ''}: ${a.label} → ${b.label}` });
+    const html = await heavyWork.run('compare', { a, b, options, html: { view, title: `${session?.title ?? ''}: ${a.label} → ${b.label}` } }, size);
     if (flag(req.query.download)) res.attachment(`${name}.html`);
     res.type('text/html; charset=utf-8').send(html);
   });

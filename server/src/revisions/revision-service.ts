@@ -8,7 +8,7 @@ import type { Rooms } from '../collab/rooms.js';
 import type { HistoryPointSummary, RevisionSummary, Storage } from '../storage/storage.js';
 import { readStoredState, readTextState, versionOf } from './frozen-text.js';
 import type { HistoryRecorder } from './history-recorder.js';
-import { unpackHistoryState } from './history-state.js';
+import { historyPointUpdates } from './history-state.js';
 import { replaceLiveText } from './replace-live-text.js';
 import { SessionQueue } from './session-queue.js';
 import type { VersionRef } from './version-ref.js';
@@ -99,7 +99,7 @@ export class RevisionService {
     if (ref.kind === 'history') {
       const p = await this.storage.getHistoryPoint(sessionId, ref.id);
       if (!p) throw new VersionNotFound(`no history point ${ref.id}`);
-      return { snapshot: versionOf(readStoredState(await unpackHistoryState(p.state)), historyLabel(p)), at: p.at };
+      return { snapshot: versionOf(readStoredState(await historyPointUpdates(this.storage, p)), historyLabel(p)), at: p.at };
     }
     return this.withRoom(sessionId, (room) => ({ snapshot: versionOf(readTextState(room.doc), 'Live text'), at: new Date(this.now()).toISOString() }));
   }
@@ -171,7 +171,7 @@ export class RevisionService {
    */
   restore(sessionId: string, ref: VersionRef): Promise<{ restored: string; historyPoint: Pick<HistoryPointSummary, 'id' | 'at' | 'reason'> }> {
     return this.queue.run(sessionId, async () => {
-      let state: Uint8Array;
+      let state: Uint8Array | Uint8Array[];
       if (ref.kind === 'rev') {
         const r = await this.storage.getRevision(sessionId, ref.id);
         if (!r) throw new VersionNotFound(`no revision ${ref.id}`);
@@ -179,7 +179,7 @@ export class RevisionService {
       } else if (ref.kind === 'history') {
         const p = await this.storage.getHistoryPoint(sessionId, ref.id);
         if (!p) throw new VersionNotFound(`no history point ${ref.id}`);
-        state = await unpackHistoryState(p.state);
+        state = await historyPointUpdates(this.storage, p);
       } else throw new VersionNotFound('the live text cannot be restored onto itself');
       const target = readStoredState(state);
       return this.withRoom(sessionId, async (room) => {

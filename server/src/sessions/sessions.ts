@@ -2,10 +2,10 @@ import { schema, newId, type TextMeta } from '@accord/shared';
 import { CHAIR_COLOR, colorFor } from '../auth/colors.js';
 import { newToken } from '../auth/tokens.js';
 import type { Role } from '@accord/shared/protocol';
-import { importText } from '../seed-import.js';
 import type { ParticipantRecord, SessionRecord, Storage } from '../storage/storage.js';
 import { initialUpdate } from './document-state.js';
 import { newSessionId } from './session-id.js';
+import { heavyWork } from '../work/heavy-work.js';
 
 export interface NewSession {
   title?: string;
@@ -25,22 +25,18 @@ export interface CreatedSession {
 
 /** Creates a session, its chair and its initial document in one storage transaction. */
 export async function createSession(storage: Storage, input: NewSession): Promise<CreatedSession> {
-  let doc;
   let meta: TextMeta;
   let warnings: string[] = [];
+  let update: Uint8Array;
   if (input.text !== undefined && input.text.trim() !== '') {
-    ({ doc, meta, warnings } = importText(input.text));
+    // Importing a treaty-sized text takes seconds: off the event loop (work/heavy-work.ts).
+    ({ meta, warnings, update } = await heavyWork.run('import', { text: input.text, title: input.title, symbol: input.symbol, language: input.language }, input.text.length));
   } else {
     const title = input.title ?? '';
-    doc = schema.node('doc', null, [schema.node('title', { id: newId() }, title ? [schema.text(title)] : [])]);
-    meta = { symbol: '', title, language: 'en', revisionLabel: '' };
+    const doc = schema.node('doc', null, [schema.node('title', { id: newId() }, title ? [schema.text(title)] : [])]);
+    meta = { symbol: input.symbol ?? '', title: title || 'Untitled text', language: input.language ?? 'en', revisionLabel: '' };
+    update = initialUpdate(doc, meta);
   }
-  meta = {
-    ...meta,
-    title: input.title || meta.title || 'Untitled text',
-    symbol: input.symbol ?? meta.symbol,
-    language: input.language ?? meta.language,
-  };
   const createdAt = new Date().toISOString();
   const session: SessionRecord = {
     id: input.id ?? newSessionId(),
@@ -51,7 +47,7 @@ export async function createSession(storage: Storage, input: NewSession): Promis
     createdAt,
   };
   const chair: ParticipantRecord = { token: newToken(), sessionId: session.id, role: 'chair', delegation: 'Chair', color: CHAIR_COLOR, createdAt };
-  await storage.createSession(session, chair, initialUpdate(doc, meta));
+  await storage.createSession(session, chair, update);
   return { session, chair, warnings };
 }
 

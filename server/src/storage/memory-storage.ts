@@ -101,9 +101,17 @@ export function createMemoryStorage(): Storage {
       const p = history.find((x) => x.docName === docName && x.id === id);
       return p && { ...p, state: p.state.slice() };
     },
-    async deleteHistoryPoints(docName, ids) {
+    async deleteHistoryPoints(docName, ids, rewritten = []) {
       const drop = new Set(ids);
-      history = history.filter((p) => p.docName !== docName || !drop.has(p.id));
+      const next = new Map(rewritten.map((r) => [r.id, r]));
+      history = history
+        .filter((p) => p.docName !== docName || !drop.has(p.id))
+        .map((p) => {
+          const r = p.docName === docName ? next.get(p.id) : undefined;
+          if (!r) return p;
+          const { base: _old, ...rest } = p;
+          return { ...rest, ...(r.base !== undefined ? { base: r.base } : {}), state: r.state.slice() };
+        });
     },
     async close() {},
   };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HistoryPointRecord, LoadedUpdates, ParticipantRecord, RevisionRecord, SessionRecord, Storage } from './storage.js';
+import type { HistoryPointRecord, HistoryPointRewrite, LoadedUpdates, ParticipantRecord, RevisionRecord, SessionRecord, Storage } from './storage.js';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
@@ -33,12 +33,13 @@ CREATE INDEX IF NOT EXISTS history_doc ON history(doc, at, ord);
 const ADDED_COLUMNS: Array<[table: string, column: string, type: string]> = [
   ['revisions', 'info', 'TEXT'],
   ['revisions', 'version', 'TEXT'],
+  ['history', 'base', 'TEXT'],
 ];
 
 interface SessionRow { id: string; title: string; symbol: string; language: string; seed: number; created_at: string }
 interface ParticipantRow { token: string; session_id: string; role: string; delegation: string; color: string; created_at: string }
 interface RevisionRow { id: string; doc: string; label: string; created_at: string; snapshot: Buffer; info: string | null; version: string | null }
-interface HistoryRow { id: string; doc: string; at: string; reason: string; state: Buffer }
+interface HistoryRow { id: string; doc: string; at: string; reason: string; base: string | null; state: Buffer }
 
 const toSession = (r: SessionRow): SessionRecord => ({
   id: r.id, title: r.title, symbol: r.symbol, language: r.language, seed: r.seed === 1, createdAt: r.created_at,
@@ -51,7 +52,10 @@ const toRevision = (r: RevisionRow): RevisionRecord => ({
   id: r.id, docName: r.doc, label: r.label, createdAt: r.created_at, snapshot: bytes(r.snapshot),
   ...(r.info !== null ? { info: r.info } : {}), ...(r.version !== null ? { version: r.version } : {}),
 });
-const toHistoryPoint = (r: HistoryRow): HistoryPointRecord => ({ id: r.id, docName: r.doc, at: r.at, reason: r.reason, state: bytes(r.state) });
+const toHistoryPoint = (r: HistoryRow): HistoryPointRecord => ({
+  id: r.id, docName: r.doc, at: r.at, reason: r.reason, ...(r.base !== null ? { base: r.base } : {}), state: bytes(r.state),
+});
+const blob = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
 /** The default backend: one SQLite file `${dataDir}/accord.sqlite` in WAL mode. */
 export function createSqliteStorage(options: SqliteStorageOptions): Storage {
@@ -85,8 +89,9 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     listRevisions: db.prepare<[string], RevisionRow>('SELECT * FROM revisions WHERE doc = ? ORDER BY ord'),
     listRevisionSummaries: db.prepare<[string], Omit<RevisionRow, 'snapshot' | 'version'>>('SELECT id, doc, label, created_at, info FROM revisions WHERE doc = ? ORDER BY ord'),
     getRevision: db.prepare<[string, string], RevisionRow>('SELECT * FROM revisions WHERE doc = ? AND id = ?'),
-    insertHistory: db.prepare('INSERT INTO history (id, doc, at, reason, state, ord) VALUES (@id, @docName, @at, @reason, @state, (SELECT COALESCE(MAX(ord), 0) + 1 FROM history))'),
-    listHistory: db.prepare<[string], Omit<HistoryRow, 'state'>>('SELECT id, doc, at, reason FROM history WHERE doc = ? ORDER BY at, ord'),
+    insertHistory: db.prepare('INSERT INTO history (id, doc, at, reason, base, state, ord) VALUES (@id, @docName, @at, @reason, @base, @state, (SELECT COALESCE(MAX(ord), 0) + 1 FROM history))'),
+    listHistory: db.prepare<[string], Omit<HistoryRow, 'state'>>('SELECT id, doc, at, reason, base FROM history WHERE doc = ? ORDER BY at, ord'),
+    rewriteHistory: db.prepare<[string | null, Buffer, string, string]>('UPDATE history SET base = ?, state = ? WHERE doc = ? AND id = ?'),
     getHistory: db.prepare<[string, string], HistoryRow>('SELECT * FROM history WHERE doc = ? AND id = ?'),
     deleteHistory: db.prepare<[string, string]>('DELETE FROM history WHERE doc = ? AND id = ?'),
   };
@@ -101,8 +106,9 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     // The snapshot takes the place of the rows it replaces, so later rows keep their order.
     q.insertUpdate.run(docName, upToSeq, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength));
   });
-  const deleteHistory = db.transaction((docName: string, ids: string[]) => {
+  const deleteHistory = db.transaction((docName: string, ids: string[], rewritten: HistoryPointRewrite[]) => {
     for (const id of ids) q.deleteHistory.run(docName, id);
+    for (const r of rewritten) q.rewriteHistory.run(r.base ?? null, blob(r.state), docName, r.id);
   });
   const createSession = db.transaction((s: SessionRecord, chair: ParticipantRecord, initial?: Uint8Array) => {
     q.insertSession.run({ ...s, seed: s.seed ? 1 : 0 });
@@ -169,17 +175,17 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
       return r && toRevision(r);
     },
     async saveHistoryPoint(p) {
-      q.insertHistory.run({ ...p, state: Buffer.from(p.state.buffer, p.state.byteOffset, p.state.byteLength) });
+      q.insertHistory.run({ ...p, base: p.base ?? null, state: blob(p.state) });
     },
     async listHistory(docName) {
-      return q.listHistory.all(docName).map((r) => ({ id: r.id, docName: r.doc, at: r.at, reason: r.reason }));
+      return q.listHistory.all(docName).map((r) => ({ id: r.id, docName: r.doc, at: r.at, reason: r.reason, ...(r.base !== null ? { base: r.base } : {}) }));
     },
     async getHistoryPoint(docName, id) {
       const r = q.getHistory.get(docName, id);
       return r && toHistoryPoint(r);
     },
-    async deleteHistoryPoints(docName, ids) {
-      deleteHistory(docName, ids);
+    async deleteHistoryPoints(docName, ids, rewritten = []) {
+      deleteHistory(docName, ids, rewritten);
     },
     async close() {
       if (db.open) db.close();

@@ -45,11 +45,24 @@ export interface HistoryPointRecord {
   at: string;
   /** Why it was taken: decision, editing, before-restore, before-revision. */
   reason: string;
-  /** The Y.Doc state as the recorder packs it (gzip of Y.encodeStateAsUpdate); opaque here. */
+  /**
+   * The point this one is a change against (history-changes.ts); absent for a checkpoint, whose
+   * state is the whole Y.Doc. Kept beside the bytes so thinning knows what depends on what.
+   */
+  base?: string;
+  /** The Y.Doc state or change as the recorder packs it (history-state.ts); opaque here. */
   state: Uint8Array;
 }
 
 export type HistoryPointSummary = Omit<HistoryPointRecord, 'state'>;
+
+/** A point's new content when thinning folds the points it depended on into it. */
+export interface HistoryPointRewrite {
+  id: string;
+  /** Absent: the point becomes a checkpoint. */
+  base?: string;
+  state: Uint8Array;
+}
 
 export interface LoadedUpdates {
   /** Oldest first; a compacted snapshot, if any, comes first. */
@@ -98,8 +111,11 @@ export interface Storage {
   /** Oldest first (by `at`, then insertion), without state. */
   listHistory(docName: string): Promise<HistoryPointSummary[]>;
   getHistoryPoint(docName: string, id: string): Promise<HistoryPointRecord | undefined>;
-  /** Deletes those points of `docName` in one transaction; unknown ids are ignored. */
-  deleteHistoryPoints(docName: string, ids: string[]): Promise<void>;
+  /**
+   * Deletes those points of `docName` and rewrites the `rewritten` ones (new base and state; a
+   * point that depended on a deleted one), all in one transaction; unknown ids are ignored.
+   */
+  deleteHistoryPoints(docName: string, ids: string[], rewritten?: HistoryPointRewrite[]): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -1,0 +1,65 @@
+import * as Y from 'yjs';
+import type { TextMeta } from '@accord/shared';
+import { compareVersions, renderComparisonHtml, type Comparison, type CompareOptions, type VersionSnapshot } from '@accord/shared/diff/index';
+import { documentJSON, importText, plainText } from '../seed-import.js';
+import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js';
+
+/**
+ * The work that grows with the size of a whole text: importing it, exporting it, comparing two
+ * versions. Pure functions of their input, run in the worker thread (heavy-worker.ts) for large
+ * inputs and in place for small ones (heavy-work.ts decides).
+ */
+
+export interface ImportInput {
+  text: string;
+  title?: string;
+  symbol?: string;
+  language?: string;
+}
+
+export interface ImportOutput {
+  meta: TextMeta;
+  warnings: string[];
+  /** The session's initial Y.Doc state. */
+  update: Uint8Array;
+}
+
+export function importTask(input: ImportInput): ImportOutput {
+  const imported = importText(input.text);
+  const meta: TextMeta = {
+    ...imported.meta,
+    title: input.title || imported.meta.title || 'Untitled text',
+    symbol: input.symbol ?? imported.meta.symbol,
+    language: input.language ?? imported.meta.language,
+  };
+  return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta) };
+}
+
+/** The live text, as plain text or as document JSON, from its Y.Doc state. */
+export function exportTask(input: { state: Uint8Array; format: 'txt' | 'json' }): string {
+  const ydoc = new Y.Doc();
+  try {
+    Y.applyUpdate(ydoc, input.state);
+    const body = readBody(ydoc);
+    return input.format === 'txt' ? plainText(body) : JSON.stringify(documentJSON(body, readMeta(ydoc)));
+  } finally {
+    ydoc.destroy();
+  }
+}
+
+export interface CompareInput {
+  a: VersionSnapshot;
+  b: VersionSnapshot;
+  options: CompareOptions;
+  /** Render as HTML with these options; JSON (the Comparison, serialised) otherwise. */
+  html?: { view: 'inline' | 'side-by-side'; title: string };
+}
+
+export function compareTask(input: CompareInput): string {
+  const c: Comparison = compareVersions(input.a, input.b, input.options);
+  return input.html ? renderComparisonHtml(c, input.html) : JSON.stringify(c);
+}
+
+export const tasks = { import: importTask, export: exportTask, compare: compareTask };
+export type Tasks = typeof tasks;
+export type TaskName = keyof Tasks;
