@@ -8,10 +8,11 @@ import { keystrokeBench } from './benches/keystroke.js';
 import { treatyOpenBench } from './benches/treaty-open.js';
 import { compareBench } from './benches/compare.js';
 import { compareRestBench } from './benches/compare-rest.js';
+import { commandsBench } from './benches/commands.js';
 import type { Bench } from './benches/types.js';
 
 /** Add a bench here. */
-export const benches: Bench[] = [keystrokeBench, treatyOpenBench, compareBench, compareRestBench];
+export const benches: Bench[] = [keystrokeBench, treatyOpenBench, compareBench, compareRestBench, commandsBench];
 
 const resultsDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../results');
 
