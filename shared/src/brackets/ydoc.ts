@@ -23,6 +23,15 @@ export function readBracketState(ydoc: Y.Doc): BracketState {
   };
 }
 
+/**
+ * `readBracketState` from the Y.Doc's `RoomIndex`: only blocks changed since the last read are
+ * converted. The records are the index's live mirrors: read them now, do not keep them.
+ */
+export function currentBracketState(ydoc: Y.Doc): BracketState {
+  const index = roomIndex(ydoc);
+  return index.irregular ? readBracketState(ydoc) : index.wholeState();
+}
+
 const meta = () => ({ mapping: new Map(), isOMark: new Map() });
 
 /**
