@@ -9,10 +9,11 @@ import { treatyOpenBench } from './benches/treaty-open.js';
 import { compareBench } from './benches/compare.js';
 import { compareRestBench } from './benches/compare-rest.js';
 import { historyStorageBench } from './benches/history-storage.js';
+import { commandsBench } from './benches/commands.js';
 import type { Bench } from './benches/types.js';
 
 /** Add a bench here. */
-export const benches: Bench[] = [keystrokeBench, treatyOpenBench, compareBench, compareRestBench, historyStorageBench];
+export const benches: Bench[] = [keystrokeBench, treatyOpenBench, compareBench, compareRestBench, historyStorageBench, commandsBench];
 
 const resultsDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../results');
 

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are parameterised by their event type, irrelevant here */
 import * as Y from 'yjs';
-import { LOCKED, readBracketState, Y_DECISIONS, type ParagraphState } from '@accord/shared/brackets/index';
+import { currentBracketState, LOCKED, Y_DECISIONS, type ParagraphState } from '@accord/shared/brackets/index';
 import { Y_BODY, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
 import { Y_EDITS } from '@accord/shared/edits';
 import { paragraphLabels } from '@accord/shared/numbering';
@@ -98,7 +98,7 @@ export class UpdateGuard {
     const what = status === 'adref' ? 'agreed ad ref' : (status ?? 'agreed');
     let label = 'This paragraph';
     try {
-      label = paragraphLabels(readBracketState(this.doc).doc).get(paragraphId)?.short ?? label;
+      label = paragraphLabels(currentBracketState(this.doc).doc).get(paragraphId)?.short ?? label;
     } catch {
       // A body the schema cannot read still gets a refusal, only a less specific one.
     }

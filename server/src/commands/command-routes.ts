@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { bracketCounts, readBracketState, type ErrorCode } from '@accord/shared/brackets/index';
+import { bracketCounts, currentBracketState, type ErrorCode } from '@accord/shared/brackets/index';
 import { paragraphLabels } from '@accord/shared/numbering';
 import { editSentence, Y_EDITS, type DirectEdit } from '@accord/shared/edits';
 import type { Room } from '../collab/room.js';
@@ -71,7 +71,7 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
 
   r.get('/sessions/:id/decisions', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
-    res.json(await inRoom(req.params.id, (room) => decisionLogView(readBracketState(room.doc).decisions)));
+    res.json(await inRoom(req.params.id, (room) => decisionLogView(currentBracketState(room.doc).decisions)));
   });
 
   // The record of writers' direct edits (deletions, type-overs), oldest first, each with the
@@ -80,7 +80,7 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
     await requireIdentity(req, storage, adminKey, req.params.id);
     const view = await inRoom(req.params.id, (room) => {
       const edits = room.doc.getArray<DirectEdit>(Y_EDITS).toArray();
-      const labels = edits.length ? paragraphLabels(readBracketState(room.doc).doc) : new Map();
+      const labels = edits.length ? paragraphLabels(currentBracketState(room.doc).doc) : new Map();
       return edits.map((e) => {
         const paragraph = (labels.get(e.paragraphId) as { short?: string } | undefined)?.short ?? null;
         return { ...e, at: new Date(e.at).toISOString(), updatedAt: new Date(e.updatedAt).toISOString(), paragraph, text: editSentence(e, paragraph ?? 'a paragraph since removed') };
@@ -92,11 +92,11 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
   r.get('/sessions/:id/proposals', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     const view = await inRoom(req.params.id, (room) => {
-      const state = readBracketState(room.doc);
+      const state = currentBracketState(room.doc);
       const labels = paragraphLabels(state.doc);
       return {
         proposals: Object.values(state.proposals).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
-        paragraphs: state.paragraphs,
+        paragraphs: { ...state.paragraphs },
         counts: bracketCounts(state),
         labels: Object.fromEntries([...labels].map(([id, l]) => [id, l.short])),
       };

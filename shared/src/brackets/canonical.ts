@@ -16,7 +16,8 @@ export function sortMarks(marks: readonly Mark[]): readonly Mark[] {
   return sorted.every((m, i) => m === marks[i]) ? marks : sorted;
 }
 
-function canonicalBlock(block: PMNode): PMNode {
+/** One block with marks in canonical order; the same node when it already is. */
+export function canonicalBlock(block: PMNode): PMNode {
   let changed = false;
   const kids: PMNode[] = [];
   block.forEach((child) => {

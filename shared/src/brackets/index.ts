@@ -6,7 +6,8 @@ export { annotation, proposalLabel, sponsorLabel, compilationText } from './labe
 export { pendingRecords } from './pending.js';
 export { blockText, findBlock, findProposalText, resolveAnchor, LEAF_CHAR } from './doc.js';
 export { merge3 } from './undo.js';
-export { applyCommandToYDoc, readBracketState, writeBody, Y_DECISIONS } from './ydoc.js';
+export { applyCommandToYDoc, applyCommandToYDocWhole, currentBracketState, readBracketState, writeBody, Y_DECISIONS } from './ydoc.js';
+export { roomIndex, RoomIndex } from './room-index.js';
 export { canonicalMarks, sortMarks } from './canonical.js';
 export { anchorLive, closeAtRevision, goneAtRevision } from './supersede.js';
 export { commandRoleAllowed, isCommandType } from './roles.js';

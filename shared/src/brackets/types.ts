@@ -192,6 +192,8 @@ export interface CommandOutcome {
   decisionId?: string;
   /** Open proposals whose text this command removed entirely: still open, now flagged. */
   orphaned?: string[];
+  /** A new proposal's bracketed span: its paragraph and content offsets (none for a paragraph deletion). */
+  offsets?: { paragraphId: string; from: number; to: number };
 }
 
 export interface ApplyOk {
