@@ -1,6 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { Y_PARAGRAPHS, Y_PROPOSALS, paragraphLabels, type ParagraphLabel } from '@accord/shared';
-import { bracketCounts, Y_DECISIONS, type BracketCounts, type DecisionEntry, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import { Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS, paragraphLabels, type ParagraphLabel } from '@accord/shared';
+import { bracketCounts, Y_DECISIONS, type BracketCounts, type DecisionEntry, type Group, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
 import type * as Y from 'yjs';
 
 /** What the bracket views show: records from the server-only Y maps, read against the editor's text. */
@@ -9,20 +9,25 @@ export interface BracketView {
   proposals: Record<string, Proposal>;
   paragraphs: Record<string, ParagraphState>;
   decisions: DecisionEntry[];
+  /** Groups of delegations the chair set up (who may speak for which, BR72). */
+  groups: Record<string, Group>;
   labels: Map<string, ParagraphLabel>;
   counts: BracketCounts;
 }
 
-export function readRecords(ydoc: Y.Doc): Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions'> {
+type Records = Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions'> & { groups?: Record<string, Group> };
+
+export function readRecords(ydoc: Y.Doc): Records {
   return {
     proposals: ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>,
     paragraphs: ydoc.getMap<ParagraphState>(Y_PARAGRAPHS).toJSON() as Record<string, ParagraphState>,
     decisions: ydoc.getArray<DecisionEntry>(Y_DECISIONS).toArray(),
+    groups: ydoc.getMap<Group>(Y_GROUPS).toJSON() as Record<string, Group>,
   };
 }
 
-export function bracketView(doc: PMNode, records: Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions'>): BracketView {
-  return { doc, ...records, labels: paragraphLabels(doc), counts: bracketCounts({ doc, proposals: records.proposals }) };
+export function bracketView(doc: PMNode, records: Records): BracketView {
+  return { doc, ...records, groups: records.groups ?? {}, labels: paragraphLabels(doc), counts: bracketCounts({ doc, proposals: records.proposals }) };
 }
 
 const BLOCK_NAMES: Record<string, string> = { title: 'Title', headingLine: 'Heading', note: 'Text', footnote: 'Footnote' };
@@ -38,9 +43,9 @@ export function paragraphName(view: Pick<BracketView, 'doc' | 'labels'>, id: str
   return name;
 }
 
-/** Calls `listener` whenever proposals, paragraph statuses or the decision log change. */
+/** Calls `listener` whenever proposals, paragraph statuses, the decision log or the groups change. */
 export function observeRecords(ydoc: Y.Doc, listener: () => void): () => void {
-  const types = [ydoc.getMap(Y_PROPOSALS), ydoc.getMap(Y_PARAGRAPHS), ydoc.getArray(Y_DECISIONS)];
+  const types = [ydoc.getMap(Y_PROPOSALS), ydoc.getMap(Y_PARAGRAPHS), ydoc.getArray(Y_DECISIONS), ydoc.getMap(Y_GROUPS)];
   for (const t of types) t.observe(listener);
   return () => types.forEach((t) => t.unobserve(listener));
 }

@@ -1,8 +1,8 @@
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { paragraphLabels } from '@accord/shared';
-import type { Command } from '@accord/shared/brackets/index';
-import { NOTICE_READ_ONLY } from '@accord/shared/protocol';
+import { isReadOnly, type Command } from '@accord/shared/brackets/index';
+import { canWriteText, NOTICE_READ_ONLY } from '@accord/shared/protocol';
 import type { Me, Session } from '../api/sessions';
 import { CurrentParagraph } from '../brackets/panel/current-paragraph';
 import { BracketPanel } from '../brackets/panel/bracket-panel';
@@ -21,8 +21,6 @@ import '../brackets/brackets.css';
 import '../styles/document.css';
 import '../styles/carets.css';
 
-const READ_ONLY_ROLES = new Set(['delegation', 'observer']);
-
 export function EditorWorkspace({ session, me, token, collab, notice }: { session: Session; me: Me; token: string; collab: CollabSession; notice?: string }) {
   const snap = useCollabSnapshot(collab);
   const meta = useTextMeta(collab);
@@ -32,9 +30,9 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
     if (notice) push(notice);
   }, [notice, push]);
 
-  const identity = snap.identity ?? { role: me.role, delegation: me.delegation, color: me.color, readOnly: READ_ONLY_ROLES.has(me.role) };
-  const writer = !(identity.readOnly || READ_ONLY_ROLES.has(identity.role));
-  const canPropose = identity.role !== 'observer';
+  const identity = snap.identity ?? { role: me.role, id: me.id ?? '', delegation: me.delegation, color: me.color, readOnly: !canWriteText(me.role) };
+  const writer = !identity.readOnly && canWriteText(identity.role);
+  const canPropose = !isReadOnly(identity.role);
   // Delegations always propose; the chair and the secretariat edit directly unless they switch.
   const [proposeSwitch, setProposeSwitch] = useState(false);
   const proposing = canPropose && (!writer || proposeSwitch);

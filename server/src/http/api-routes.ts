@@ -88,7 +88,7 @@ export function apiRoutes(ctx: ApiContext): Router {
   r.get('/sessions/:id', async (req, res) => {
     const me = await requireIdentity(req, storage, adminKey, req.params.id);
     const session = await storage.getSession(req.params.id);
-    res.json({ session, me: { role: me.role, delegation: me.delegation, color: me.color } });
+    res.json({ session, me: { role: me.role, id: me.participantId, delegation: me.delegation, color: me.color } });
   });
 
   /** Reads the live document (loading it if no one is connected) and converts it with `fn`. */

@@ -1,5 +1,20 @@
 export * from './types.js';
-export { applyCommand, checkCommand, canApply } from './apply.js';
+export { applyCommand, checkCommand, canApply, recordedCommandOutcome } from './apply.js';
+export {
+  EDITABLE_KINDS,
+  POSITION_ROLES,
+  READ_ONLY_ROLES,
+  groupsOf,
+  isReadOnly,
+  positionWording,
+  proposalActions,
+  resolveSponsor,
+  sameSponsor,
+  speaksFor,
+  type ActionContext,
+  type PositionWord,
+  type ProposalActions,
+} from './rulebook.js';
 export { bracketCounts, type BracketCounts } from './counts.js';
 export { orphanedProposals, LOCKED } from './context.js';
 export { annotation, proposalLabel, sponsorLabel, compilationText } from './labels.js';

@@ -1,15 +1,15 @@
 import * as Y from 'yjs';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { schema, Y_BODY, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
+import { schema, Y_BODY, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
 import { newId } from '../ids.js';
 import { applyCommand } from './apply.js';
 import { canonicalMarks } from './canonical.js';
-import type { Actor, ApplyResult, BracketState, Command, DecisionEntry, ParagraphState, Proposal } from './types.js';
+import type { Actor, ApplyResult, BracketState, Command, DecisionEntry, Group, ParagraphState, Proposal } from './types.js';
 
 export const Y_DECISIONS = 'decisions';
 
-/** Reads the bracket state (body, proposals, paragraph statuses, decision log) from a Y.Doc. */
+/** Reads the bracket state (body, proposals, paragraph statuses, decision log, groups) from a Y.Doc. */
 export function readBracketState(ydoc: Y.Doc): BracketState {
   const doc = canonicalMarks(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(Y_BODY), schema));
   return {
@@ -17,6 +17,7 @@ export function readBracketState(ydoc: Y.Doc): BracketState {
     proposals: ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>,
     paragraphs: ydoc.getMap<ParagraphState>(Y_PARAGRAPHS).toJSON() as Record<string, ParagraphState>,
     decisions: ydoc.getArray<DecisionEntry>(Y_DECISIONS).toArray(),
+    groups: ydoc.getMap<Group>(Y_GROUPS).toJSON() as Record<string, Group>,
   };
 }
 
@@ -61,7 +62,8 @@ export function writeBody(ydoc: Y.Doc, fragment: Y.XmlFragment, prev: PMNode, ne
 /**
  * The server's entry point: applies a command to the Y.Doc as a trusted peer. Reads the state,
  * runs the pure rules, and on success writes body, records and the decision log in ONE
- * transaction (`origin` is passed to it). On failure the Y.Doc is untouched.
+ * transaction (`options.origin` is passed to it). On failure the Y.Doc is untouched.
+ * `options.commandId` is recorded on a proposal the command creates (idempotent retries).
  */
 export function applyCommandToYDoc(
   ydoc: Y.Doc,
@@ -69,10 +71,10 @@ export function applyCommandToYDoc(
   actor: Actor,
   now: number,
   ids: () => string = () => newId(),
-  origin: unknown = null,
+  options: { origin?: unknown; commandId?: string } = {},
 ): ApplyResult {
   const state = readBracketState(ydoc);
-  const result = applyCommand(state, command, actor, now, ids);
+  const result = applyCommand(state, command, actor, now, ids, options.commandId);
   if (!result.ok) return result;
   ydoc.transact(() => {
     if (result.doc !== state.doc) writeBody(ydoc, ydoc.getXmlFragment(Y_BODY), state.doc, result.doc);
@@ -81,6 +83,6 @@ export function applyCommandToYDoc(
     const paragraphs = ydoc.getMap(Y_PARAGRAPHS);
     for (const [id, s] of Object.entries(result.paragraphs)) paragraphs.set(id, s);
     if (result.decision) ydoc.getArray(Y_DECISIONS).push([result.decision]);
-  }, origin);
+  }, options.origin ?? null);
   return result;
 }

@@ -15,7 +15,7 @@ const base = doc(
   op('op3', '打击为犯罪目的使用信息和通信技术行为'),
 );
 
-const DELEGATIONS: Actor[] = ['EU', 'US', 'China', 'Brazil'].map((delegation) => ({ role: 'delegation', delegation }));
+const DELEGATIONS: Actor[] = ['EU', 'US', 'China', 'Brazil'].map((delegation) => ({ role: 'delegation', id: delegation.toLowerCase(), delegation }));
 const KINDS = ['insert', 'delete', 'replace', 'reserve', 'alternative', 'newParagraph', 'deleteParagraph'] as const;
 
 type Action =

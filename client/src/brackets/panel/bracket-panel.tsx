@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useState, type KeyboardEvent } from 'react';
-import { findBlock, findProposalText, type Command, type Proposal, type ProposalStatus } from '@accord/shared/brackets/index';
+import { findBlock, findProposalText, LOCKED, type Command, type Proposal, type ProposalStatus } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
 import type { BracketView } from '../bracket-state';
 import { DecisionLog } from './decision-log';
@@ -138,7 +138,7 @@ export function BracketPanel(props: {
                 </div>
                 <ul className="proposal-list">
                   {proposals.map((p) => (
-                    <ProposalCard key={p.id} proposal={p} me={me} onBehalfOf={props.onBehalfOf} selected={p.id === selected} run={run} onSelect={() => select(p)} />
+                    <ProposalCard key={p.id} proposal={p} me={me} onBehalfOf={props.onBehalfOf} groups={view.groups} locked={LOCKED.has(state?.status ?? 'open')} selected={p.id === selected} run={run} onSelect={() => select(p)} />
                   ))}
                 </ul>
               </div>
