@@ -4,7 +4,8 @@ import { commandRoutes } from '../commands/command-routes.js';
 import { ROLES, type Role } from '@accord/shared/protocol';
 import { documentJSON, plainText } from '../seed-import.js';
 import { readBody, readMeta } from '../sessions/document-state.js';
-import { addParticipant, createSession, sessionLink } from '../sessions/sessions.js';
+import { addParticipant, createSession, nameClash, sessionLink } from '../sessions/sessions.js';
+import { groupNames, groupRoutes } from '../groups/group-routes.js';
 import type { ParticipantRecord, SessionRecord, Storage } from '../storage/storage.js';
 import type { RevisionService } from '../revisions/revision-service.js';
 import { revisionRoutes } from '../revisions/revision-routes.js';
@@ -37,7 +38,7 @@ function bodyOf(req: Request): Record<string, unknown> {
   return b as Record<string, unknown>;
 }
 
-const participantView = (p: ParticipantRecord) => ({ role: p.role, delegation: p.delegation, color: p.color, token: p.token, link: sessionLink(p.sessionId, p.token) });
+const participantView = (p: ParticipantRecord) => ({ id: p.id, role: p.role, delegation: p.delegation, color: p.color, token: p.token, link: sessionLink(p.sessionId, p.token) });
 
 /** REST API of docs/api.md (contract: docs/CONTRACTS.md). */
 export function apiRoutes(ctx: ApiContext): Router {
@@ -130,9 +131,14 @@ export function apiRoutes(ctx: ApiContext): Router {
     if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new HttpError(400, 'bad-input', `role must be one of ${ROLES.join(', ')}`);
     const delegation = optionalString(body, 'delegation', 100)?.trim();
     if (!delegation) throw new HttpError(400, 'bad-input', 'delegation is required');
+    // Names are unique in a session across roles and groups (identity is the id; the name is what
+    // people read, so two "Kenya"s would still mislead the room).
+    const groups = await withDocument(req.params.id, groupNames);
+    const clash = nameClash(await storage.listParticipants(req.params.id), groups, role as Role, delegation);
+    if (clash) throw new HttpError(409, 'name-taken', clash);
     const p = await addParticipant(storage, req.params.id, role as Role, delegation);
     const view = participantView(p);
-    res.status(201).json({ participant: { sessionId: p.sessionId, role: p.role, delegation: p.delegation, color: p.color }, token: view.token, link: view.link });
+    res.status(201).json({ participant: { id: p.id, sessionId: p.sessionId, role: p.role, delegation: p.delegation, color: p.color }, token: view.token, link: view.link });
   });
 
   r.get('/sessions/:id/participants', async (req, res) => {
@@ -143,6 +149,7 @@ export function apiRoutes(ctx: ApiContext): Router {
 
   r.use(revisionRoutes({ storage, adminKey, revisions: ctx.revisions }));
   r.use(commandRoutes({ storage, adminKey, rooms }));
+  r.use(groupRoutes({ storage, adminKey, rooms }));
 
   r.use((_req, _res) => {
     throw new HttpError(404, 'not-found', 'no such API endpoint');
