@@ -1,7 +1,7 @@
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { paragraphLabels } from '@accord/shared';
-import { isReadOnly, type Command } from '@accord/shared/brackets/index';
+import { groupsOf, isReadOnly, type Command } from '@accord/shared/brackets/index';
 import { canWriteText, NOTICE_READ_ONLY } from '@accord/shared/protocol';
 import type { Me, Session } from '../api/sessions';
 import { CurrentParagraph } from '../brackets/panel/current-paragraph';
@@ -59,6 +59,9 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
   });
   editorRef.current = editor;
   const view = useBracketView(editor, collab);
+  // Only the groups the chair assigned this delegation to; a group taken away stops being used.
+  const myGroups = groupsOf(view?.groups, identity.id).map((g) => g.name);
+  const speakingFor = myGroups.includes(onBehalfOf) ? onBehalfOf : '';
 
   // "read-only" answers Yjs' own clean-up of redundant formatting on read-only clients: nothing
   // the person did, so nothing to tell them.
@@ -122,7 +125,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
         {!canPropose && <span className="muted small-text">Observer: you follow the text live; observers do not propose.</span>}
       </div>
       {proposing && editor && !problem && (
-        <ProposeLayer editor={editor} collab={collab} notify={push} onBehalfOf={onBehalfOf} setOnBehalfOf={setOnBehalfOf} />
+        <ProposeLayer editor={editor} collab={collab} notify={push} onBehalfOf={speakingFor} setOnBehalfOf={setOnBehalfOf} groups={myGroups} />
       )}
       <div className="workspace-body">
         <main className="paper-scroll">
@@ -136,7 +139,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
           {view && editor && (
             <>
               {identity.role === 'chair' && <CurrentParagraph editor={editor} view={view} run={run} />}
-              <BracketPanel view={view} editor={editor} me={identity} onBehalfOf={onBehalfOf} run={run} />
+              <BracketPanel view={view} editor={editor} me={identity} onBehalfOf={speakingFor} run={run} />
             </>
           )}
           <RevisionsPanel sessionId={session.id} token={token} isChair={identity.role === 'chair'} revisionLabel={meta.revisionLabel} notify={push} />

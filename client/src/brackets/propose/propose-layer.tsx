@@ -55,6 +55,8 @@ export function ProposeLayer(props: {
   notify: (m: string) => void;
   onBehalfOf: string;
   setOnBehalfOf: (group: string) => void;
+  /** Groups this delegation may speak for (names). */
+  groups?: string[];
 }) {
   const { editor, collab, notify, onBehalfOf } = props;
   const input = useRef<HTMLInputElement>(null);
@@ -334,7 +336,7 @@ export function ProposeLayer(props: {
 
   return (
     <>
-      <ProposeBar draft={draft} editor={editor} onBehalfOf={onBehalfOf} setOnBehalfOf={props.setOnBehalfOf} act={act} />
+      <ProposeBar draft={draft} editor={editor} onBehalfOf={onBehalfOf} setOnBehalfOf={props.setOnBehalfOf} groups={props.groups} act={act} />
       <input
         ref={input}
         className="propose-input"
