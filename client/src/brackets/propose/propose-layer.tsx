@@ -106,7 +106,7 @@ export function ProposeLayer(props: {
       const same = current && current.from === from && current.to === to;
       const text = same ? current.text : '';
       const proposals = records();
-      const me = collab.getSnapshot().identity?.delegation;
+      const me = collab.getSnapshot().identity;
       const continues = mode === 'type' && from === to ? (continuationAt(editor.state.doc, from, proposals, me) ?? undefined) : undefined;
       show({ id: same ? current.id : nextId.current++, from, to, anchor, text, mode, caption: caption(mode, to), continues });
       if (input.current && !composing.current) {
