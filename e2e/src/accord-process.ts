@@ -77,6 +77,12 @@ export class AccordProcess {
     this.child = null;
   }
 
+  /** Stops the server and starts it again on the same port and data (a restart, as after maintenance). */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
   async api<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
     const res = await fetch(this.url + path, {
       method,

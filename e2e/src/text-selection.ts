@@ -53,3 +53,12 @@ export async function clickAfter(page: Page, marker: string, text: string): Prom
   await page.mouse.click(b.x + b.w - 1, b.y + b.h / 2);
   await proposalInputFocused(page);
 }
+
+/** Clicks just after `text` and returns at once, as a quick typist would start typing. */
+export async function clickAfterAndType(page: Page, marker: string, text: string, typed: { keys?: string; insertText?: string }): Promise<void> {
+  const boxes = await textBoxes(page, marker, text);
+  const b = boxes[boxes.length - 1];
+  await page.mouse.click(b.x + b.w - 1, b.y + b.h / 2);
+  if (typed.keys) await page.keyboard.type(typed.keys);
+  if (typed.insertText) await page.keyboard.insertText(typed.insertText);
+}

@@ -9,6 +9,8 @@ import { Rooms } from './collab/rooms.js';
 import { createUpgradeHandler } from './collab/upgrade.js';
 import type { Extension } from './extension.js';
 import { createApp } from './http/app.js';
+import { FairShare } from './limits/fair-share.js';
+import type { Limits } from './limits/limits.js';
 import { HistoryRecorder } from './revisions/history-recorder.js';
 import { RevisionService } from './revisions/revision-service.js';
 import { seedSessions } from './sessions/seeding.js';
@@ -34,8 +36,10 @@ export interface AccordServerOptions {
   idleUnloadMs?: number;
   maxMessageBytes?: number;
   extensions?: Extension[];
-  /** POST /api/sessions without a token; default true. */
+  /** POST /api/sessions without the organiser (admin) key; default false. */
   openSessionCreation?: boolean;
+  /** Per-participant limits (server/src/limits/limits.ts has the defaults). */
+  limits?: Partial<Limits>;
   compactEvery?: number;
   awarenessIntervalMs?: number;
   retryBaseMs?: number;
@@ -57,6 +61,8 @@ export interface AccordServer {
   readonly rooms: Rooms;
   /** Revisions and automatic history (valid after start()). */
   readonly revisions: RevisionService;
+  /** Limits in force, live connections by token and address. */
+  readonly fairShare: FairShare;
 }
 
 const ADMIN_KEY_SETTING = 'adminKey';
@@ -70,7 +76,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     maxMessageBytes: 8 * 1024 * 1024,
     allowedOrigins: [] as string[],
     extensions: [] as Extension[],
-    openSessionCreation: true,
+    openSessionCreation: false,
     compactEvery: 500,
     awarenessIntervalMs: 50,
     retryBaseMs: 100,
@@ -87,6 +93,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
   let pinger: NodeJS.Timeout | null = null;
   let port = 0;
   const openSockets = new Set<Socket>();
+  const fairShare = new FairShare(o.limits);
 
   async function start(): Promise<{ port: number }> {
     if (http) throw new Error('already started');
@@ -109,7 +116,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     const roomSet = new Rooms({ ...o, storage: store, extensions });
     rooms = roomSet;
     revisions = new RevisionService(store, roomSet, history);
-    const app = createApp({ storage: store, adminKey, rooms: roomSet, revisions, openSessionCreation: o.openSessionCreation, clientDist: o.clientDist, jsonLimit: '16mb' });
+    const app = createApp({ storage: store, adminKey, rooms: roomSet, revisions, fairShare, openSessionCreation: o.openSessionCreation, clientDist: o.clientDist, jsonLimit: '16mb' });
     const server = createServer(app);
     const sockets = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes, perMessageDeflate: false });
     // Dead peers (no pong within one interval) are dropped so their presence disappears.
@@ -119,10 +126,11 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
       storage: store,
       extensions,
       allowedOrigins: o.allowedOrigins,
-      onConnection: (ws, identity, acks) => {
+      connectionRefusal: (token, address) => fairShare.connectionRefusal(token, address),
+      onConnection: (ws, identity, acks, who) => {
         alive.set(ws, true);
         ws.on('pong', () => alive.set(ws, true));
-        attachConnection(ws, identity, acks, roomSet, extensions);
+        attachConnection(ws, identity, acks, fairShare.register(ws, who.token, who.address), roomSet, extensions);
       },
     }));
     server.on('clientError', (_err, socket) => socket.destroy());
@@ -196,5 +204,6 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     get revisions() {
       return started(revisions);
     },
+    fairShare,
   };
 }

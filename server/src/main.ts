@@ -18,6 +18,7 @@ const server = createAccordServer({
   clientDist: existsSync(clientDist) ? clientDist : undefined,
   seedDir: resolve(repo, 'seeds'),
   synchronous: env.ACCORD_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
+  openSessionCreation: env.ACCORD_OPEN_SESSION_CREATION === '1',
 });
 
 const { port } = await server.start();

@@ -34,10 +34,11 @@ describe('presence (awareness)', () => {
     expect(seen.cursor).toEqual({ anchor: 3 });
   });
 
-  it('ignores awareness for a client id another connection introduced', async () => {
+  it("ignores awareness for a client id another participant introduced", async () => {
     kenya.provider.awareness.setLocalState({ cursor: 1 });
     await waitFor(() => watcher.provider.awareness.getStates().get(kenya.doc.clientID), 'presence');
-    const ws = new WebSocket(`${t.wsUrl}/${id}?token=${kenyaToken}`);
+    const peru = await t.addParticipant(id, 'delegation', 'Peru');
+    const ws = new WebSocket(`${t.wsUrl}/${id}?token=${peru}`);
     ws.on('error', () => {});
     await once(ws, 'open');
     const inner = encoding.createEncoder();

@@ -13,7 +13,7 @@ describe('REST API', () => {
   });
 
   it('creates a session from text and reads it back as document JSON and plain text', async () => {
-    const created = await t.api<{ session: { id: string; title: string; seed: boolean }; chairToken: string; chairLink: string }>('POST', '/api/sessions', null, {
+    const created = await t.api<{ session: { id: string; title: string; seed: boolean }; chairToken: string; chairLink: string }>('POST', '/api/sessions', t.adminKey, {
       title: 'Cybercrime',
       symbol: 'A/AC.291/L.15',
       text: '打击为犯罪目的使用信息和通信技术行为\n\n大会，\n\n回顾其2019年12月27日第74/247号决议，\n\n1. 通过本决议所附《联合国打击网络犯罪公约》；\n',
@@ -67,10 +67,10 @@ describe('REST API', () => {
     expect((await t.api('GET', `/api/sessions/${id}/document`, 'wrong-token-wrong-token')).status).toBe(401);
     expect((await t.api('GET', `/api/sessions/${'0'.repeat(16)}`, chairToken)).status).toBe(404);
     expect((await t.api('GET', '/api/sessions/..%2f..', chairToken)).status).toBe(400);
-    expect(await t.api('POST', '/api/sessions', null, {})).toEqual({ status: 400, body: err });
-    expect((await t.api('POST', '/api/sessions', null, { title: 5 })).status).toBe(400);
-    expect((await t.api('POST', '/api/sessions', null, '{broken')).status).toBe(400);
-    expect((await t.api('POST', '/api/sessions', null, [1])).status).toBe(400);
+    expect(await t.api('POST', '/api/sessions', t.adminKey, {})).toEqual({ status: 400, body: err });
+    expect((await t.api('POST', '/api/sessions', t.adminKey, { title: 5 })).status).toBe(400);
+    expect((await t.api('POST', '/api/sessions', t.adminKey, '{broken')).status).toBe(400);
+    expect((await t.api('POST', '/api/sessions', t.adminKey, [1])).status).toBe(400);
     expect((await t.api('POST', `/api/sessions/${id}/participants`, chairToken, { role: 'king', delegation: 'X' })).status).toBe(400);
     expect((await t.api('POST', `/api/sessions/${id}/participants`, chairToken, { role: 'observer' })).status).toBe(400);
     expect((await t.api('GET', '/api/nothing')).status).toBe(404);
@@ -83,11 +83,18 @@ describe('REST API', () => {
     expect(list.body.map((s) => [s.id, s.chairToken])).toEqual([[a.id, a.chairToken], [b.id, b.chairToken]]);
   });
 
-  it('can close anonymous session creation', async () => {
-    await t.stop();
-    t = await startTestServer({ openSessionCreation: false });
+  it('session creation needs the organiser key by default; a participant token is not enough', async () => {
+    const { chairToken } = await t.createSession('Mine');
     expect((await t.api('POST', '/api/sessions', null, { title: 'x' })).status).toBe(401);
+    expect((await t.api('POST', '/api/sessions', chairToken, { title: 'x' })).status).toBe(401);
     expect((await t.api('POST', '/api/sessions', t.adminKey, { title: 'x' })).status).toBe(201);
+  });
+
+  it('openSessionCreation (ACCORD_OPEN_SESSION_CREATION=1) lets anyone create one', async () => {
+    await t.stop();
+    t = await startTestServer({ openSessionCreation: true });
+    expect((await t.api('POST', '/api/sessions', null, { title: 'x' })).status).toBe(201);
+    expect((await t.api('POST', '/api/sessions', 'x'.repeat(43), { title: 'x' })).status).toBe(401);
   });
 });
 

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -16,6 +17,28 @@ function tryUpgrade(url: string, headers: Record<string, string> = {}): Promise<
       ws.close();
     });
     ws.on('error', (err) => reject(err));
+  });
+}
+
+/** An upgrade request with `target` sent verbatim (a WebSocket client would normalise the URL first). */
+function rawUpgrade(port: number, target: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path: target,
+      headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+    });
+    req.on('upgrade', (_res, socket) => {
+      socket.destroy();
+      resolve(101);
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -45,9 +68,17 @@ describe('onAuthenticate: checks before the WebSocket upgrade', () => {
     for (const room of ['..%2F..%2Fetc', 'ABC', 'a'.repeat(17), '%00', `${id}%2F`]) {
       expect(await tryUpgrade(`${t.wsUrl}/${room}?token=${chairToken}`), room).toBe(400);
     }
-    expect(await tryUpgrade(`${t.wsUrl}/${id}/extra?token=${chairToken}`)).toBe(404);
+    expect(await tryUpgrade(`${t.wsUrl}/${id}/extra?token=${chairToken}`)).toBe(400);
     expect(await tryUpgrade(`${t.url.replace('http', 'ws')}/elsewhere`)).toBe(404);
     expect(await tryUpgrade(`${t.wsUrl}/${'0'.repeat(16)}?token=${chairToken}`)).toBe(404);
+  });
+
+  it('matches only the canonical raw target: /../../collab/<id> and /collab\\<id> are 400, not normalised', async () => {
+    const port = t.server.port;
+    expect(await rawUpgrade(port, `/collab/${id}?token=${chairToken}`)).toBe(101);
+    for (const target of [`/../../collab/${id}?token=${chairToken}`, `/collab\\${id}?token=${chairToken}`, `/x/../collab/${id}?token=${chairToken}`, `//collab/${id}?token=${chairToken}`, `/collab/${id}/?token=${chairToken}`, `/COLLAB/${id}?token=${chairToken}`]) {
+      expect(await rawUpgrade(port, target), target).toBe(400);
+    }
   });
 
   it('refuses a foreign browser Origin with 403; own and configured origins pass', async () => {

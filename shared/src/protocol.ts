@@ -34,6 +34,10 @@ export interface IdentityMessage {
 export const NOTICE_READ_ONLY = 'read-only';
 export const NOTICE_UPDATE_REJECTED = 'update_rejected';
 export const NOTICE_PARAGRAPH_LOCKED = 'paragraph_locked';
+/** A writer's update builds on items the server does not have; the connection is closed 1008. */
+export const NOTICE_MISSING_DEPENDENCIES = 'missing_dependencies';
+/** The document reached its size cap; the change was not saved (docs/protocol.md). */
+export const NOTICE_DOCUMENT_TOO_LARGE = 'document_too_large';
 export interface NoticeMessage {
   code: string;
   message: string;

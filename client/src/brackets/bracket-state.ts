@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS, paragraphLabels, type ParagraphLabel } from '@accord/shared';
 import { bracketCounts, Y_DECISIONS, type BracketCounts, type DecisionEntry, type Group, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import { Y_EDITS, type DirectEdit } from '@accord/shared/edits';
 import type * as Y from 'yjs';
 
 /** What the bracket views show: records from the server-only Y maps, read against the editor's text. */
@@ -11,14 +12,17 @@ export interface BracketView {
   decisions: DecisionEntry[];
   /** Groups of delegations the chair set up (who may speak for which, BR72). */
   groups: Record<string, Group>;
+  /** Writers' direct deletions and type-overs, as the server recorded them (shown in the log). */
+  edits?: DirectEdit[];
   labels: Map<string, ParagraphLabel>;
   counts: BracketCounts;
 }
 
-type Records = Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions'> & { groups?: Record<string, Group> };
+type Records = Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions' | 'edits'> & { groups?: Record<string, Group> };
 
 export function readRecords(ydoc: Y.Doc): Records {
   return {
+    edits: ydoc.getArray<DirectEdit>(Y_EDITS).toArray(),
     proposals: ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>,
     paragraphs: ydoc.getMap<ParagraphState>(Y_PARAGRAPHS).toJSON() as Record<string, ParagraphState>,
     decisions: ydoc.getArray<DecisionEntry>(Y_DECISIONS).toArray(),
@@ -43,9 +47,9 @@ export function paragraphName(view: Pick<BracketView, 'doc' | 'labels'>, id: str
   return name;
 }
 
-/** Calls `listener` whenever proposals, paragraph statuses, the decision log or the groups change. */
+/** Calls `listener` whenever proposals, paragraph statuses, the decision log, the record of edits or the groups change. */
 export function observeRecords(ydoc: Y.Doc, listener: () => void): () => void {
-  const types = [ydoc.getMap(Y_PROPOSALS), ydoc.getMap(Y_PARAGRAPHS), ydoc.getArray(Y_DECISIONS), ydoc.getMap(Y_GROUPS)];
+  const types = [ydoc.getMap(Y_PROPOSALS), ydoc.getMap(Y_PARAGRAPHS), ydoc.getArray(Y_DECISIONS), ydoc.getArray(Y_EDITS), ydoc.getMap(Y_GROUPS)];
   for (const t of types) t.observe(listener);
   return () => types.forEach((t) => t.unobserve(listener));
 }

@@ -125,8 +125,8 @@ export class CollabSession {
   }
 
   /** Proposals, positions and decisions: applied by the server, which answers once they are stored. */
-  command(command: Command): Promise<CommandAnswer> {
-    return this.commands.send(command);
+  command(command: Command, commandId?: string): Promise<CommandAnswer> {
+    return this.commands.send(command, commandId);
   }
 
   /** Stops talking to the server but keeps the document in memory (used on a content error). */

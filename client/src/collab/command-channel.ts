@@ -10,7 +10,8 @@ const TIMEOUT_MS = 15_000;
 /**
  * Sends bracket commands (docs/protocol.md "Commands"): over the open WebSocket as COMMAND 110,
  * whose answer comes after the resulting Yjs update, so the text already shows the change when
- * the promise resolves; over REST when the socket is down.
+ * the promise resolves; over REST when the socket is down. A `commandId` travels with the command
+ * so that sending it again after a lost answer gets the first answer, not a second proposal.
  */
 export class CommandChannel {
   private waiting = new Map<string, (m: CommandResultMessage) => void>();
@@ -20,7 +21,16 @@ export class CommandChannel {
     private readonly provider: WebsocketProvider,
     private readonly sessionId: string,
     private readonly token: string,
-  ) {}
+  ) {
+    // A command on a socket that closes is never answered on it: say so now rather than after the timeout.
+    provider.on('status', ({ status }) => {
+      if (status === 'connected') return;
+      for (const [reqId, settle] of [...this.waiting]) {
+        settle({ reqId, ok: false, error: { code: 'disconnected', message: 'The connection dropped before the server answered.' } });
+      }
+      this.waiting.clear();
+    });
+  }
 
   /** Handler for COMMAND_RESULT 111 (registered in provider.messageHandlers). */
   receive = (decoder: decoding.Decoder): void => {
@@ -29,9 +39,9 @@ export class CommandChannel {
     this.waiting.delete(m.reqId);
   };
 
-  send(command: Command): Promise<CommandAnswer> {
+  send(command: Command, commandId?: string): Promise<CommandAnswer> {
     const ws = this.provider.ws;
-    if (!this.provider.wsconnected || !ws) return this.sendRest(command);
+    if (!this.provider.wsconnected || !ws) return this.sendRest(command, commandId);
     const reqId = `c${this.next++}`;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -42,16 +52,16 @@ export class CommandChannel {
         clearTimeout(timer);
         resolve(m.ok ? { ok: true, result: (m.result ?? {}) as CommandOutcome } : { ok: false, error: m.error ?? { code: 'error', message: 'refused' } });
       });
-      ws.send(writeCommand({ reqId, command }) as Uint8Array<ArrayBuffer>);
+      ws.send(writeCommand(commandId ? { reqId, command, commandId } : { reqId, command }) as Uint8Array<ArrayBuffer>);
     });
   }
 
-  private async sendRest(command: Command): Promise<CommandAnswer> {
+  private async sendRest(command: Command, commandId?: string): Promise<CommandAnswer> {
     try {
       const res = await fetch(`/api/sessions/${encodeURIComponent(this.sessionId)}/commands`, {
         method: 'POST',
         headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ command }),
+        body: JSON.stringify(commandId ? { command, commandId } : { command }),
       });
       const body = (await res.json()) as CommandAnswer | { error?: { code: string; message: string } };
       if ('ok' in body) return body;

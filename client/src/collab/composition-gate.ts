@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { messageAwareness, messageSync, type WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 
 type Handler = WebsocketProvider['messageHandlers'][number];
 
@@ -16,11 +17,15 @@ type Handler = WebsocketProvider['messageHandlers'][number];
  *
  * So we hold remote sync and awareness messages *before* they reach the Y.Doc while the editor is
  * composing, and apply them in arrival order right after the composition has ended and ProseMirror
- * has read the committed text. Our own changes keep flowing to the server during composition, and
- * Yjs merges the held remote changes with them as it would with any concurrent edit.
+ * has read the committed text. Yjs merges them with our own changes as with any concurrent edit.
+ *
+ * Our own changes during a composition are held too: y-tiptap writes every intermediate state of
+ * the composition (the pinyin `r`, `ri`, `日q`…) into the Y.Doc, and others must not watch it being
+ * typed (issue 8, reproduction 12). Once the composition has ended they go out as one update, so
+ * others see the committed text appear at once.
  */
 export interface CompositionGate {
-  /** Applies everything held back; call after compositionend once ProseMirror is done. */
+  /** Sends our held changes and applies everything held back; call after compositionend once ProseMirror is done. */
   flush(): void;
   destroy(): void;
 }
@@ -55,7 +60,31 @@ export function gateWhileComposing(provider: WebsocketProvider, isComposing: () 
     };
   }
 
+  // The provider sends our changes from its `_updateHandler` (and its destroy() unhooks whatever that
+  // property holds), so ours takes that place.
+  const doc = provider.doc;
+  const send = provider._updateHandler;
+  const outgoing: Uint8Array[] = [];
+  const holdOwn = (update: Uint8Array, origin: unknown) => {
+    if (origin === provider) return;
+    if (outgoing.length === 0 && !isComposing()) {
+      send(update, origin);
+      return;
+    }
+    outgoing.push(update);
+    if (!isComposing()) queueMicrotask(flush);
+  };
+  doc.off('update', send);
+  provider._updateHandler = holdOwn;
+  doc.on('update', holdOwn);
+
+  function sendOwn(): void {
+    if (outgoing.length === 0 || isComposing()) return;
+    send(Y.mergeUpdates(outgoing.splice(0)), null);
+  }
+
   function flush(): void {
+    sendOwn();
     while (held.length > 0 && !isComposing()) {
       const next = held.shift()!;
       try {
@@ -72,6 +101,19 @@ export function gateWhileComposing(provider: WebsocketProvider, isComposing: () 
     destroy() {
       for (const [type, original] of originals) provider.messageHandlers[type] = original;
       held.length = 0;
+      if (outgoing.length > 0) send(Y.mergeUpdates(outgoing.splice(0)), null);
+      if (provider._updateHandler === holdOwn) {
+        provider._updateHandler = send;
+        // Unless provider.destroy() has unhooked it already (content-guard stops syncing that way).
+        if (hooked(doc, holdOwn)) {
+          doc.off('update', holdOwn);
+          doc.on('update', send);
+        }
+      }
     },
   };
+}
+
+function hooked(doc: Y.Doc, handler: (...args: never[]) => void): boolean {
+  return (doc as unknown as { _observers: Map<string, Set<unknown>> })._observers.get('update')?.has(handler) ?? false;
 }

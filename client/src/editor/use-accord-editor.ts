@@ -7,6 +7,7 @@ import { gateWhileComposing } from '../collab/composition-gate';
 import { observeRecords, readRecords } from '../brackets/bracket-state';
 import { BlockIds } from './extensions/block-ids';
 import { BracketAnnotations, setBracketRecords } from './extensions/bracket-annotations';
+import { CaretThroughRemote } from './extensions/caret-through-remote';
 import { schemaExtensions } from './extensions/index';
 import { LockedParagraphs } from './extensions/locked-paragraphs';
 import { ParagraphLabels } from './extensions/paragraph-labels';
@@ -58,6 +59,7 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
         StrikeDeletions.configure({ by: user.name }),
         LockedParagraphs.configure({ onRefused: (id) => onLockedEdit(id) }),
         Collaboration.configure({ fragment: session.fragment }),
+        CaretThroughRemote,
         CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
       ],
       editable,

@@ -6,6 +6,7 @@ import { canWriteText, NOTICE_READ_ONLY } from '@accord/shared/protocol';
 import type { Me, Session } from '../api/sessions';
 import { CurrentParagraph } from '../brackets/panel/current-paragraph';
 import { BracketPanel } from '../brackets/panel/bracket-panel';
+import { Outbox, outboxKey } from '../brackets/propose/outbox';
 import { ProposeLayer } from '../brackets/propose/propose-layer';
 import { sendCommand } from '../brackets/send-command';
 import { useBracketView } from '../brackets/use-bracket-view';
@@ -25,10 +26,33 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
   const snap = useCollabSnapshot(collab);
   const meta = useTextMeta(collab);
   const [contentError, setContentError] = useState<string | null>(null);
-  const { toasts, push } = useToasts();
+  const { toasts, push, dismiss } = useToasts();
   useEffect(() => {
     if (notice) push(notice);
   }, [notice, push]);
+
+  // Proposals not yet stored, kept per session and participant so that a reload keeps them.
+  const [outbox] = useState(
+    () => new Outbox({ connected: () => collab.getSnapshot().connection === 'connected', command: (c, id) => collab.command(c, id) }, localStorage, outboxKey(session.id, token)),
+  );
+  useEffect(() => {
+    outbox.onSettled = (entry, d) => {
+      const what = `${entry.where ? `${entry.where}: ` : ''}«${entry.text}»`;
+      if (d.status === 'sent') push(`Sent from the outbox: ${what}`);
+      else if (d.status === 'refused') {
+        push(`Not sent — ${d.error.message}. Your text: ${what}`, { label: 'Copy text', run: () => void navigator.clipboard?.writeText(entry.text).catch(() => undefined) });
+      }
+    };
+    // Sent whenever the connection (re)opens, and at once if it is open (after a reload).
+    let was = false;
+    const check = () => {
+      const now = collab.getSnapshot().connection === 'connected';
+      if (now && !was) void outbox.pump();
+      was = now;
+    };
+    check();
+    return collab.subscribe(check);
+  }, [collab, outbox, push]);
 
   const identity = snap.identity ?? { role: me.role, id: me.id ?? '', delegation: me.delegation, color: me.color, readOnly: !canWriteText(me.role) };
   const writer = !identity.readOnly && canWriteText(identity.role);
@@ -100,6 +124,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
         identity={identity}
         snapshot={snap}
         openBrackets={view?.counts.total}
+        outbox={outbox}
       />
       {problem && (
         <div className="banner banner-error" role="alert">
@@ -125,7 +150,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
         {!canPropose && <span className="muted small-text">Observer: you follow the text live; observers do not propose.</span>}
       </div>
       {proposing && editor && !problem && (
-        <ProposeLayer editor={editor} collab={collab} notify={push} onBehalfOf={speakingFor} setOnBehalfOf={setOnBehalfOf} groups={myGroups} />
+        <ProposeLayer editor={editor} collab={collab} outbox={outbox} notify={push} onBehalfOf={speakingFor} setOnBehalfOf={setOnBehalfOf} groups={myGroups} />
       )}
       <div className="workspace-body">
         <main className="paper-scroll">
@@ -146,7 +171,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
           {identity.role === 'chair' && <ParticipantsPanel sessionId={session.id} token={token} />}
         </aside>
       </div>
-      <Toasts toasts={toasts} />
+      <Toasts toasts={toasts} dismiss={dismiss} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { Identity } from '../collab/accord-messages';
 import type { CollabSnapshot } from '../collab/collab-session';
+import type { Outbox } from '../brackets/propose/outbox';
 import { ConnectionIndicator } from './connection-indicator';
+import { OutboxIndicator } from './outbox-indicator';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', zh: '中文', ar: 'العربية' };
 
@@ -13,8 +15,10 @@ export function HeaderBar(props: {
   snapshot: CollabSnapshot;
   /** Open brackets in the whole text: how the room measures progress. */
   openBrackets?: number;
+  /** Proposals typed here that the server has not stored yet. */
+  outbox?: Outbox;
 }) {
-  const { symbol, title, language, revision, identity, snapshot, openBrackets } = props;
+  const { symbol, title, language, revision, identity, snapshot, openBrackets, outbox } = props;
   return (
     <header className="header-bar">
       <a className="brand" href="/">
@@ -39,6 +43,7 @@ export function HeaderBar(props: {
         <span className="tag tag-role">{identity.role}</span>
         {identity.role === 'observer' && <span className="tag">read-only</span>}
       </div>
+      {outbox && <OutboxIndicator outbox={outbox} />}
       <ConnectionIndicator snapshot={snapshot} />
     </header>
   );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findProposalText } from '@accord/shared/brackets/index';
-import { bracketHomes, cardActions, DEFAULT_FILTER, filterChoices, groupBrackets, stepBracket, type Viewer } from '../../src/brackets/panel/panel-model';
+import { bracketHomes, cardActions, DEFAULT_FILTER, filterChoices, groupBrackets, STATUS_FILTERS, stepBracket, supersededBy, type PanelFilter, type Viewer } from '../../src/brackets/panel/panel-model';
+
+type PanelFilterStatus = PanelFilter['status'];
 import { CHAIR, EU, GROUPS, Negotiation, on, SUDAN, US } from './panel-fixture';
 
 /** EU replaces in OP3, US inserts in OP1, Sudan for the G77 deletes in OP1, EU adds a paragraph after OP1. */
@@ -120,5 +122,22 @@ describe('card controls by role (BR12–BR15)', () => {
     expect(cardActions(p, viewer('delegation', 'US'))).toMatchObject({ support: false, comment: true });
     // The server agrees: positions on a decided proposal are refused.
     expect(() => n.run(US, { type: 'oppose', proposalId: replace })).toThrow(/proposal_not_open/);
+  });
+});
+
+describe('superseded proposals in the panel (BR32)', () => {
+  it('a superseded proposal is listed under "superseded" with the decision that superseded it, not under "open"', () => {
+    const n = new Negotiation();
+    const replace = n.run(EU, { type: 'propose', kind: 'replace', anchor: on(n.state, 'op3', 'as soon as possible'), text: 'at the earliest opportunity' });
+    const del = n.run(US, { type: 'propose', kind: 'delete', anchor: on(n.state, 'op3', 'as soon as possible') });
+    n.run(CHAIR, { type: 'accept', proposalId: replace });
+    const view = n.view();
+    expect(view.proposals[del].status).toBe('superseded');
+    expect(view.counts.byParagraph.op3 ?? 0).toBe(0);
+    const ids = (status: PanelFilterStatus) => groupBrackets(view, { ...DEFAULT_FILTER, status }).flatMap((g) => g.proposals.map((p) => p.id));
+    expect(ids('open')).not.toContain(del);
+    expect(ids('superseded')).toEqual([del]);
+    expect(STATUS_FILTERS).toContain('superseded');
+    expect(supersededBy(view.proposals[del], view.decisions, view.proposals)).toBe("by Chair's acceptance of EU");
   });
 });

@@ -11,7 +11,7 @@ const support: Command = { type: 'support', proposalId: 'p1' };
 /** A provider whose socket records what the client sends. */
 function fakeProvider(connected = true) {
   const sent: Uint8Array[] = [];
-  const provider = { wsconnected: connected, ws: { send: (b: Uint8Array) => sent.push(b) } } as unknown as WebsocketProvider;
+  const provider = { wsconnected: connected, ws: { send: (b: Uint8Array) => sent.push(b) }, on: () => undefined } as unknown as WebsocketProvider;
   return { provider, sent };
 }
 

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { ConnectionQuota } from '../limits/fair-share.js';
 import { runHookLogged, type Extension, type Identity } from '../extension.js';
 import { Connection } from './connection.js';
 import { handleMessage } from './handle-message.js';
@@ -10,8 +11,8 @@ import type { Rooms } from './rooms.js';
  * Wires an accepted WebSocket into its room. Messages that arrive while the room loads are kept
  * in order and handled once it is ready, so no sync is ever answered from an empty document.
  */
-export function attachConnection(ws: WebSocket, identity: Identity, wantsAcks: boolean, rooms: Rooms, extensions: readonly Extension[]): void {
-  const conn = new Connection(ws, identity, wantsAcks);
+export function attachConnection(ws: WebSocket, identity: Identity, wantsAcks: boolean, quota: ConnectionQuota, rooms: Rooms, extensions: readonly Extension[]): void {
+  const conn = new Connection(ws, identity, wantsAcks, quota);
   let room: Room | null = null;
   let waiting: { data: Uint8Array; binary: boolean }[] | null = [];
 

@@ -5,7 +5,14 @@ import type * as Y from 'yjs';
 import { MESSAGE_AWARENESS } from '@accord/shared/protocol';
 import { binaryFrame } from './binary-frame.js';
 import type { Connection } from './connection.js';
-import { CLOSE_PROTOCOL_ERROR, ProtocolError } from './protocol-error.js';
+import { CLOSE_POLICY_VIOLATION, CLOSE_PROTOCOL_ERROR, ProtocolError } from './protocol-error.js';
+import { PresenceOwners } from '../limits/presence-owners.js';
+
+/** One client id's entry of an awareness update, as received. */
+interface Entry {
+  clock: number;
+  json: string;
+}
 
 interface AwarenessChange {
   added: number[];
@@ -24,8 +31,11 @@ export class AwarenessRelay {
   private changed = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private lastBroadcast = 0;
-  /** Which connection owns each client id, so nobody can take over someone else's presence. */
-  private owners = new Map<number, Connection>();
+  /** Which participant owns each client id, so nobody can take over someone else's presence. */
+  private readonly owners = new PresenceOwners();
+  /** Presence over a connection's rate, waiting for its next slot (latest state per id). */
+  private readonly deferred = new Map<Connection, Map<number, Entry>>();
+  private readonly deferTimers = new Map<Connection, NodeJS.Timeout>();
 
   constructor(
     doc: Y.Doc,
@@ -40,35 +50,71 @@ export class AwarenessRelay {
     });
   }
 
-  /** Applies an awareness update from `conn`, after stamping and ownership checks. */
+  /**
+   * Applies an awareness update from `conn`: only for ids its participant owns (others' are
+   * ignored: y-websocket clients echo everyone's presence back), at most the connection's share
+   * of ids, states of at most `awarenessStateBytes`, `awarenessMessagesPerSecond` (beyond, the
+   * latest state waits for the next slot). Throws ProtocolError 1008 on abuse.
+   */
   receive(conn: Connection, update: Uint8Array): void {
+    const limits = conn.quota.limits;
+    const entries = new Map<number, Entry>();
+    let tooMany = false;
     const decoder = decoding.createDecoder(update);
-    const encoder = encoding.createEncoder();
-    let accepted = 0;
-    const entries: [number, number, string][] = [];
     try {
       const n = decoding.readVarUint(decoder);
       for (let i = 0; i < n; i++) {
-        entries.push([decoding.readVarUint(decoder), decoding.readVarUint(decoder), decoding.readVarString(decoder)]);
+        const clientId = decoding.readVarUint(decoder);
+        const clock = decoding.readVarUint(decoder);
+        const json = decoding.readVarString(decoder);
+        const verdict = this.owners.verdict(conn, clientId);
+        if (verdict === 'foreign') continue;
+        if (verdict === 'too-many') {
+          tooMany = true;
+          continue;
+        }
+        if (json.length > limits.awarenessStateBytes) {
+          throw new ProtocolError(CLOSE_POLICY_VIOLATION, `a presence state is at most ${limits.awarenessStateBytes} bytes`);
+        }
+        entries.set(clientId, { clock, json });
       }
-    } catch {
+    } catch (err) {
+      if (err instanceof ProtocolError) throw err;
       throw new ProtocolError(CLOSE_PROTOCOL_ERROR, 'malformed awareness update');
     }
+    if (tooMany && conn.quota.presenceDropped()) throw new ProtocolError(CLOSE_POLICY_VIOLATION, 'too many presence ids');
+    if (entries.size === 0) return;
+    const waiting = this.deferred.get(conn);
+    if (waiting || !conn.quota.admitPresence()) {
+      // Over the rate: keep only the latest state per id, sent when the connection has a slot.
+      const merged = waiting ?? new Map<number, Entry>();
+      for (const [id, e] of entries) merged.set(id, e);
+      this.deferred.set(conn, merged);
+      this.scheduleDeferred(conn);
+      if (conn.quota.presenceDropped()) throw new ProtocolError(CLOSE_POLICY_VIOLATION, 'too many presence messages');
+      return;
+    }
+    this.apply(conn, entries);
+  }
+
+  private apply(conn: Connection, entries: Map<number, Entry>): void {
     const body = encoding.createEncoder();
-    for (const [clientId, clock, json] of entries) {
-      const owner = this.owners.get(clientId);
-      if (owner && owner !== conn) continue;
+    let accepted = 0;
+    for (const [clientId, entry] of entries) {
+      if (this.owners.verdict(conn, clientId) !== 'ok') continue;
       let state: unknown;
       try {
-        state = JSON.parse(json);
+        state = JSON.parse(entry.json);
       } catch {
         throw new ProtocolError(CLOSE_PROTOCOL_ERROR, 'malformed awareness state');
       }
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) continue;
-      if (!owner) {
-        this.owners.set(clientId, conn);
-        conn.awarenessIds.add(clientId);
-      }
+      this.owners.claim(conn, clientId);
+      let clock = entry.clock;
+      // An owner back after its presence was removed resends its last clock, which every peer
+      // has already seen (with the removal): move past it so that its presence shows again.
+      const known = this.awareness.meta.get(clientId);
+      if (state !== null && known && !this.awareness.states.has(clientId) && clock <= known.clock) clock = known.clock + 1;
       const id = conn.identity;
       const stamped = state === null ? null : { ...state, user: { name: id.delegation, role: id.role, color: id.color } };
       encoding.writeVarUint(body, clientId);
@@ -77,9 +123,28 @@ export class AwarenessRelay {
       accepted++;
     }
     if (accepted === 0) return;
+    const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, accepted);
     encoding.writeUint8Array(encoder, encoding.toUint8Array(body));
     applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), conn);
+  }
+
+  private scheduleDeferred(conn: Connection): void {
+    if (this.deferTimers.has(conn)) return;
+    const wait = Math.ceil(1000 / conn.quota.limits.awarenessMessagesPerSecond);
+    const timer = setTimeout(() => {
+      this.deferTimers.delete(conn);
+      const entries = this.deferred.get(conn);
+      if (!entries || !conn.open) return void this.deferred.delete(conn);
+      if (!conn.quota.admitPresence()) return this.scheduleDeferred(conn);
+      this.deferred.delete(conn);
+      try {
+        this.apply(conn, entries);
+      } catch (err) {
+        if (err instanceof ProtocolError) conn.close(err.code, err.message);
+      }
+    }, wait);
+    this.deferTimers.set(conn, timer);
   }
 
   /** Every known state, for a new connection or a query-awareness message; null if none. */
@@ -90,14 +155,19 @@ export class AwarenessRelay {
 
   /** Removes the presence of a connection that left, and forgets which ids it owned. */
   removeConnection(conn: Connection): void {
-    for (const id of conn.awarenessIds) if (this.owners.get(id) === conn) this.owners.delete(id);
-    removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    this.deferred.delete(conn);
+    const timer = this.deferTimers.get(conn);
+    if (timer) clearTimeout(timer);
+    this.deferTimers.delete(conn);
+    removeAwarenessStates(this.awareness, this.owners.release(conn), null);
   }
 
   destroy(): void {
     this.awareness.destroy(); // emits a last update: clear the timer after it
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    for (const t of this.deferTimers.values()) clearTimeout(t);
+    this.deferTimers.clear();
   }
 
   private message(ids: number[]): Uint8Array {

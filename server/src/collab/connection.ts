@@ -2,9 +2,7 @@ import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Identity } from '../extension.js';
 import { canWriteText } from '@accord/shared/protocol';
-
-/** A client that lets this much pile up unsent is not keeping up; it resyncs when it reconnects. */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+import type { ConnectionQuota } from '../limits/fair-share.js';
 
 /** One WebSocket in one room: its identity, what it asked for, and what it controls. */
 export class Connection {
@@ -21,6 +19,8 @@ export class Connection {
     readonly identity: Identity,
     /** acks=1: the client wants SAVED after its updates are committed. */
     readonly wantsAcks: boolean,
+    /** Its share of the server: command and presence rates, limits (server/src/limits). */
+    readonly quota: ConnectionQuota,
   ) {
     this.canWrite = canWriteText(identity.role);
   }
@@ -29,12 +29,18 @@ export class Connection {
     return this.ws.readyState === this.ws.OPEN;
   }
 
+  /**
+   * A client that lets more than `sendBufferBytes` pile up unsent is not keeping up (or never
+   * reads): it is cut off, and resyncs when it reconnects.
+   */
+  private overflowing(): boolean {
+    if (this.ws.bufferedAmount <= this.quota.limits.sendBufferBytes) return false;
+    this.ws.terminate();
+    return true;
+  }
+
   send(message: Uint8Array): void {
-    if (!this.open) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.ws.terminate();
-      return;
-    }
+    if (!this.open || this.overflowing()) return;
     this.ws.send(message, (err) => {
       if (err) this.ws.terminate();
     });
@@ -46,11 +52,7 @@ export class Connection {
    * with those sent through ws.send.
    */
   sendFrame(frame: Buffer): void {
-    if (!this.open) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.ws.terminate();
-      return;
-    }
+    if (!this.open || this.overflowing()) return;
     (this.ws as unknown as { _socket: Socket })._socket.write(frame);
   }
 

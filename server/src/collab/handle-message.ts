@@ -12,8 +12,10 @@ import {
   writeNotice,
 } from '@accord/shared/protocol';
 import { commandIdOf, executeCommandOnce } from '../commands/execute-command.js';
+import { RATE_LIMITED } from '../limits/command-limiter.js';
+import { missingDependencies, refuseMissingDependencies } from '../limits/missing-dependencies.js';
 import type { Connection } from './connection.js';
-import { CLOSE_PROTOCOL_ERROR, CLOSE_UNSUPPORTED_DATA, ProtocolError } from './protocol-error.js';
+import { CLOSE_POLICY_VIOLATION, CLOSE_PROTOCOL_ERROR, CLOSE_UNSUPPORTED_DATA, ProtocolError } from './protocol-error.js';
 import type { Room } from './room.js';
 
 /** Decodes a Yjs update fully; Y.applyUpdate can throw half-way, so broken ones stop here. */
@@ -56,14 +58,17 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
   }
   // After a refusal this client's later updates build on the refused one: they are dropped too
   // until it reloads the text (docs/protocol.md, NOTICE).
-  if (conn.refused) return;
-  const refusal = room.guard.check(decoded);
+  if (conn.refused || conn.quota.condemned) return;
+  // A gap would sit in every snapshot: refused before anything else is read (1008).
+  if (missingDependencies((client) => room.knownClock(client), decoded)) return refuseMissingDependencies(conn);
+  const touched = new Map<string, Y.XmlElement>();
+  const refusal = room.guard.check(decoded, touched);
   if (refusal) {
     conn.refused = true;
     conn.send(writeNotice(refusal));
     return;
   }
-  room.receiveUpdate(conn, update);
+  room.receiveUpdate(conn, update, decoded, touched);
 }
 
 /**
@@ -78,6 +83,24 @@ function handleCommand(room: Room, conn: Connection, json: string): void {
     message = {};
   }
   const reqId = typeof message?.reqId === 'string' || typeof message?.reqId === 'number' ? String(message.reqId) : '';
+  // Fair share first: beyond the rate and its queue, refused; a connection that keeps going, closed.
+  if (conn.quota.condemned) return;
+  const admission = conn.quota.admitCommand();
+  if (!admission) {
+    conn.send(writeCommandResult({ reqId, ok: false, error: RATE_LIMITED }));
+    if (conn.quota.refused()) closeForAbuse(conn, 'too many commands');
+    return;
+  }
+  if (admission.wait > 0) {
+    setTimeout(() => {
+      if (conn.open) runCommand(room, conn, reqId, message);
+    }, admission.wait);
+    return;
+  }
+  runCommand(room, conn, reqId, message);
+}
+
+function runCommand(room: Room, conn: Connection, reqId: string, message: { reqId?: unknown; command?: unknown; commandId?: unknown }): void {
   if (!message || typeof message !== 'object' || !('command' in message)) {
     conn.send(writeCommandResult({ reqId, ok: false, error: { code: 'invalid', message: 'expected {"reqId": "…", "command": {…}}' } }));
     return;
@@ -94,6 +117,15 @@ function handleCommand(room: Room, conn: Connection, json: string): void {
       conn.send(writeCommandResult({ reqId, ok: false, error: { code: 'internal', message: 'the command failed on the server' } }));
     },
   );
+}
+
+/**
+ * Closes a connection that kept going beyond its share (1008), once the answers to what it sent
+ * before have gone out; until then it is ignored.
+ */
+function closeForAbuse(conn: Connection, reason: string): void {
+  conn.quota.condemned = true;
+  setImmediate(() => conn.close(CLOSE_POLICY_VIOLATION, reason));
 }
 
 /** Handles one binary message; throws ProtocolError for anything it cannot read. */

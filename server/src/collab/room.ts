@@ -9,7 +9,9 @@ import { AwarenessRelay } from './awareness-relay.js';
 import { binaryFrame } from './binary-frame.js';
 import { CommitQueue, type Commit } from './commit-queue.js';
 import type { Connection } from './connection.js';
+import { EditRecorder } from './edit-recorder.js';
 import { UpdateGuard } from './update-guard.js';
+import { dropPending, refuseMissingDependencies } from '../limits/missing-dependencies.js';
 
 export interface RoomOptions {
   storage: Storage;
@@ -20,6 +22,9 @@ export interface RoomOptions {
   retryBaseMs: number;
   retryMaxMs: number;
 }
+
+/** Stands in the changers of a batch for a writer whose change the server added to (the edit record). */
+const RECORDED = Symbol('recorded') as unknown as Connection;
 
 /** Origin of transactions to store and relay (client updates, server changes), unlike loading. */
 const CLIENT = Symbol('client');
@@ -42,7 +47,10 @@ export class Room {
   readonly presence: AwarenessRelay;
   readonly guard: UpdateGuard;
   private readonly commits: CommitQueue;
-  private incoming: { conn: Connection; update: Uint8Array }[] = [];
+  private readonly edits: EditRecorder;
+  private incoming: { conn: Connection; update: Uint8Array; touched?: Map<string, Y.XmlElement> }[] = [];
+  /** Per client, the clock the document will have once `incoming` is applied (missing-dependency checks). */
+  private incomingEnds = new Map<number, number>();
   private applied: Uint8Array[] = [];
   /** Sync step 2 with the whole document, for fresh clients; dropped on every change. */
   private fullState: Uint8Array | null = null;
@@ -54,6 +62,7 @@ export class Room {
     lastSeq: number,
   ) {
     this.guard = new UpdateGuard(this.doc);
+    this.edits = new EditRecorder(this.doc);
     this.presence = new AwarenessRelay(this.doc, () => this.connections, o.awarenessIntervalMs);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === CLIENT) this.applied.push(update);
@@ -78,6 +87,7 @@ export class Room {
       room.doc.transact(() => {
         for (const u of updates) Y.applyUpdate(room.doc, u);
       });
+      if (dropPending(room.doc)) console.warn(`Accord: ${name} was stored with updates whose dependencies are missing; dropped them`);
       await runHook(o.extensions, 'onLoadDocument', { sessionId: name, document: room.doc });
     } catch (err) {
       room.destroy();
@@ -111,9 +121,18 @@ export class Room {
     return syncMessage((e) => syncProtocol.writeSyncStep2(e, this.doc, stateVector));
   }
 
-  /** Queues a validated update from a writer; applied with the rest of this event-loop turn. */
-  receiveUpdate(conn: Connection, update: Uint8Array): void {
-    if (this.incoming.push({ conn, update }) === 1) setImmediate(() => this.applyIncoming());
+  /**
+   * Queues a validated update from a writer; applied with the rest of this event-loop turn.
+   * `touched`: the paragraphs it changes (from the update guard), for the record of direct edits.
+   */
+  receiveUpdate(conn: Connection, update: Uint8Array, decoded?: ReturnType<typeof Y.decodeUpdate>, touched?: Map<string, Y.XmlElement>): void {
+    for (const s of decoded?.structs ?? []) this.incomingEnds.set(s.id.client, Math.max(this.knownClock(s.id.client), s.id.clock + s.length));
+    if (this.incoming.push({ conn, update, touched }) === 1) setImmediate(() => this.applyIncoming());
+  }
+
+  /** What the document has of `client`, counting updates queued in this event-loop turn. */
+  knownClock(client: number): number {
+    return this.incomingEnds.get(client) ?? Y.getState(this.doc.store, client);
   }
 
   get settled(): boolean {
@@ -152,6 +171,7 @@ export class Room {
    * (at once when `fn` changed nothing).
    */
   change(fn: (doc: Y.Doc) => void): Promise<void> {
+    this.edits.interrupt();
     this.doc.transact(() => fn(this.doc), CLIENT);
     return new Promise((durable) => this.enqueueApplied(new Set(), new Set(), durable));
   }
@@ -161,17 +181,36 @@ export class Room {
     this.incoming = [];
     const changers = new Set<Connection>();
     const ackers = new Set<Connection>();
-    for (const { conn, update } of incoming) {
+    this.incomingEnds.clear();
+    for (const { conn, update, touched } of incoming) {
+      if (conn.quota.condemned) continue;
       const before = this.applied.length;
+      let recorded = false;
       try {
-        Y.applyUpdate(this.doc, update, CLIENT);
+        // The writer's update and its entry in the record of direct edits are one transaction:
+        // stored, relayed and acknowledged together.
+        this.doc.transact(() => {
+          const texts = touched?.size ? this.edits.before(touched) : null;
+          Y.applyUpdate(this.doc, update, CLIENT);
+          if (texts) {
+            try {
+              recorded = this.edits.after({ by: conn.identity.delegation, role: conn.identity.role }, touched!, texts);
+            } catch (err) {
+              // The edit itself is applied and kept; only its record failed.
+              console.error(`Accord: recording a direct edit in ${this.name} failed`, err);
+            }
+          }
+        }, CLIENT);
       } catch (err) {
         // Passed Y.decodeUpdate but still broken: refuse that client, keep the others' work.
         console.warn(`Accord: update from ${conn.identity.delegation} in ${this.name} failed to apply`, err);
         conn.close(1003, 'broken update');
         continue;
       }
-      if (this.applied.length > before) changers.add(conn);
+      // A safety net behind the check above: nothing may stay pending.
+      if (dropPending(this.doc)) refuseMissingDependencies(conn);
+      // A writer whose edit the server recorded gets the relay too: it does not have the entry.
+      if (this.applied.length > before) changers.add(recorded ? RECORDED : conn);
       if (conn.wantsAcks) ackers.add(conn);
     }
     this.enqueueApplied(changers, ackers);

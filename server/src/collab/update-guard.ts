@@ -2,6 +2,7 @@
 import * as Y from 'yjs';
 import { LOCKED, readBracketState, Y_DECISIONS, type ParagraphState } from '@accord/shared/brackets/index';
 import { Y_BODY, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
+import { Y_EDITS } from '@accord/shared/edits';
 import { paragraphLabels } from '@accord/shared/numbering';
 
 /** Where a Yjs item lives: a server-only root, a paragraph of the body (by id), or elsewhere. */
@@ -11,6 +12,8 @@ interface Place {
   paragraph: string | null;
   /** The item is a top-level block of the body itself. */
   top: boolean;
+  /** The paragraph's element, when known (to read its text before and after, for the record). */
+  el?: Y.XmlElement;
 }
 
 const OTHER: Place = { root: 'other', paragraph: null, top: false };
@@ -37,7 +40,7 @@ export class UpdateGuard {
   constructor(private readonly doc: Y.Doc) {
     this.body = doc.getXmlFragment(Y_BODY);
     const paragraphs = doc.getMap<ParagraphState>(Y_PARAGRAPHS);
-    this.serverOnly = new Set<unknown>([doc.getMap(Y_PROPOSALS), paragraphs, doc.getArray(Y_DECISIONS), doc.getMap(Y_GROUPS)]);
+    this.serverOnly = new Set<unknown>([doc.getMap(Y_PROPOSALS), paragraphs, doc.getArray(Y_DECISIONS), doc.getArray(Y_EDITS), doc.getMap(Y_GROUPS)]);
     paragraphs.observe(() => (this.locked = null));
   }
 
@@ -49,8 +52,15 @@ export class UpdateGuard {
     return this.locked;
   }
 
-  /** Null when the update may be applied; otherwise why not. */
-  check(update: { structs: DecodedStruct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } }): Refusal | null {
+  /**
+   * Null when the update may be applied; otherwise why not. `touched` (if given) collects the
+   * existing paragraphs the update changes, with their elements: the direct-edit record reads
+   * just those (edit-recorder.ts).
+   */
+  check(
+    update: { structs: DecodedStruct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } },
+    touched?: Map<string, Y.XmlElement>,
+  ): Refusal | null {
     const locked = this.lockedIds();
     const local = new Map<number, { clock: number; len: number; place: Place }[]>();
     for (const s of update.structs) {
@@ -58,13 +68,14 @@ export class UpdateGuard {
       const place = this.placeOfNew(s, local);
       const refusal = this.refuse(place, locked);
       if (refusal) return refusal;
+      if (touched && place.paragraph && place.el) touched.set(place.paragraph, place.el);
       let list = local.get(s.id.client);
       if (!list) local.set(s.id.client, (list = []));
       list.push({ clock: s.id.clock, len: s.length, place });
     }
     for (const [client, ranges] of update.ds.clients) {
       for (const { clock, len } of ranges) {
-        const refusal = this.checkDeletion(client, clock, len, locked);
+        const refusal = this.checkDeletion(client, clock, len, locked, touched);
         if (refusal) return refusal;
       }
     }
@@ -73,7 +84,7 @@ export class UpdateGuard {
 
   private refuse(place: Place, locked: Set<string>): Refusal | null {
     if (place.root === 'server-only') {
-      return { code: 'update_rejected', message: 'proposals, paragraph statuses and the decision log change only through commands: the change was not saved' };
+      return { code: 'update_rejected', message: 'proposals, paragraph statuses, the decision log and the record of edits change only through the server: the change was not saved' };
     }
     if (place.root === 'body' && place.paragraph && locked.has(place.paragraph)) {
       return { code: 'paragraph_locked', message: this.lockedMessage(place.paragraph), paragraphId: place.paragraph };
@@ -94,7 +105,7 @@ export class UpdateGuard {
     return `${label} is ${what}; the chair must reopen it before it can be edited`;
   }
 
-  private checkDeletion(client: number, clock: number, len: number, locked: Set<string>): Refusal | null {
+  private checkDeletion(client: number, clock: number, len: number, locked: Set<string>, touched?: Map<string, Y.XmlElement>): Refusal | null {
     const structs = this.doc.store.clients.get(client);
     if (!structs || clock >= Y.getState(this.doc.store, client)) return null;
     const end = Math.min(clock + len, Y.getState(this.doc.store, client));
@@ -103,8 +114,10 @@ export class UpdateGuard {
       // Yjs itself deletes formatting markers that became redundant when it applies someone
       // else's change (cleanupYTextFormatting): that changes no text and must not be refused.
       if (s instanceof Y.Item && !s.deleted && !(s.content instanceof Y.ContentFormat)) {
-        const refusal = this.refuse(this.placeOfStored(s), locked);
+        const place = this.placeOfStored(s);
+        const refusal = this.refuse(place, locked);
         if (refusal) return refusal;
+        if (touched && place.paragraph && place.el) touched.set(place.paragraph, place.el);
       }
     }
     return null;
@@ -148,7 +161,8 @@ export class UpdateGuard {
     if (this.serverOnly.has(root)) return { root: 'server-only', paragraph: null, top: isTop };
     if (root !== this.body) return OTHER;
     const el = topItem?.content instanceof Y.ContentType ? topItem.content.type : null;
-    const id = el instanceof Y.XmlElement ? el.getAttribute('id') : undefined;
-    return { root: 'body', paragraph: typeof id === 'string' ? id : null, top: isTop };
+    if (!(el instanceof Y.XmlElement)) return { root: 'body', paragraph: null, top: isTop };
+    const id = el.getAttribute('id');
+    return typeof id === 'string' ? { root: 'body', paragraph: id, top: isTop, el } : { root: 'body', paragraph: null, top: isTop };
   }
 }

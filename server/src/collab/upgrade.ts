@@ -10,10 +10,18 @@ export interface UpgradeContext {
   storage: Storage;
   extensions: readonly Extension[];
   allowedOrigins: readonly string[];
-  onConnection(ws: WebSocket, identity: Identity, wantsAcks: boolean): void;
+  /** Null when one more connection of this token and address is within the caps (else why not: 429). */
+  connectionRefusal?(token: string, address: string): string | null;
+  onConnection(ws: WebSocket, identity: Identity, wantsAcks: boolean, who: { token: string; address: string }): void;
 }
 
-const STATUS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+const STATUS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error' };
+
+/**
+ * The only target an upgrade may have, matched on the raw request target before any URL parsing:
+ * `/../../collab/<id>` or `/collab\<id>` would otherwise be normalised into a session path.
+ */
+const CANONICAL_TARGET = /^\/collab\/([a-z0-9]{16})(\?|$)/;
 
 /** Answers a refused upgrade with a plain HTTP response, as a browser or ws client expects. */
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
@@ -47,9 +55,13 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => {});
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const match = /^\/collab\/([^/]*)$/.exec(url.pathname);
-      if (!match) return refuse(socket, 404, 'not-found', 'no WebSocket endpoint here; use /collab/<sessionId>');
+      const raw = req.url ?? '/';
+      const match = CANONICAL_TARGET.exec(raw);
+      if (!match) {
+        if (!/collab/i.test(raw)) return refuse(socket, 404, 'not-found', 'no WebSocket endpoint here; use /collab/<sessionId>');
+        return refuse(socket, 400, 'bad-path', 'the WebSocket endpoint is exactly /collab/<sessionId>');
+      }
+      const url = new URL(raw, 'http://localhost');
       const sessionId = match[1];
       if (!isSessionId(sessionId)) return refuse(socket, 400, 'bad-room', 'the room name must be a session id');
       if (!(await ctx.storage.getSession(sessionId))) return refuse(socket, 404, 'no-session', 'no such session');
@@ -61,9 +73,12 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
       }
       if (!identity) return refuse(socket, 401, 'unauthorized', 'missing or invalid token for this session');
       if (!originAllowed(req, ctx.allowedOrigins)) return refuse(socket, 403, 'forbidden-origin', 'this origin may not connect');
+      const who = { token: url.searchParams.get('token') ?? '', address: req.socket.remoteAddress ?? '' };
+      const capped = ctx.connectionRefusal?.(who.token, who.address);
+      if (capped) return refuse(socket, 429, 'too-many-connections', capped);
       if (socket.destroyed) return;
       const wantsAcks = url.searchParams.get('acks') === '1';
-      ctx.wss.handleUpgrade(req, socket, head, (ws) => ctx.onConnection(ws, identity, wantsAcks));
+      ctx.wss.handleUpgrade(req, socket, head, (ws) => ctx.onConnection(ws, identity, wantsAcks, who));
     })().catch((err: unknown) => {
       console.error('Accord: upgrade failed', err);
       refuse(socket, 500, 'internal', 'upgrade failed');

@@ -1,9 +1,12 @@
 import { Router } from 'express';
 import { bracketCounts, readBracketState, type ErrorCode } from '@accord/shared/brackets/index';
 import { paragraphLabels } from '@accord/shared/numbering';
+import { editSentence, Y_EDITS, type DirectEdit } from '@accord/shared/edits';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
-import { requireIdentity } from '../http/auth.js';
+import { bearer, requireIdentity } from '../http/auth.js';
+import { RATE_LIMITED } from '../limits/command-limiter.js';
+import type { FairShare } from '../limits/fair-share.js';
 import { HttpError } from '../http/errors.js';
 import type { Storage } from '../storage/storage.js';
 import { decisionLogView } from './decision-log.js';
@@ -13,6 +16,7 @@ export interface CommandRoutesContext {
   storage: Storage;
   adminKey: string;
   rooms: Rooms;
+  fairShare: FairShare;
 }
 
 /** HTTP status of each command error code (docs/api.md). */
@@ -47,6 +51,13 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
 
   r.post('/sessions/:id/commands', async (req, res) => {
     const me = await requireIdentity(req, storage, adminKey, req.params.id);
+    // The token's share, the same bucket as its WebSocket commands; beyond it 429.
+    const admission = ctx.fairShare.commands.admit(bearer(req) ?? '');
+    if (!admission) {
+      res.status(429).set('Retry-After', '1').json({ ok: false, error: RATE_LIMITED });
+      return;
+    }
+    if (admission.wait > 0) await new Promise((r) => setTimeout(r, admission.wait));
     const body: unknown = req.body;
     if (!body || typeof body !== 'object' || !('command' in body)) {
       // Answered like any refused command, so that clients read one shape for every refusal.
@@ -67,6 +78,21 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
   r.get('/sessions/:id/decisions', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     res.json(await inRoom(req.params.id, (room) => decisionLogView(readBracketState(room.doc).decisions)));
+  });
+
+  // The record of writers' direct edits (deletions, type-overs), oldest first, each with the
+  // paragraph's label now and the sentence the decision log shows.
+  r.get('/sessions/:id/edits', async (req, res) => {
+    await requireIdentity(req, storage, adminKey, req.params.id);
+    const view = await inRoom(req.params.id, (room) => {
+      const edits = room.doc.getArray<DirectEdit>(Y_EDITS).toArray();
+      const labels = edits.length ? paragraphLabels(readBracketState(room.doc).doc) : new Map();
+      return edits.map((e) => {
+        const paragraph = (labels.get(e.paragraphId) as { short?: string } | undefined)?.short ?? null;
+        return { ...e, at: new Date(e.at).toISOString(), updatedAt: new Date(e.updatedAt).toISOString(), paragraph, text: editSentence(e, paragraph ?? 'a paragraph since removed') };
+      });
+    });
+    res.json(view);
   });
 
   r.get('/sessions/:id/proposals', async (req, res) => {

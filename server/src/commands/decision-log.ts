@@ -20,6 +20,10 @@ export interface DecisionView {
   proposalId: string | null;
   paragraphId: string | null;
   undoes: string | null;
+  /** For a `revision` entry: the revision's label. */
+  revision: string | null;
+  /** Open proposals this entry superseded (BR32) or, for a revision, closed because their text was gone (BR34). */
+  superseded: string[];
   /** Paragraph statuses set by the decision (status changes and accepted/removed paragraphs). */
   paragraphs: DecisionEntry['paragraphs'];
   /** Each block the decision changed, as plain text before and after (null: it did not exist). */
@@ -42,6 +46,8 @@ export function decisionLogView(entries: DecisionEntry[]): DecisionView[] {
       proposalId: e.proposalId ?? null,
       paragraphId: e.paragraphId ?? null,
       undoes: e.undoes ?? null,
+      revision: e.revision ?? null,
+      superseded: e.proposals.filter((c) => c.after.status === 'superseded').map((c) => c.id),
       paragraphs: e.paragraphs,
       text: ids.map((id) => ({ paragraphId: id, before: before.get(id) ?? null, after: after.get(id) ?? null })),
       entry: e,

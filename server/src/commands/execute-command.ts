@@ -1,5 +1,5 @@
 import { Y_PROPOSALS } from '@accord/shared';
-import { applyCommandToYDoc, recordedCommandOutcome, type ApplyResult, type Command, type CommandError, type CommandOutcome, type Proposal } from '@accord/shared/brackets/index';
+import { applyCommandToYDoc, commandRoleAllowed, isCommandType, recordedCommandOutcome, type ApplyResult, type Command, type CommandError, type CommandOutcome, type Proposal } from '@accord/shared/brackets/index';
 import { isCommandId } from '@accord/shared/protocol';
 import type { Room } from '../collab/room.js';
 import type { Identity } from '../extension.js';
@@ -13,7 +13,9 @@ const MAX_COMMAND_BYTES = 64 * 1024;
 /** A precise `invalid` for what is not even shaped like a command; the rules check the rest. */
 function shapeError(command: unknown): CommandError | null {
   if (typeof command !== 'object' || command === null || Array.isArray(command)) return { code: 'invalid', message: 'a command is a JSON object' };
-  if (typeof (command as { type?: unknown }).type !== 'string') return { code: 'invalid', message: 'a command needs a "type"' };
+  const type = (command as { type?: unknown }).type;
+  if (typeof type !== 'string') return { code: 'invalid', message: 'a command needs a "type"' };
+  if (!isCommandType(type)) return { code: 'invalid', message: `unknown command type ${type.slice(0, 40)}` };
   if (JSON.stringify(command).length > MAX_COMMAND_BYTES) return { code: 'invalid', message: `a command is at most ${MAX_COMMAND_BYTES} bytes` };
   return null;
 }
@@ -70,15 +72,22 @@ export async function executeCommandOnce(room: Room, identity: Identity, command
  * the same bracket, the second finds it no longer open.
  */
 export async function executeCommand(room: Room, identity: Identity, command: unknown, now = Date.now(), commandId?: string): Promise<CommandAnswer> {
+  // Shape and role before any document is read: a refused command costs microseconds, not a pass
+  // over the text (ENGINEERING.md §7).
   const bad = shapeError(command);
   if (bad) return { ok: false, error: bad };
+  const actor = commandActor(identity);
+  const type = (command as Command).type;
+  if (!commandRoleAllowed(type, actor.role)) {
+    return { ok: false, error: { code: 'not_permitted', message: actor.role === 'observer' ? 'observers only read' : `a ${actor.role} cannot ${type}` } };
+  }
   let outcome: ApplyResult | null = null;
   let failure: { error: unknown } | null = null;
   const durable = room.change((doc) => {
     // Caught here so that whatever the transaction wrote before a bug threw is still stored and
     // relayed with this change, not left for the next batch; then the caller answers `internal`.
     try {
-      outcome = applyCommandToYDoc(doc, command as Command, commandActor(identity), now, undefined, commandId ? { commandId } : {});
+      outcome = applyCommandToYDoc(doc, command as Command, actor, now, undefined, commandId ? { commandId } : {});
     } catch (error) {
       failure = { error };
     }

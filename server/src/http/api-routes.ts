@@ -11,15 +11,19 @@ import type { RevisionService } from '../revisions/revision-service.js';
 import { revisionRoutes } from '../revisions/revision-routes.js';
 import { bearer, isAdmin, requireChair, requireIdentity } from './auth.js';
 import { HttpError } from './errors.js';
+import type { FairShare } from '../limits/fair-share.js';
+import { CLOSE_POLICY_VIOLATION } from '../collab/protocol-error.js';
 
 export interface ApiContext {
   storage: Storage;
   adminKey: string;
   rooms: Rooms;
-  /** POST /api/sessions without a token (default true: anyone may open a session). */
+  /** POST /api/sessions without the organiser (admin) key (default false). */
   openSessionCreation: boolean;
   /** Revisions, history, restore, compare (server/src/revisions). */
   revisions: RevisionService;
+  /** Limits and live connections (server/src/limits). */
+  fairShare: FairShare;
 }
 
 const MAX_TEXT = 10_000_000;
@@ -70,9 +74,13 @@ export function apiRoutes(ctx: ApiContext): Router {
   });
 
   r.post('/sessions', async (req, res) => {
+    // Importing a text is work for the server: only the organiser starts it, unless the operator
+    // opened session creation to everyone (ACCORD_OPEN_SESSION_CREATION=1).
     const token = bearer(req);
-    if (token && !isAdmin(req, adminKey) && !(await storage.getParticipant(token))) throw new HttpError(401, 'unauthorized', 'invalid token');
-    if (!token && !ctx.openSessionCreation) throw new HttpError(401, 'unauthorized', 'creating sessions needs the admin key');
+    if (!isAdmin(req, adminKey)) {
+      if (!ctx.openSessionCreation) throw new HttpError(401, 'unauthorized', 'creating sessions needs the organiser key');
+      if (token && !(await storage.getParticipant(token))) throw new HttpError(401, 'unauthorized', 'invalid token');
+    }
     const body = bodyOf(req);
     const title = optionalString(body, 'title', 500);
     const text = optionalString(body, 'text', MAX_TEXT);
@@ -141,6 +149,20 @@ export function apiRoutes(ctx: ApiContext): Router {
     res.status(201).json({ participant: { id: p.id, sessionId: p.sessionId, role: p.role, delegation: p.delegation, color: p.color }, token: view.token, link: view.link });
   });
 
+  /**
+   * Revokes a participant (`:pid` is its participant id; its token is accepted too) and closes its
+   * live connections (1008); its reconnects are refused 401.
+   */
+  r.delete('/sessions/:id/participants/:pid', async (req, res) => {
+    const me = await requireIdentity(req, storage, adminKey, req.params.id);
+    requireChair(me);
+    const p = (await storage.listParticipants(req.params.id)).find((x) => x.id === req.params.pid) ?? (await storage.getParticipant(req.params.pid));
+    if (!p || p.sessionId !== req.params.id) throw new HttpError(404, 'no-participant', 'no such participant in this session');
+    await storage.removeParticipant(p.token);
+    const closed = ctx.fairShare.closeToken(p.token, CLOSE_POLICY_VIOLATION, 'access revoked');
+    res.json({ revoked: true, closedConnections: closed });
+  });
+
   r.get('/sessions/:id/participants', async (req, res) => {
     const me = await requireIdentity(req, storage, adminKey, req.params.id);
     requireChair(me);
@@ -148,7 +170,7 @@ export function apiRoutes(ctx: ApiContext): Router {
   });
 
   r.use(revisionRoutes({ storage, adminKey, revisions: ctx.revisions }));
-  r.use(commandRoutes({ storage, adminKey, rooms }));
+  r.use(commandRoutes({ storage, adminKey, rooms, fairShare: ctx.fairShare }));
   r.use(groupRoutes({ storage, adminKey, rooms }));
 
   r.use((_req, _res) => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { newId, Y_BODY, Y_META, Y_PARAGRAPHS } from '@accord/shared';
-import { writeBody } from '@accord/shared/brackets/index';
+import { newId, Y_BODY, Y_META, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
+import { closeAtRevision, writeBody, Y_DECISIONS } from '@accord/shared/brackets/index';
 import type { Renumbering, VersionSnapshot } from '@accord/shared/diff/index';
 import { renumberAtRevision } from '@accord/shared/revisions/index';
 import type { Room } from '../collab/room.js';
@@ -132,15 +132,23 @@ export class RevisionService {
         const cleanup = renumberAtRevision(live.doc, (id) => live.paragraphs[id]?.status);
         const paragraphs = { ...live.paragraphs };
         for (const id of cleanup.removed) delete paragraphs[id];
+        const at = this.now();
+        // BR34: proposals whose text the revision drops are closed, recorded in the decision log.
+        const closed = closeAtRevision(live.proposals, cleanup.doc, { id: newId('d'), at, by: input.by, label: input.label });
+        const proposals = { ...live.proposals };
+        for (const p of closed.proposals) proposals[p.id] = p;
         const renumbered = room.change((ydoc) => {
           if (cleanup.doc !== live.doc) writeBody(ydoc, ydoc.getXmlFragment(Y_BODY), live.doc, cleanup.doc);
           const states = ydoc.getMap(Y_PARAGRAPHS);
           for (const id of cleanup.removed) states.delete(id);
+          const records = ydoc.getMap(Y_PROPOSALS);
+          for (const p of closed.proposals) records.set(p.id, p);
+          ydoc.getArray(Y_DECISIONS).push([closed.entry]);
           ydoc.getMap(Y_META).set('revisionLabel', input.label);
         });
-        const createdAt = new Date(this.now()).toISOString();
+        const createdAt = new Date(at).toISOString();
         const info: RevisionInfo = { date: input.date ?? createdAt.slice(0, 10), note: input.note ?? '', by: input.by, renumbering: cleanup.renumbering };
-        const frozen = versionOf({ ...live, doc: cleanup.doc, paragraphs, meta: { ...live.meta, revisionLabel: input.label } }, input.label, cleanup.renumbering);
+        const frozen = versionOf({ ...live, doc: cleanup.doc, paragraphs, proposals, meta: { ...live.meta, revisionLabel: input.label } }, input.label, cleanup.renumbering);
         const record = {
           id: newId('r'),
           docName: sessionId,

@@ -54,6 +54,11 @@ export function createMemoryStorage(): Storage {
       if (participants.some((x) => x.token === p.token)) throw new Error('token exists');
       participants.push({ ...p });
     },
+    async removeParticipant(token) {
+      const i = participants.findIndex((x) => x.token === token);
+      if (i >= 0) participants.splice(i, 1);
+      return i >= 0;
+    },
     async getParticipant(token) {
       const p = participants.find((x) => x.token === token);
       return p && { ...p };

@@ -94,6 +94,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     listSessions: db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY seed DESC, ord'),
     insertParticipant: db.prepare('INSERT INTO participants (id, token, session_id, role, delegation, color, created_at, ord) VALUES (@id, @token, @sessionId, @role, @delegation, @color, @createdAt, (SELECT COALESCE(MAX(ord), 0) + 1 FROM participants))'),
     getParticipant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE token = ?'),
+    deleteParticipant: db.prepare<[string]>('DELETE FROM participants WHERE token = ?'),
     listParticipants: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE session_id = ? ORDER BY ord'),
     getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
     setSetting: db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -152,6 +153,9 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     },
     async addParticipant(p) {
       q.insertParticipant.run(p);
+    },
+    async removeParticipant(token) {
+      return q.deleteParticipant.run(token).changes > 0;
     },
     async getParticipant(token) {
       const r = q.getParticipant.get(token);

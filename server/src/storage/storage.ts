@@ -85,6 +85,8 @@ export interface Storage {
 
   addParticipant(participant: ParticipantRecord): Promise<void>;
   getParticipant(token: string): Promise<ParticipantRecord | undefined>;
+  /** Revokes a participant's token; false if there was none. */
+  removeParticipant(token: string): Promise<boolean>;
   /** In creation order. */
   listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
 

@@ -98,6 +98,15 @@ describe('participants have ids and unique names', () => {
   });
 });
 
+describe('revoking by participant id', () => {
+  it('the chair revokes a participant by its id: its token stops working', async () => {
+    const brazil = await add('delegation', 'Brazil');
+    expect((await t.api('GET', `/api/sessions/${session}`, brazil.token)).status).toBe(200);
+    expect((await t.api('DELETE', `/api/sessions/${session}/participants/${brazil.id}`, chair)).status).toBe(200);
+    expect((await t.api('GET', `/api/sessions/${session}`, brazil.token)).status).toBe(401);
+  });
+});
+
 describe('observers never edit, withdraw or comment', () => {
   it('edit, withdraw and comment by an observer → 403 over REST and WS; the proposal is unchanged', async () => {
     const id = await kenyaProposes(' and ratify');

@@ -15,6 +15,7 @@ import {
 import { diffBlocks, findBlock, findProposalText } from './doc.js';
 import { dropText, endOf, hasText, removeAddedBlock, strike, struckMark, unbracket } from './effects.js';
 import { bracketCounts } from './counts.js';
+import { supersede } from './supersede.js';
 import {
   fail,
   type ApplyResult,
@@ -112,7 +113,7 @@ export function decide(ctx: Ctx, cmd: Cmd<'accept'> | Cmd<'reject'>): ApplyResul
   const changed: Record<string, Proposal> = {};
   const paragraphs: Record<string, ParagraphState> = {};
   const paraChanges: DecisionEntry['paragraphs'] = [];
-  const close = (x: Proposal, status: 'accepted' | 'rejected') => {
+  const close = (x: Proposal, status: 'accepted' | 'rejected' | 'superseded') => {
     changed[x.id] = { ...x, status, decision: id, updatedAt: ctx.now };
   };
   if (!accept) {
@@ -179,6 +180,7 @@ export function decide(ctx: Ctx, cmd: Cmd<'accept'> | Cmd<'reject'>): ApplyResul
     close(p, 'accepted');
     if (cmd.text !== undefined) changed[p.id].text = cmd.text;
   }
+  for (const s of supersede(state.doc, tr, state.proposals, new Set(Object.keys(changed)))) close(s, 'superseded');
   const changes = Object.values(changed).map((next) => changeOf(state.proposals[next.id], next));
   const entry = decisionEntry(ctx, id, cmd.type, tr.doc, changes, paraChanges, { proposalId: p.id, paragraphId: p.paragraphId });
   return done(ctx, tr.doc, changed, paragraphs, { proposalId: p.id, decisionId: id }, entry);
@@ -232,10 +234,13 @@ export function setParagraphStatus(ctx: Ctx, cmd: Cmd<'setParagraphStatus'>): Ap
       }
     });
   }
+  const superseded: Record<string, Proposal> = {};
+  for (const s of supersede(state.doc, tr, state.proposals, new Set())) superseded[s.id] = { ...s, status: 'superseded', decision: id, updatedAt: ctx.now };
+  const changes = Object.values(superseded).map((x) => changeOf(state.proposals[x.id], x));
   const raw = state.paragraphs[cmd.paragraphId] ?? null;
-  const entry = decisionEntry(ctx, id, 'setParagraphStatus', tr.doc, [], [{ id: cmd.paragraphId, before: raw, after: next }], {
+  const entry = decisionEntry(ctx, id, 'setParagraphStatus', tr.doc, changes, [{ id: cmd.paragraphId, before: raw, after: next }], {
     paragraphId: cmd.paragraphId,
   });
-  return done(ctx, tr.doc, {}, { [cmd.paragraphId]: next }, { decisionId: id }, entry);
+  return done(ctx, tr.doc, superseded, { [cmd.paragraphId]: next }, { decisionId: id }, entry);
 }
 

@@ -23,3 +23,5 @@ export { blockText, findBlock, findProposalText, resolveAnchor, LEAF_CHAR } from
 export { merge3 } from './undo.js';
 export { applyCommandToYDoc, readBracketState, writeBody, Y_DECISIONS } from './ydoc.js';
 export { canonicalMarks, sortMarks } from './canonical.js';
+export { anchorLive, closeAtRevision, goneAtRevision } from './supersede.js';
+export { commandRoleAllowed, isCommandType } from './roles.js';

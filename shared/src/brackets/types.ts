@@ -46,7 +46,8 @@ export type ProposalKind =
   | 'newParagraph'
   | 'deleteParagraph';
 
-export type ProposalStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+/** `superseded`: closed because a decision (or a revision) struck or removed the text it acts on (BR32). */
+export type ProposalStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn' | 'superseded';
 
 export interface ProposalComment {
   by: Sponsor;
@@ -82,7 +83,7 @@ export interface Proposal {
   replaces?: string;
   createdAt: number;
   updatedAt: number;
-  /** The decision that closed it. */
+  /** The decision that closed it (for `superseded`: the decision, or revision entry, that superseded it). */
   decision?: string;
   /** The client-made id of the command that created it (idempotent retries, docs/protocol.md). */
   commandId?: string;
@@ -112,7 +113,8 @@ export interface ProposalChange {
   after: Pick<Proposal, 'status' | 'kind'> & { decision?: string; group?: string; alt?: number };
 }
 
-export type DecisionAction = 'accept' | 'reject' | 'setParagraphStatus' | 'undo';
+/** `revision`: issuing a revision closed the open proposals whose text it dropped (BR34); not undone. */
+export type DecisionAction = 'accept' | 'reject' | 'setParagraphStatus' | 'undo' | 'revision';
 
 /** An entry of the decision log (Y.Array `decisions`), appended once and never changed. */
 export interface DecisionEntry {
@@ -126,6 +128,8 @@ export interface DecisionEntry {
   paragraphId?: string;
   /** For undo entries: the decision undone. */
   undoes?: string;
+  /** For revision entries: the revision's label. */
+  revision?: string;
   /** Blocks whose content the decision changed, exactly as they read before and after (PM JSON). */
   before: BlockSnapshot[];
   after: BlockSnapshot[];

@@ -113,6 +113,7 @@ export function undoDecision(ctx: Ctx, cmd: Cmd<'undoDecision'>): ApplyResult {
   const d = state.decisions.find((x) => x.id === cmd.decisionId);
   if (!d) return fail('not_found', `no decision ${cmd.decisionId}`);
   if (d.action === 'undo') return fail('invalid', 'an undo is not undone; decide again instead');
+  if (d.action === 'revision') return fail('invalid', 'a revision is not undone; restore the text as it was before it instead');
   if (state.decisions.some((x) => x.undoes === d.id)) return fail('invalid', `decision ${d.id} is already undone`);
   const proposals: Record<string, Proposal> = {};
   for (const ch of d.proposals) {

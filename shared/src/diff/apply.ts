@@ -10,7 +10,8 @@ export interface ParagraphText {
 export function opsText(ops: TextOp[], sideOf: 'a' | 'b'): string {
   let s = '';
   for (const o of ops) {
-    if (o.op === 'equal' || o.op === 'format' || (sideOf === 'a' ? o.op === 'delete' : o.op === 'insert')) s += o.text;
+    // Struck text is in both versions' text, struck on one side.
+    if (o.op === 'equal' || o.op === 'format' || o.struck || (sideOf === 'a' ? o.op === 'delete' : o.op === 'insert')) s += o.text;
   }
   return s;
 }
@@ -36,7 +37,7 @@ export function applyComparison(a: ParagraphText[], cmp: Comparison): ParagraphT
     let pos = 0;
     let text = '';
     for (const o of e.ops) {
-      if (o.op === 'insert') {
+      if (o.op === 'insert' && !o.struck) {
         text += o.text;
         continue;
       }
@@ -48,7 +49,7 @@ export function applyComparison(a: ParagraphText[], cmp: Comparison): ParagraphT
         throw new Error(`op ${o.op} "${o.text}" does not match A's paragraph ${e.id} at ${pos}`);
       }
       pos += o.text.length;
-      if (o.op !== 'delete') text += o.text;
+      if (o.op !== 'delete' || o.struck) text += o.text;
     }
     if (pos !== source.length && !cmp.options.ignoreWhitespace) {
       throw new Error(`ops leave ${source.length - pos} characters of A's paragraph ${e.id} unconsumed`);

@@ -10,7 +10,7 @@ import type {
   StatusChange,
 } from './types.js';
 
-type Status = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+type Status = 'open' | 'accepted' | 'rejected' | 'withdrawn' | 'superseded';
 
 /** Proposal records may spell statuses their own way ("accept", "Accepted", "withdrawn-by-sponsor"). */
 export function normalizeStatus(status: unknown): Status {
@@ -18,6 +18,7 @@ export function normalizeStatus(status: unknown): Status {
   if (s.includes('accept') || s.includes('adopt')) return 'accepted';
   if (s.includes('reject')) return 'rejected';
   if (s.includes('withdr')) return 'withdrawn';
+  if (s.includes('supersed')) return 'superseded';
   return 'open';
 }
 
@@ -39,7 +40,7 @@ function statusText(st: { status?: unknown; pending?: unknown } | undefined): st
 }
 
 export function emptyCounts(): BracketCounts {
-  return { added: 0, accepted: 0, rejected: 0, withdrawn: 0, reopened: 0, resolved: 0, removed: 0 };
+  return { added: 0, accepted: 0, rejected: 0, withdrawn: 0, superseded: 0, reopened: 0, resolved: 0, removed: 0 };
 }
 
 interface MarkInfo {

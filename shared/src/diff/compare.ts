@@ -54,7 +54,7 @@ export function compareVersions(a: VersionSnapshot, b: VersionSnapshot, options:
         whitespaceOnly: false,
         kindChanged,
       };
-      if (pa.text === pb.text && (pa.formatKey === pb.formatKey || opts.ignoreFormatting)) {
+      if (pa.text === pb.text && (pa.formatKey === pb.formatKey || (opts.ignoreFormatting && pa.struckKey === pb.struckKey))) {
         e.ops = wholeParagraphOps(pb, 'equal');
       } else {
         const d = diffParagraphText(pa, pb, opts);

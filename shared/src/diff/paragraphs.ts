@@ -33,6 +33,9 @@ export interface Paragraph {
   runs: Run[];
   /** Run lengths and signatures: equal formatKey + equal text ⇒ identical paragraph. */
   formatKey: string;
+  /** Where text is struck (removed, shown until the next revision): equal text with another
+   * struckKey is a change of wording, not of formatting. */
+  struckKey: string;
   brackets: BracketSpan[];
 }
 
@@ -70,6 +73,11 @@ function blockKind(node: NodeJSON): { kind: string; level: number } {
   if (node.type === 'note' && attrs.style && attrs.style !== 'body') kind += `:${String(attrs.style)}`;
   if (node.type === 'footnote') kind += `:${String(attrs.marker ?? '')}`;
   return { kind, level };
+}
+
+/** Text removed by a decision or a writer, kept visible until the next revision. */
+export function isStruckRun(r: Run): boolean {
+  return r.marks.some((m) => m.type === 'struck');
 }
 
 /** Flatten a document into its blocks, each with its text, mark runs and bracket spans. */
@@ -121,7 +129,11 @@ export function extractParagraphs(doc: NodeJSON): Paragraph[] {
         }
       }
     }
-    for (const r of runs) formatKey += `${r.end - r.start}:${r.sig}|`;
+    let struckKey = '';
+    for (const r of runs) {
+      formatKey += `${r.end - r.start}:${r.sig}|`;
+      if (isStruckRun(r)) struckKey += `${r.start}-${r.end}|`;
+    }
     const added = node.attrs?.added;
     out.push({
       key,
@@ -134,6 +146,7 @@ export function extractParagraphs(doc: NodeJSON): Paragraph[] {
       text,
       runs,
       formatKey,
+      struckKey,
       brackets: [...bracketMap.values()],
     });
   }

@@ -82,9 +82,9 @@ function opHtml(o: TextOp, only?: 'a' | 'b'): string {
     case 'equal':
       return textHtml(o.text, o.marks);
     case 'insert':
-      return only === 'a' ? '' : `<ins${o.whitespace ? ' class="ws"' : ''}>${textHtml(o.text, o.marks)}</ins>`;
+      return only === 'a' && !o.struck ? '' : `<ins${o.whitespace ? ' class="ws"' : ''}>${textHtml(o.text, o.marks)}</ins>`;
     case 'delete':
-      return only === 'b' ? '' : `<del${o.whitespace ? ' class="ws"' : ''}>${textHtml(o.text, o.marks)}</del>`;
+      return only === 'b' && !o.struck ? '' : `<del${o.whitespace ? ' class="ws"' : ''}>${textHtml(o.text, o.marks)}</del>`;
     case 'format': {
       const title = `formatting: ${describeMarks(o.from)} → ${describeMarks(o.to)}`;
       return `<span class="fmt" title="${escapeHtml(title)}">${textHtml(o.text, only === 'a' ? o.from : o.to)}</span>`;
@@ -135,7 +135,7 @@ function sideBySideView(c: Comparison, lang: string): string {
 const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals', adref: 'agreed ad ref' };
 const statusName = (s: string): string => s.replace(/^[a-z]+/, (w) => STATUS_NAMES[w] ?? w);
 
-const COUNT_KEYS: Array<keyof BracketCounts> = ['added', 'accepted', 'rejected', 'withdrawn', 'reopened', 'resolved', 'removed'];
+const COUNT_KEYS: Array<keyof BracketCounts> = ['added', 'accepted', 'rejected', 'withdrawn', 'superseded', 'reopened', 'resolved', 'removed'];
 
 function countsRow(counts: BracketCounts): string {
   return COUNT_KEYS.map((k) => `<td>${counts[k] || ''}</td>`).join('');

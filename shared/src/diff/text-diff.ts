@@ -1,5 +1,5 @@
 import { diffSequences, type Segment } from './myers.js';
-import type { Paragraph, Run } from './paragraphs.js';
+import { isStruckRun, type Paragraph, type Run } from './paragraphs.js';
 import { isWhitespace, tokenBoundaries } from './tokenize.js';
 import type { MarkJSON, TextOp } from './types.js';
 
@@ -21,19 +21,22 @@ class OpBuilder {
   readonly ops: TextOp[] = [];
   private lastMarks: MarkJSON[] | undefined;
   private lastFrom: MarkJSON[] | undefined;
+  private lastStruck = false;
 
-  add(op: 'equal' | 'insert' | 'delete', text: string, marks: MarkJSON[], whitespace = false): void {
+  add(op: 'equal' | 'insert' | 'delete', text: string, marks: MarkJSON[], whitespace = false, struck = false): void {
     if (text === '') return;
     const last = this.ops[this.ops.length - 1];
-    if (last && last.op === op && this.lastMarks === marks) {
+    if (last && last.op === op && this.lastMarks === marks && this.lastStruck === struck) {
       last.text += text;
       return;
     }
     const o: TextOp & { op: typeof op } = marks.length > 0 ? { op, text, marks } : { op, text };
     if (whitespace && o.op !== 'equal') (o as { whitespace?: true }).whitespace = true;
+    if (struck && o.op !== 'equal') (o as { struck?: true }).struck = true;
     this.ops.push(o);
     this.lastMarks = marks;
     this.lastFrom = undefined;
+    this.lastStruck = struck;
   }
 
   format(text: string, from: MarkJSON[], to: MarkJSON[]): void {
@@ -76,9 +79,15 @@ function emitSide(
   }
 }
 
-/** Emit identical text (A at as, B at bs, len code units), as equal or format ops. */
-function emitEqual(b: OpBuilder, pa: Paragraph, as: number, pb: Paragraph, bs: number, len: number, ignoreFormatting: boolean): void {
-  if (len <= 0) return;
+/**
+ * Emit identical text (A at as, B at bs, len code units), as equal or format ops. Text struck in
+ * B and not in A was deleted (an accepted deletion, a writer's struck deletion), text struck in A
+ * and not in B came back: wording, emitted as delete / insert whatever `ignoreFormatting` says.
+ * Returns how many such changes it emitted.
+ */
+function emitEqual(b: OpBuilder, pa: Paragraph, as: number, pb: Paragraph, bs: number, len: number, ignoreFormatting: boolean): number {
+  let changes = 0;
+  if (len <= 0) return changes;
   let ia = findRun(pa.runs, as);
   let ib = findRun(pb.runs, bs);
   let off = 0;
@@ -87,12 +96,17 @@ function emitEqual(b: OpBuilder, pa: Paragraph, as: number, pb: Paragraph, bs: n
     const rb = pb.runs[ib];
     const step = Math.min(ra.end - (as + off), rb.end - (bs + off), len - off);
     const text = pb.text.slice(bs + off, bs + off + step);
-    if (ra.sig === rb.sig || ignoreFormatting) b.add('equal', text, rb.marks);
+    const struckA = isStruckRun(ra);
+    if (struckA !== isStruckRun(rb)) {
+      b.add(struckA ? 'insert' : 'delete', text, struckA ? rb.marks : ra.marks, false, true);
+      changes++;
+    } else if (ra.sig === rb.sig || ignoreFormatting) b.add('equal', text, rb.marks);
     else b.format(text, ra.marks, rb.marks);
     off += step;
     if (as + off >= ra.end) ia++;
     if (bs + off >= rb.end) ib++;
   }
+  return changes;
 }
 
 /** The whole paragraph as one kind of op (same, added or deleted paragraphs). */
@@ -216,7 +230,7 @@ export function diffParagraphText(pa: Paragraph, pb: Paragraph, opts: TextDiffOp
   const b = new OpBuilder();
   let changes = 0;
   let wsChanges = 0;
-  emitEqual(b, pa, 0, pb, 0, start, opts.ignoreFormatting);
+  changes += emitEqual(b, pa, 0, pb, 0, start, opts.ignoreFormatting);
   for (const s of segs) {
     const a0 = ab[s.a0];
     const a1 = ab[s.a1];
@@ -224,7 +238,7 @@ export function diffParagraphText(pa: Paragraph, pb: Paragraph, opts: TextDiffOp
     const b1 = bb[s.b1];
     if (s.eq) {
       if (a1 - a0 === b1 - b0 && pa.text.slice(a0, a1) === pb.text.slice(b0, b1)) {
-        emitEqual(b, pa, a0, pb, b0, a1 - a0, opts.ignoreFormatting);
+        changes += emitEqual(b, pa, a0, pb, b0, a1 - a0, opts.ignoreFormatting);
       } else {
         // Equal only once whitespace is normalised: token by token.
         for (let i = 0; i < s.a1 - s.a0; i++) {
@@ -233,7 +247,7 @@ export function diffParagraphText(pa: Paragraph, pb: Paragraph, opts: TextDiffOp
           const tb0 = bb[s.b0 + i];
           const tb1 = bb[s.b0 + i + 1];
           if (ta1 - ta0 === tb1 - tb0 && pa.text.slice(ta0, ta1) === pb.text.slice(tb0, tb1)) {
-            emitEqual(b, pa, ta0, pb, tb0, ta1 - ta0, opts.ignoreFormatting);
+            changes += emitEqual(b, pa, ta0, pb, tb0, ta1 - ta0, opts.ignoreFormatting);
           } else {
             emitSide(b, pb, tb0, tb1, 'equal');
           }
@@ -253,7 +267,7 @@ export function diffParagraphText(pa: Paragraph, pb: Paragraph, opts: TextDiffOp
     emitSide(b, pa, a0, a1, 'delete', ws);
     emitSide(b, pb, b0, b1, 'insert', ws);
   }
-  emitEqual(b, pa, endA, pb, endB, pa.text.length - endA, opts.ignoreFormatting);
+  changes += emitEqual(b, pa, endA, pb, endB, pa.text.length - endA, opts.ignoreFormatting);
   const hasFormat = b.ops.some((o) => o.op === 'format');
   return {
     ops: b.ops,

@@ -78,8 +78,13 @@ export interface CompareOptions {
  */
 export type TextOp =
   | { op: 'equal'; text: string; marks?: MarkJSON[] }
-  | { op: 'insert'; text: string; marks?: MarkJSON[]; whitespace?: true }
-  | { op: 'delete'; text: string; marks?: MarkJSON[]; whitespace?: true }
+  /**
+   * `struck`: the characters are in both versions, struck in A (insert: the text came back) or
+   * struck in B (delete: an accepted deletion, a writer's struck deletion). A change of wording,
+   * never hidden with formatting; each side's text still holds the struck characters.
+   */
+  | { op: 'insert'; text: string; marks?: MarkJSON[]; whitespace?: true; struck?: true }
+  | { op: 'delete'; text: string; marks?: MarkJSON[]; whitespace?: true; struck?: true }
   /** Same text, different marks: `from` in A, `to` in B. */
   | { op: 'format'; text: string; from: MarkJSON[]; to: MarkJSON[] };
 
@@ -120,7 +125,7 @@ export interface ParagraphComparison {
   mergedInto?: string;
 }
 
-export type BracketChange = 'added' | 'accepted' | 'rejected' | 'withdrawn' | 'reopened' | 'resolved' | 'removed';
+export type BracketChange = 'added' | 'accepted' | 'rejected' | 'withdrawn' | 'superseded' | 'reopened' | 'resolved' | 'removed';
 
 export interface BracketEvent {
   proposalId: string;
@@ -143,6 +148,7 @@ export interface BracketCounts {
   accepted: number;
   rejected: number;
   withdrawn: number;
+  superseded: number;
   reopened: number;
   resolved: number;
   removed: number;

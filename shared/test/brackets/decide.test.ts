@@ -119,10 +119,10 @@ describe('decisions', () => {
     expect(r.doc.child(1).toJSON()).toEqual(op('op1', 'Decides to establish an', struck('n1', ' ad hoc'), ' committee').toJSON());
   });
 
-  it('[BR29] an open proposal whose text a decision removes stays open and is flagged; it can only be rejected', () => {
+  it('[BR29] an open proposal whose text a withdrawal removes stays open and is flagged; it can only be rejected (a decision supersedes it instead, BR32)', () => {
     let s = run(S, { type: 'propose', kind: 'insert', anchor: after(base, 'op1', 'establish'), text: ' an open-ended' }, EU, idGen('p'));
     s = run(s, { type: 'propose', kind: 'delete', anchor: at(s.doc, 'op1', 'open') }, US, idGen('q'));
-    const r = ok(applyCommand(s, { type: 'reject', proposalId: 'p1' }, CHAIR, NOW, idGen()));
+    const r = ok(applyCommand(s, { type: 'withdraw', proposalId: 'p1' }, EU, NOW, idGen()));
     expect(r.result.orphaned).toEqual(['q1']);
     const s2 = { ...s, doc: r.doc, proposals: { ...s.proposals, ...r.proposals } };
     expect(orphanedProposals(s2)).toEqual(['q1']);

@@ -5,7 +5,7 @@ import type { Identity } from '../../collab/accord-messages';
 import type { BracketView } from '../bracket-state';
 import { DecisionLog } from './decision-log';
 import { ParagraphStatusControl, statusName } from './paragraph-status';
-import { DEFAULT_FILTER, filterChoices, groupBrackets, stepBracket, type PanelFilter } from './panel-model';
+import { DEFAULT_FILTER, filterChoices, groupBrackets, STATUS_FILTERS, stepBracket, supersededBy, type PanelFilter } from './panel-model';
 import { ProposalCard } from './proposal-card';
 import './panel.css';
 
@@ -93,11 +93,11 @@ export function BracketPanel(props: {
           Brackets <span className="count bracket-total">{view.counts.total}</span>
         </button>
         <button type="button" role="tab" aria-selected={tab === 'decisions'} className={tab === 'decisions' ? 'active' : ''} onClick={() => setTab('decisions')}>
-          Decisions <span className="count">{view.decisions.length}</span>
+          Decisions <span className="count">{view.decisions.length + (view.edits?.length ?? 0)}</span>
         </button>
       </div>
       {tab === 'decisions' ? (
-        <DecisionLog decisions={view.decisions} proposals={view.proposals} labels={view.labels} isChair={isChair} run={run} />
+        <DecisionLog decisions={view.decisions} edits={view.edits ?? []} proposals={view.proposals} labels={view.labels} isChair={isChair} run={run} />
       ) : (
         <>
           <div className="panel-filters">
@@ -108,7 +108,7 @@ export function BracketPanel(props: {
               ))}
             </select>
             <select aria-label="Filter by status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as ProposalStatus | 'all' })}>
-              {['open', 'accepted', 'rejected', 'withdrawn', 'all'].map((s) => (
+              {STATUS_FILTERS.map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
@@ -138,7 +138,18 @@ export function BracketPanel(props: {
                 </div>
                 <ul className="proposal-list">
                   {proposals.map((p) => (
-                    <ProposalCard key={p.id} proposal={p} me={me} onBehalfOf={props.onBehalfOf} groups={view.groups} locked={LOCKED.has(state?.status ?? 'open')} selected={p.id === selected} run={run} onSelect={() => select(p)} />
+                    <ProposalCard
+                      key={p.id}
+                      proposal={p}
+                      me={me}
+                      onBehalfOf={props.onBehalfOf}
+                      groups={view.groups}
+                      locked={LOCKED.has(state?.status ?? 'open')}
+                      selected={p.id === selected}
+                      supersededBy={supersededBy(p, view.decisions, view.proposals, (id) => view.labels.get(id)?.short ?? 'a paragraph')}
+                      run={run}
+                      onSelect={() => select(p)}
+                    />
                   ))}
                 </ul>
               </div>

@@ -1,5 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { proposalActions, sponsorLabel, type Group, type Proposal, type ProposalActions, type ProposalStatus, type Role, type Sponsor } from '@accord/shared/brackets/index';
+import { proposalActions, proposalLabel, sponsorLabel, type DecisionEntry, type Group, type Proposal, type ProposalActions, type ProposalStatus, type Role, type Sponsor } from '@accord/shared/brackets/index';
 import { paragraphName, type BracketView } from '../bracket-state';
 
 /** What the panel lists: by delegation (any position on it), status and kind; '' means any. */
@@ -96,4 +96,23 @@ export interface CardActions extends ProposalActions {
 export function cardActions(p: Proposal, who: Viewer): CardActions {
   const can = proposalActions(p, { role: who.role, id: who.id, delegation: who.delegation }, { onBehalfOf: who.onBehalfOf, groups: who.groups, locked: who.locked });
   return { ...can, decide: can.accept && can.reject };
+}
+
+/** The statuses the panel filters by, in the order offered. */
+export const STATUS_FILTERS: Array<ProposalStatus | 'all'> = ['open', 'accepted', 'rejected', 'withdrawn', 'superseded', 'all'];
+
+const DECIDED: Record<string, string> = { accept: 'acceptance', reject: 'rejection', setParagraphStatus: 'status change', undo: 'undo' };
+
+/**
+ * BR32/BR34: what superseded a proposal, in words: "by the Chair's acceptance of EU", "by the
+ * Chair's status change of OP3", "at Rev.1". Null for a proposal that is not superseded.
+ */
+export function supersededBy(p: Proposal, decisions: DecisionEntry[], proposals: Record<string, Proposal>, paragraphName?: (id: string) => string): string | null {
+  if (p.status !== 'superseded') return null;
+  const d = decisions.find((x) => x.id === p.decision);
+  if (!d) return 'by a decision';
+  if (d.action === 'revision') return `at ${d.revision ?? 'a revision'}`;
+  const of = d.proposalId ? proposals[d.proposalId] : undefined;
+  const what = of ? proposalLabel(of) : d.paragraphId && paragraphName ? paragraphName(d.paragraphId) : 'a paragraph';
+  return `by ${d.by}'s ${DECIDED[d.action] ?? d.action} of ${what}`;
 }

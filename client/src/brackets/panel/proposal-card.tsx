@@ -40,6 +40,8 @@ export function ProposalCard(props: {
   /** The proposal's paragraph is locked (agreed, ad ref, deleted). */
   locked?: boolean;
   selected: boolean;
+  /** BR32: what superseded it ("by Chair's acceptance of EU", "at Rev.1"), for a superseded proposal. */
+  supersededBy?: string | null;
   run: (command: Command) => Promise<boolean>;
   onSelect: () => void;
 }) {
@@ -63,6 +65,11 @@ export function ProposalCard(props: {
       <div className="proposal-text" dir="auto">
         {proposalSummary(p)}
       </div>
+      {props.supersededBy && (
+        <div className="proposal-superseded muted small-text">
+          Superseded {props.supersededBy}: the text it acts on was struck or removed.
+        </div>
+      )}
       {p.supporters.length > 0 && (
         <div className={`proposal-positions ${words.supporters}`} data-position="supporters">
           {capital(words.supporters)}: {names(p.supporters)}

@@ -23,6 +23,8 @@ export interface Draft {
   continues?: { proposalId: string; before: string; after: string };
   /** The server refused it (the message was shown); kept so the text can be copied or fixed. */
   refused?: boolean;
+  /** Typed while offline: kept in the outbox and sent when the connection returns. */
+  unsent?: boolean;
 }
 
 export const proposeDraftKey = new PluginKey<Draft | null>('accordProposeDraft');
@@ -34,7 +36,8 @@ export function setDraft(state: EditorState, draft: Draft | null) {
 function widget(draft: Draft): () => HTMLElement {
   return () => {
     const el = document.createElement('span');
-    el.className = `propose-draft propose-draft--${draft.mode}${draft.sending ? ' propose-draft--sending' : ''}`;
+    el.className = `propose-draft propose-draft--${draft.mode}${draft.sending ? ' propose-draft--sending' : ''}${draft.unsent ? ' propose-draft--unsent' : ''}`;
+    if (draft.unsent) el.title = 'Not sent yet: it will be sent when the connection returns';
     el.setAttribute('contenteditable', 'false');
     if (draft.caption) {
       const caption = document.createElement('span');
@@ -55,7 +58,7 @@ function widget(draft: Draft): () => HTMLElement {
  * replacement of the whole document, which position mapping cannot see through, so the draft is
  * found again the way the server finds an anchor: in its paragraph, by its text (BR11).
  */
-function relocate(doc: PMNode, draft: Draft): Draft {
+export function relocate(doc: PMNode, draft: Draft): Draft {
   const block = findBlock(doc, draft.anchor.paragraphId);
   if (!block) return draft.to <= doc.content.size ? draft : { ...draft, from: 0, to: 0 };
   const found = resolveAnchor(block.node, draft.anchor);
@@ -69,40 +72,42 @@ function relocate(doc: PMNode, draft: Draft): Draft {
  * The draft proposal as decorations: the target span highlighted (struck once replacement text
  * is typed) and the typed text shown where it will go. Positions follow everyone's edits.
  */
+export function proposeDraftPlugin(): Plugin<Draft | null> {
+  return new Plugin<Draft | null>({
+    key: proposeDraftKey,
+    state: {
+      init: () => null,
+      apply: (tr, draft) => {
+        const meta = tr.getMeta(proposeDraftKey) as Draft | { clear: true } | undefined;
+        if (meta) return 'clear' in meta ? null : meta;
+        return draft && tr.docChanged ? relocate(tr.doc, draft) : draft;
+      },
+    },
+    props: {
+      decorations: (state) => {
+        const draft = proposeDraftKey.getState(state);
+        if (!draft) return null;
+        const decorations: Decoration[] = [];
+        if (draft.to > draft.from) {
+          const cls = draft.text && draft.mode === 'type' ? 'propose-target propose-target--replaced' : 'propose-target';
+          decorations.push(Decoration.inline(draft.from, draft.to, { class: cls }));
+        }
+        // A whole new paragraph is drawn below the paragraph, wherever the click was.
+        const paragraphLevel = draft.mode === 'newParagraph' || draft.mode === 'paragraphAlternative';
+        const at = paragraphLevel ? state.doc.resolve(draft.to).end(1) : draft.to;
+        // Typing on in one's own insertion is drawn inside it, before its sponsor tag.
+        const side = draft.continues ? -2 : 1;
+        decorations.push(Decoration.widget(at, widget(draft), { side, key: `draft-${draft.mode}-${draft.text}-${draft.sending ? 1 : 0}${draft.unsent ? 'u' : ''}` }));
+        return DecorationSet.create(state.doc, decorations);
+      },
+    },
+  });
+}
+
 export const ProposeDraft = Extension.create({
   name: 'proposeDraft',
 
   addProseMirrorPlugins() {
-    return [
-      new Plugin<Draft | null>({
-        key: proposeDraftKey,
-        state: {
-          init: () => null,
-          apply: (tr, draft) => {
-            const meta = tr.getMeta(proposeDraftKey) as Draft | { clear: true } | undefined;
-            if (meta) return 'clear' in meta ? null : meta;
-            return draft && tr.docChanged ? relocate(tr.doc, draft) : draft;
-          },
-        },
-        props: {
-          decorations: (state) => {
-            const draft = proposeDraftKey.getState(state);
-            if (!draft) return null;
-            const decorations: Decoration[] = [];
-            if (draft.to > draft.from) {
-              const cls = draft.text && draft.mode === 'type' ? 'propose-target propose-target--replaced' : 'propose-target';
-              decorations.push(Decoration.inline(draft.from, draft.to, { class: cls }));
-            }
-            // A whole new paragraph is drawn below the paragraph, wherever the click was.
-            const paragraphLevel = draft.mode === 'newParagraph' || draft.mode === 'paragraphAlternative';
-            const at = paragraphLevel ? state.doc.resolve(draft.to).end(1) : draft.to;
-            // Typing on in one's own insertion is drawn inside it, before its sponsor tag.
-            const side = draft.continues ? -2 : 1;
-            decorations.push(Decoration.widget(at, widget(draft), { side, key: `draft-${draft.mode}-${draft.text}-${draft.sending ? 1 : 0}` }));
-            return DecorationSet.create(state.doc, decorations);
-          },
-        },
-      }),
-    ];
+    return [proposeDraftPlugin()];
   },
 });
