@@ -16,9 +16,9 @@ function frame(type: number, write: (e: encoding.Encoder) => void): decoding.Dec
 describe('Accord messages', () => {
   it('reads IDENTITY as JSON', () => {
     const d = frame(MESSAGE_IDENTITY, (e) =>
-      encoding.writeVarString(e, JSON.stringify({ role: 'delegation', delegation: 'Kenya', color: '#123456', readOnly: true })),
+      encoding.writeVarString(e, JSON.stringify({ role: 'delegation', id: 'u123', delegation: 'Kenya', color: '#123456', readOnly: true })),
     );
-    expect(readIdentity(d)).toEqual({ role: 'delegation', delegation: 'Kenya', color: '#123456', readOnly: true });
+    expect(readIdentity(d)).toEqual({ role: 'delegation', id: 'u123', delegation: 'Kenya', color: '#123456', readOnly: true });
   });
 
   it('counts local changes until a SAVED state vector covers them', () => {

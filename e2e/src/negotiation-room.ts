@@ -56,8 +56,15 @@ export class NegotiationRoom {
     return (await this.accord.api<SeedSession[]>('GET', '/api/sessions', this.accord.adminKey)).filter((s) => s.seed);
   }
 
-  /** A participant added by the chair over REST: its token and invitation link. */
-  invite(session: SeedSession, role: string, delegation: string): Promise<{ token: string; link: string }> {
+  /**
+   * A participant added by the chair over REST: its token and invitation link. Names are unique in
+   * a session, so a delegation invited again (a later test in the same file) gets its existing link:
+   * the same participant opening the text once more.
+   */
+  async invite(session: SeedSession, role: string, delegation: string): Promise<{ token: string; link: string }> {
+    const existing = await this.accord.api<{ role: string; delegation: string; token: string; link: string }[]>('GET', `/api/sessions/${session.id}/participants`, session.chairToken);
+    const same = existing.find((p) => p.role === role && p.delegation.toLowerCase() === delegation.toLowerCase());
+    if (same) return { token: same.token, link: same.link };
     return this.accord.api('POST', `/api/sessions/${session.id}/participants`, session.chairToken, { role, delegation });
   }
 

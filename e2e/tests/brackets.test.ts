@@ -117,10 +117,17 @@ describe('brackets in Chromium: delegations propose, the chair decides', () => {
       await pollUntil(() => added(page).innerText().catch(() => ''), (t) => t.includes('鼓励各会员国支持'), 'OP5 bis with the proposed text');
       expect(await added(page).getAttribute('data-num')).toBe('5 bis.');
     }
-    // The EU opposes it speaking for a group ("Speaking for" in its propose bar).
-    await eu.getByLabel('Speaking for').fill('EU member states');
+    // The chair sets up a group in the participants panel and assigns the EU to it; the EU's
+    // propose bar offers it at once, and the EU opposes speaking for it.
+    await chair.getByLabel('Group name').fill('EU member states');
+    await chair.getByRole('button', { name: 'Create group' }).click();
+    await chair.getByLabel('Add a member to EU member states').selectOption({ label: 'EU' });
+    await pollUntil(() => chair.locator('.group-list li[data-group="EU member states"]').innerText(), (t) => t.includes('EU'), 'the EU listed as a member');
+    await pollUntil(() => eu.getByLabel('Speaking for').locator('option').allInnerTexts().catch((): string[] => []), (o: string[]) => o.includes('EU member states'), 'the group offered to the EU');
+    expect(await kenya.getByLabel('Speaking for').count()).toBe(0);
+    await eu.getByLabel('Speaking for').selectOption('EU member states');
     await eu.locator('.bracket-panel .proposal-card', { hasText: '鼓励各会员国支持' }).getByRole('button', { name: 'Oppose' }).click();
-    await eu.getByLabel('Speaking for').fill('');
+    await eu.getByLabel('Speaking for').selectOption('');
     const card = chair.locator('.bracket-panel .proposal-card', { hasText: '鼓励各会员国支持' });
     await pollUntil(() => card.innerText(), (t) => t.includes('Delete: EU member states (EU)'), 'the group’s opposition on the chair’s page');
     expect(await card.innerText()).toContain('new paragraph');

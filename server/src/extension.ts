@@ -6,6 +6,8 @@ import type { Role } from '@accord/shared/protocol';
 export interface Identity {
   sessionId: string;
   role: Role;
+  /** The participant's stable id (`chair` for the admin key); what records are attributed to. */
+  participantId: string;
   delegation: string;
   color: string;
   /** True for the admin key: it acts as chair on every session. */

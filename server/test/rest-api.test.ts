@@ -25,7 +25,7 @@ describe('REST API', () => {
     expect(chairToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const me = await t.api('GET', `/api/sessions/${session.id}`, chairToken);
-    expect(me).toEqual({ status: 200, body: { session, me: { role: 'chair', delegation: 'Chair', color: expect.any(String) } } });
+    expect(me).toEqual({ status: 200, body: { session, me: { role: 'chair', id: 'chair', delegation: 'Chair', color: expect.any(String) } } });
 
     const doc = await t.api('GET', `/api/sessions/${session.id}/document`, chairToken);
     expect(doc.status).toBe(200);
@@ -41,7 +41,7 @@ describe('REST API', () => {
     const { id, chairToken } = await t.createSession('Participants');
     const added = await t.api<{ participant: object; token: string; link: string }>('POST', `/api/sessions/${id}/participants`, chairToken, { role: 'delegation', delegation: 'Kenya' });
     expect(added.status).toBe(201);
-    expect(added.body.participant).toEqual({ sessionId: id, role: 'delegation', delegation: 'Kenya', color: expect.any(String) });
+    expect(added.body.participant).toEqual({ id: expect.any(String), sessionId: id, role: 'delegation', delegation: 'Kenya', color: expect.any(String) });
     expect(added.body.link).toBe(`/s/${id}?token=${added.body.token}`);
     const kenya = added.body.token;
 

@@ -21,7 +21,7 @@ const backends: { name: string; make(): { storage: Storage; reopen?: () => Stora
 ];
 
 const session = (id: string, seed = false): SessionRecord => ({ id, title: `T ${id}`, symbol: 'A/1', language: 'en', seed, createdAt: new Date().toISOString() });
-const chair = (sessionId: string, token = `tok-${sessionId}`): ParticipantRecord => ({ token, sessionId, role: 'chair', delegation: 'Chair', color: '#000', createdAt: new Date().toISOString() });
+const chair = (sessionId: string, token = `tok-${sessionId}`): ParticipantRecord => ({ id: `id-${token}`, token, sessionId, role: 'chair', delegation: 'Chair', color: '#000', createdAt: new Date().toISOString() });
 const bytes = (...b: number[]) => new Uint8Array(b);
 
 function textUpdate(text: string): Uint8Array {
@@ -107,6 +107,9 @@ for (const backend of backends) {
       await s.addParticipant({ ...chair('a', 'd1'), role: 'delegation', delegation: 'Kenya' });
       await s.addParticipant({ ...chair('a', 'o1'), role: 'observer', delegation: 'NGO' });
       expect((await s.listParticipants('a')).map((p) => p.token)).toEqual(['tok-a', 'd1', 'o1']);
+      // Each keeps its stable participant id (what records are attributed to).
+      expect((await s.listParticipants('a')).map((p) => p.id)).toEqual(['id-tok-a', 'id-d1', 'id-o1']);
+      expect((await s.getParticipant('d1'))?.id).toBe('id-d1');
       expect(await s.listParticipants('zzz')).toEqual([]);
       await expect(s.addParticipant(chair('missing-session', 'x'))).rejects.toThrow();
     });
@@ -204,6 +207,31 @@ for (const backend of backends) {
           expect(await upgraded.getRevision('d', 'r0')).toEqual({ id: 'r0', docName: 'd', label: 'Rev.0', createdAt: 'x', snapshot: new Uint8Array([7]) });
           await upgraded.saveRevision({ id: 'r1', docName: 'd', label: 'Rev.1', createdAt: 'y', snapshot: bytes(1), info: '{}' });
           expect((await upgraded.listRevisionSummaries('d')).map((r) => r.id)).toEqual(['r0', 'r1']);
+        } finally {
+          await upgraded.close();
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      });
+
+      it('opens a database made before participants had ids: the first chair is `chair`, others get stable ids', async () => {
+        const dataDir = tempDir();
+        const old = new Database(join(dataDir, 'accord.sqlite'));
+        old.exec('CREATE TABLE sessions (id TEXT PRIMARY KEY, title TEXT NOT NULL, symbol TEXT NOT NULL, language TEXT NOT NULL, seed INTEGER NOT NULL, created_at TEXT NOT NULL, ord INTEGER NOT NULL)');
+        old.exec('CREATE TABLE participants (token TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id), role TEXT NOT NULL, delegation TEXT NOT NULL, color TEXT NOT NULL, created_at TEXT NOT NULL, ord INTEGER NOT NULL)');
+        old.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, 0, ?, 1)').run('s1', 'T', '', 'en', 'x');
+        old.prepare('INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)').run('tok-chair', 's1', 'chair', 'Chair', '#000', 'x', 1);
+        old.prepare('INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)').run('tok-kenya', 's1', 'delegation', 'Kenya', '#111', 'x', 2);
+        old.close();
+        const open = () => createSqliteStorage({ dataDir });
+        let upgraded = open();
+        try {
+          const ids = (await upgraded.listParticipants('s1')).map((p) => p.id);
+          expect(ids[0]).toBe('chair');
+          expect(ids[1]).toMatch(/^p[0-9a-f]{15}$/);
+          expect(ids[1]).not.toContain('tok-kenya');
+          await upgraded.close();
+          upgraded = open();
+          expect((await upgraded.listParticipants('s1')).map((p) => p.id)).toEqual(ids);
         } finally {
           await upgraded.close();
           rmSync(dataDir, { recursive: true, force: true });

@@ -27,7 +27,7 @@ describe('sync with stock y-websocket providers', () => {
     a.doc.getText('scratch').insert(0, 'hello ');
     b.doc.getText('scratch').insert(0, 'world ');
     await waitFor(() => a.doc.getText('scratch').length === 12 && b.doc.getText('scratch').toString() === a.doc.getText('scratch').toString(), 'convergence');
-    expect(a.identity).toEqual({ role: 'chair', delegation: 'Chair', color: expect.any(String), readOnly: false });
+    expect(a.identity).toEqual({ role: 'chair', id: 'chair', delegation: 'Chair', color: expect.any(String), readOnly: false });
 
     const c = connectClient(t.wsUrl, id, chairToken);
     clients.push(c);

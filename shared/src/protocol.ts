@@ -23,6 +23,8 @@ export const ROLES: readonly Role[] = ['chair', 'secretariat', 'delegation', 'ob
 /** Sent once when a connection is ready: who the server thinks you are. */
 export interface IdentityMessage {
   role: Role;
+  /** The participant's stable id: what proposals, positions and groups refer to (`chair` for the admin key). */
+  id: string;
   delegation: string;
   color: string;
   readOnly: boolean;
@@ -42,11 +44,22 @@ export interface NoticeMessage {
   paragraphId?: string;
 }
 
-export interface CommandMessage {
-  reqId: string;
+/**
+ * A command with its optional client-made `commandId`: the body of `POST /api/sessions/:id/commands`
+ * and, with `reqId`, of COMMAND 110. The server answers a repeat of the same `commandId` by the same
+ * participant with the first answer, without applying it again (docs/protocol.md).
+ */
+export interface CommandEnvelope {
   command: unknown;
-  /** Client-made, `[A-Za-z0-9_-]{1,64}`: a repeat from the same participant gets the first answer. */
   commandId?: string;
+}
+
+/** A `commandId`: 1–64 characters of `[A-Za-z0-9_-]` (a UUID or nanoid fits). */
+export const COMMAND_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const isCommandId = (v: unknown): v is string => typeof v === 'string' && COMMAND_ID_PATTERN.test(v);
+
+export interface CommandMessage extends CommandEnvelope {
+  reqId: string;
 }
 
 export interface CommandResultMessage {

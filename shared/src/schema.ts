@@ -100,6 +100,8 @@ export const Y_BODY = 'body';
 export const Y_META = 'meta';
 export const Y_PROPOSALS = 'proposals';
 export const Y_PARAGRAPHS = 'paragraphs';
+/** Groups of delegations (`Group` in brackets/types.ts), written only by the server (chair's REST). */
+export const Y_GROUPS = 'groups';
 
 export interface TextMeta {
   symbol: string;

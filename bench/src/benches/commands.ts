@@ -30,9 +30,9 @@ export const commandsBench: Bench = {
     type Proposal = import('@accord/shared/brackets/index').Proposal;
     type Command = import('@accord/shared/brackets/index').Command;
     type Actor = import('@accord/shared/brackets/index').Actor;
-    const CHAIR: Actor = { role: 'chair', delegation: 'Chair' };
-    const OBSERVER: Actor = { role: 'observer', delegation: 'Press' };
-    const EU: Actor = { role: 'delegation', delegation: 'EU' };
+    const CHAIR: Actor = { role: 'chair', id: 'chair', delegation: 'Chair' };
+    const OBSERVER: Actor = { role: 'observer', id: 'press', delegation: 'Press' };
+    const EU: Actor = { role: 'delegation', id: 'eu', delegation: 'EU' };
 
     const json: Record<string, unknown> = {};
     const rows: Array<Array<string | number>> = [];

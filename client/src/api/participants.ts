@@ -2,6 +2,8 @@ import { apiFetch } from './http';
 import type { Role } from './sessions';
 
 export interface Participant {
+  /** Stable participant id (what records and groups refer to). */
+  id: string;
   role: Role;
   delegation: string;
   color: string;

@@ -13,6 +13,8 @@ export interface Session {
 
 export interface Me {
   role: Role;
+  /** The participant id (older servers: missing). */
+  id?: string;
   delegation: string;
   color: string;
 }

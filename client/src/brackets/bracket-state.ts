@@ -1,6 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { Y_PARAGRAPHS, Y_PROPOSALS, paragraphLabels, type ParagraphLabel } from '@accord/shared';
-import { bracketCounts, Y_DECISIONS, type BracketCounts, type DecisionEntry, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import { Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS, paragraphLabels, type ParagraphLabel } from '@accord/shared';
+import { bracketCounts, Y_DECISIONS, type BracketCounts, type DecisionEntry, type Group, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
 import { Y_EDITS, type DirectEdit } from '@accord/shared/edits';
 import type * as Y from 'yjs';
 
@@ -10,23 +10,28 @@ export interface BracketView {
   proposals: Record<string, Proposal>;
   paragraphs: Record<string, ParagraphState>;
   decisions: DecisionEntry[];
+  /** Groups of delegations the chair set up (who may speak for which, BR72). */
+  groups: Record<string, Group>;
   /** Writers' direct deletions and type-overs, as the server recorded them (shown in the log). */
   edits?: DirectEdit[];
   labels: Map<string, ParagraphLabel>;
   counts: BracketCounts;
 }
 
-export function readRecords(ydoc: Y.Doc): Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions' | 'edits'> {
+type Records = Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions' | 'edits'> & { groups?: Record<string, Group> };
+
+export function readRecords(ydoc: Y.Doc): Records {
   return {
     edits: ydoc.getArray<DirectEdit>(Y_EDITS).toArray(),
     proposals: ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>,
     paragraphs: ydoc.getMap<ParagraphState>(Y_PARAGRAPHS).toJSON() as Record<string, ParagraphState>,
     decisions: ydoc.getArray<DecisionEntry>(Y_DECISIONS).toArray(),
+    groups: ydoc.getMap<Group>(Y_GROUPS).toJSON() as Record<string, Group>,
   };
 }
 
-export function bracketView(doc: PMNode, records: Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions' | 'edits'>): BracketView {
-  return { doc, ...records, labels: paragraphLabels(doc), counts: bracketCounts({ doc, proposals: records.proposals }) };
+export function bracketView(doc: PMNode, records: Records): BracketView {
+  return { doc, ...records, groups: records.groups ?? {}, labels: paragraphLabels(doc), counts: bracketCounts({ doc, proposals: records.proposals }) };
 }
 
 const BLOCK_NAMES: Record<string, string> = { title: 'Title', headingLine: 'Heading', note: 'Text', footnote: 'Footnote' };
@@ -42,9 +47,9 @@ export function paragraphName(view: Pick<BracketView, 'doc' | 'labels'>, id: str
   return name;
 }
 
-/** Calls `listener` whenever proposals, paragraph statuses, the decision log or the record of edits change. */
+/** Calls `listener` whenever proposals, paragraph statuses, the decision log, the record of edits or the groups change. */
 export function observeRecords(ydoc: Y.Doc, listener: () => void): () => void {
-  const types = [ydoc.getMap(Y_PROPOSALS), ydoc.getMap(Y_PARAGRAPHS), ydoc.getArray(Y_DECISIONS), ydoc.getArray(Y_EDITS)];
+  const types = [ydoc.getMap(Y_PROPOSALS), ydoc.getMap(Y_PARAGRAPHS), ydoc.getArray(Y_DECISIONS), ydoc.getArray(Y_EDITS), ydoc.getMap(Y_GROUPS)];
   for (const t of types) t.observe(listener);
   return () => types.forEach((t) => t.unobserve(listener));
 }

@@ -20,6 +20,7 @@ export function readIdentity(decoder: decoding.Decoder): Identity {
   const v = readJson(decoder) as Partial<Identity>;
   return {
     role: v.role ?? 'observer',
+    id: String(v.id ?? ''),
     delegation: String(v.delegation ?? ''),
     color: String(v.color ?? '#888888'),
     readOnly: v.readOnly !== false,

@@ -1,8 +1,8 @@
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { paragraphLabels } from '@accord/shared';
-import type { Command } from '@accord/shared/brackets/index';
-import { NOTICE_READ_ONLY } from '@accord/shared/protocol';
+import { groupsOf, isReadOnly, type Command } from '@accord/shared/brackets/index';
+import { canWriteText, NOTICE_READ_ONLY } from '@accord/shared/protocol';
 import type { Me, Session } from '../api/sessions';
 import { CurrentParagraph } from '../brackets/panel/current-paragraph';
 import { BracketPanel } from '../brackets/panel/bracket-panel';
@@ -21,8 +21,6 @@ import { Toasts, useToasts } from './toasts';
 import '../brackets/brackets.css';
 import '../styles/document.css';
 import '../styles/carets.css';
-
-const READ_ONLY_ROLES = new Set(['delegation', 'observer']);
 
 export function EditorWorkspace({ session, me, token, collab, notice }: { session: Session; me: Me; token: string; collab: CollabSession; notice?: string }) {
   const snap = useCollabSnapshot(collab);
@@ -56,9 +54,9 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
     return collab.subscribe(check);
   }, [collab, outbox, push]);
 
-  const identity = snap.identity ?? { role: me.role, delegation: me.delegation, color: me.color, readOnly: READ_ONLY_ROLES.has(me.role) };
-  const writer = !(identity.readOnly || READ_ONLY_ROLES.has(identity.role));
-  const canPropose = identity.role !== 'observer';
+  const identity = snap.identity ?? { role: me.role, id: me.id ?? '', delegation: me.delegation, color: me.color, readOnly: !canWriteText(me.role) };
+  const writer = !identity.readOnly && canWriteText(identity.role);
+  const canPropose = !isReadOnly(identity.role);
   // Delegations always propose; the chair and the secretariat edit directly unless they switch.
   const [proposeSwitch, setProposeSwitch] = useState(false);
   const proposing = canPropose && (!writer || proposeSwitch);
@@ -85,6 +83,9 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
   });
   editorRef.current = editor;
   const view = useBracketView(editor, collab);
+  // Only the groups the chair assigned this delegation to; a group taken away stops being used.
+  const myGroups = groupsOf(view?.groups, identity.id).map((g) => g.name);
+  const speakingFor = myGroups.includes(onBehalfOf) ? onBehalfOf : '';
 
   // "read-only" answers Yjs' own clean-up of redundant formatting on read-only clients: nothing
   // the person did, so nothing to tell them.
@@ -149,7 +150,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
         {!canPropose && <span className="muted small-text">Observer: you follow the text live; observers do not propose.</span>}
       </div>
       {proposing && editor && !problem && (
-        <ProposeLayer editor={editor} collab={collab} outbox={outbox} notify={push} onBehalfOf={onBehalfOf} setOnBehalfOf={setOnBehalfOf} />
+        <ProposeLayer editor={editor} collab={collab} outbox={outbox} notify={push} onBehalfOf={speakingFor} setOnBehalfOf={setOnBehalfOf} groups={myGroups} />
       )}
       <div className="workspace-body">
         <main className="paper-scroll">
@@ -163,7 +164,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
           {view && editor && (
             <>
               {identity.role === 'chair' && <CurrentParagraph editor={editor} view={view} run={run} />}
-              <BracketPanel view={view} editor={editor} me={identity} onBehalfOf={onBehalfOf} run={run} />
+              <BracketPanel view={view} editor={editor} me={identity} onBehalfOf={speakingFor} run={run} />
             </>
           )}
           <RevisionsPanel sessionId={session.id} token={token} isChair={identity.role === 'chair'} revisionLabel={meta.revisionLabel} notify={push} />

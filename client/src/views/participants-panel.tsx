@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/http';
+import { createGroup, deleteGroup, listGroups, updateGroup, type GroupView } from '../api/groups';
 import { absoluteLink, addParticipant, listParticipants, type Participant } from '../api/participants';
 import type { Role } from '../api/sessions';
 
@@ -23,6 +24,103 @@ function CopyLink({ link }: { link: string }) {
         {copied ? 'Copied' : 'Copy'}
       </button>
     </span>
+  );
+}
+
+/**
+ * Groups the chair sets up (G77 and China, EU…) and their member delegations: a member may speak
+ * for its group (`onBehalfOf`), nobody else (the server checks; shared/SPEC.md BR72).
+ */
+function GroupsSection({ sessionId, token, participants }: { sessionId: string; token: string; participants: Participant[] }) {
+  const [groups, setGroups] = useState<GroupView[]>([]);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const delegations = participants.filter((p) => p.role === 'delegation');
+
+  const reload = useCallback(() => {
+    listGroups(sessionId, token)
+      .then(setGroups)
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  }, [sessionId, token]);
+  useEffect(reload, [reload, participants]);
+
+  const attempt = async (what: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await what();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+    reload();
+  };
+
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return setError('Enter a group name.');
+    void attempt(async () => {
+      await createGroup(sessionId, { name: name.trim() }, token);
+      setName('');
+    });
+  };
+
+  return (
+    <div className="groups-section" aria-label="Groups">
+      <h4>
+        Groups <span className="count">{groups.length}</span>
+      </h4>
+      <form className="participant-form" onSubmit={create}>
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. G77 and China" aria-label="Group name" />
+        <button type="submit">Create group</button>
+      </form>
+      {error && <p className="error-text">{error}</p>}
+      <ul className="group-list">
+        {groups.map((g) => {
+          const others = delegations.filter((d) => !g.members.includes(d.id));
+          return (
+            <li key={g.id} data-group={g.name}>
+              <div className="participant-head">
+                <strong className="presence-name">{g.name}</strong>
+                <button type="button" className="small" onClick={() => void attempt(() => deleteGroup(sessionId, g.id, token))} aria-label={`Delete group ${g.name}`}>
+                  Delete
+                </button>
+              </div>
+              <ul className="group-members">
+                {g.members.map((m, i) => (
+                  <li key={m}>
+                    {g.memberNames[i] ?? m}{' '}
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`Remove ${g.memberNames[i] ?? m} from ${g.name}`}
+                      onClick={() => void attempt(() => updateGroup(sessionId, g.id, { members: g.members.filter((x) => x !== m) }, token))}
+                    >
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {others.length > 0 && (
+                <select
+                  value=""
+                  aria-label={`Add a member to ${g.name}`}
+                  onChange={(e) => {
+                    const id = e.target.value;
+                    if (id) void attempt(() => updateGroup(sessionId, g.id, { members: [...g.members, id] }, token));
+                  }}
+                >
+                  <option value="">Add member…</option>
+                  {others.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.delegation}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -93,6 +191,7 @@ export function ParticipantsPanel({ sessionId, token }: { sessionId: string; tok
           </li>
         ))}
       </ul>
+      <GroupsSection sessionId={sessionId} token={token} participants={list} />
     </section>
   );
 }

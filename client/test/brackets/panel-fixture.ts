@@ -8,13 +8,19 @@ import {
   type Anchor,
   type BracketState,
   type Command,
+  type Group,
 } from '@accord/shared/brackets/index';
 import { bracketView, type BracketView } from '../../src/brackets/bracket-state';
 
-export const EU: Actor = { role: 'delegation', delegation: 'EU' };
-export const US: Actor = { role: 'delegation', delegation: 'US' };
-export const SUDAN: Actor = { role: 'delegation', delegation: 'Sudan' };
-export const CHAIR: Actor = { role: 'chair', delegation: 'Chair' };
+export const EU: Actor = { role: 'delegation', id: 'eu', delegation: 'EU' };
+export const US: Actor = { role: 'delegation', id: 'us', delegation: 'US' };
+export const SUDAN: Actor = { role: 'delegation', id: 'sudan', delegation: 'Sudan' };
+export const CHAIR: Actor = { role: 'chair', id: 'chair', delegation: 'Chair' };
+/** The chair assigned the US to JUSSCANNZ and Sudan to the G77 and China. */
+export const GROUPS: Record<string, Group> = {
+  jusscannz: { id: 'jusscannz', name: 'JUSSCANNZ', members: ['us'] },
+  g77: { id: 'g77', name: 'G77 and China', members: ['sudan'] },
+};
 
 const para = (type: 'preambular' | 'operative', id: string, ...parts: (string | [string, string])[]) =>
   schema.nodes[type].create(
@@ -42,7 +48,7 @@ export class Negotiation {
       para('operative', 'op2', 'Requests the Secretary-General to report by ', ['ph', '日期'], ';'),
       para('operative', 'op3', 'Urges all States to sign the Convention as soon as possible;'),
     ]);
-    this.state = { doc, proposals: pendingRecords(doc, {}, this.clock), paragraphs: {}, decisions: [] };
+    this.state = { doc, proposals: pendingRecords(doc, {}, this.clock), paragraphs: {}, decisions: [], groups: GROUPS };
   }
 
   /** Applies a command and returns the proposal or decision id it produced. */
@@ -54,6 +60,7 @@ export class Negotiation {
       proposals: { ...this.state.proposals, ...r.proposals },
       paragraphs: { ...this.state.paragraphs, ...r.paragraphs },
       decisions: r.decision ? [...this.state.decisions, r.decision] : this.state.decisions,
+      groups: this.state.groups,
     };
     return r.result.decisionId ?? r.result.proposalId ?? '';
   }

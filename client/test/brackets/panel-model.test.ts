@@ -3,7 +3,7 @@ import { findProposalText } from '@accord/shared/brackets/index';
 import { bracketHomes, cardActions, DEFAULT_FILTER, filterChoices, groupBrackets, STATUS_FILTERS, stepBracket, supersededBy, type PanelFilter, type Viewer } from '../../src/brackets/panel/panel-model';
 
 type PanelFilterStatus = PanelFilter['status'];
-import { CHAIR, EU, Negotiation, on, SUDAN, US } from './panel-fixture';
+import { CHAIR, EU, GROUPS, Negotiation, on, SUDAN, US } from './panel-fixture';
 
 /** EU replaces in OP3, US inserts in OP1, Sudan for the G77 deletes in OP1, EU adds a paragraph after OP1. */
 function negotiation() {
@@ -16,7 +16,7 @@ function negotiation() {
   return { n, replace, insert, del, bis };
 }
 
-const viewer = (role: Viewer['role'], delegation: string, onBehalfOf = ''): Viewer => ({ role, delegation, onBehalfOf });
+const viewer = (role: Viewer['role'], delegation: string, onBehalfOf = ''): Viewer => ({ role, id: delegation.toLowerCase(), delegation, onBehalfOf, groups: GROUPS });
 
 describe('bracket panel grouping and filters', () => {
   it('groups open brackets by paragraph label in text order, a new paragraph as "OP1 bis"', () => {

@@ -4,13 +4,14 @@ import type { Command } from '@accord/shared/brackets/index';
 import type { Identity } from '../../src/collab/accord-messages';
 import { DecisionLog } from '../../src/brackets/panel/decision-log';
 import { ProposalCard } from '../../src/brackets/panel/proposal-card';
-import { CHAIR, EU, Negotiation, on, US } from './panel-fixture';
+import { inlineTag, tooltip } from '../../src/editor/extensions/bracket-annotations';
+import { CHAIR, EU, GROUPS, Negotiation, on, SUDAN, US } from './panel-fixture';
 
 const run = (_: Command) => Promise.resolve(true);
-const me = (role: Identity['role'], delegation: string): Identity => ({ role, delegation, color: '#333', readOnly: role !== 'chair' });
+const me = (role: Identity['role'], delegation: string): Identity => ({ role, id: delegation.toLowerCase(), delegation, color: '#333', readOnly: role !== 'chair' });
 
 function card(n: Negotiation, id: string, who: Identity, onBehalfOf = '') {
-  return renderToStaticMarkup(<ProposalCard proposal={n.state.proposals[id]} me={who} onBehalfOf={onBehalfOf} selected={false} run={run} onSelect={() => undefined} />);
+  return renderToStaticMarkup(<ProposalCard proposal={n.state.proposals[id]} me={who} onBehalfOf={onBehalfOf} groups={GROUPS} selected={false} run={run} onSelect={() => undefined} />);
 }
 
 const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
@@ -37,6 +38,41 @@ describe('proposal card as rendered', () => {
     expect(buttons(card(n, id, me('observer', 'Press')))).toEqual([]);
     expect(card(n, id, me('observer', 'Press'))).not.toContain('Comment');
   });
+});
+
+describe('one wording for positions, card and inline tag alike (BR52, reproduction 6)', () => {
+  const kinds: [string, (n: Negotiation) => string][] = [
+    ['insert', (n) => n.run(EU, { type: 'propose', kind: 'insert', anchor: { ...on(n.state, 'op1', ''), from: 41, to: 41, text: '' }, text: ' without delay' })],
+    ['delete', (n) => n.run(EU, { type: 'propose', kind: 'delete', anchor: on(n.state, 'op1', 'ad hoc ') })],
+    ['replace', (n) => n.run(EU, { type: 'propose', kind: 'replace', anchor: on(n.state, 'op3', 'as soon as possible'), text: 'promptly' })],
+    ['alternative', (n) => n.run(EU, { type: 'propose', kind: 'alternative', anchor: on(n.state, 'op3', 'as soon as possible'), text: 'promptly' })],
+    ['reserve', (n) => n.run(EU, { type: 'propose', kind: 'reserve', anchor: on(n.state, 'op3', 'as soon as possible') })],
+    ['pending', () => 'ph'],
+    ['newParagraph', (n) => n.run(EU, { type: 'propose', kind: 'newParagraph', after: 'op1', blockType: 'operative', text: 'Encourages States;' })],
+    ['deleteParagraph', (n) => n.run(EU, { type: 'propose', kind: 'deleteParagraph', paragraphId: 'op3' })],
+  ];
+  for (const [kind, make] of kinds) {
+    it(`${kind}: the panel card and the inline tag say the same word for supporters and opposers`, () => {
+      const n = new Negotiation();
+      const id = make(n);
+      n.run(US, { type: 'support', proposalId: id });
+      n.run(SUDAN, { type: 'oppose', proposalId: id });
+      const p = n.state.proposals[id];
+      expect(p.kind).toBe(kind);
+      const deletion = kind === 'delete' || kind === 'deleteParagraph';
+      const [yes, no] = deletion ? ['delete', 'retain'] : ['retain', 'delete'];
+      const html = card(n, id, me('chair', 'Chair'));
+      expect(html).toMatch(new RegExp(`data-position="supporters">${yes[0].toUpperCase()}${yes.slice(1)}: US<`, 'i'));
+      expect(html).toMatch(new RegExp(`data-position="opposers">${no[0].toUpperCase()}${no.slice(1)}: Sudan<`, 'i'));
+      if (kind !== 'pending') {
+        // Pending placeholders carry no inline tag; every other kind states the same positions inline.
+        expect(inlineTag(p)).toContain(`US ${yes}`);
+        expect(inlineTag(p)).toContain(`Sudan ${no}`);
+      }
+      expect(tooltip(p)).toContain(`${yes}: US`);
+      expect(tooltip(p)).toContain(`${no}: Sudan`);
+    });
+  }
 });
 
 describe('decision log as rendered', () => {

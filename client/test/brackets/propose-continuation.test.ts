@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { schema } from '@accord/shared';
-import type { Proposal } from '@accord/shared/brackets/index';
+import type { Actor, Proposal } from '@accord/shared/brackets/index';
 import { buildProposal } from '../../src/brackets/propose/build-proposal';
 import { alternativeTarget, continuationAt, proposalTextRange } from '../../src/brackets/propose/own-proposal-text';
+
+const KENYA: Actor = { role: 'delegation', id: 'kenya', delegation: 'Kenya' };
+const EU: Actor = { role: 'delegation', id: 'eu', delegation: 'EU' };
+/** An observer given the name "Kenya": a name grants nothing. */
+const OBSERVER_KENYA: Actor = { role: 'observer', id: 'obs', delegation: 'Kenya' };
 
 // OP1 "Urges States to [and ratify ]sign;" with "and ratify " Kenya's open insertion p1.
 const ins = (id: string) => schema.marks.bracket.create({ id, role: 'insert' });
@@ -13,7 +18,7 @@ const start = 1;
 const insertFrom = start + 'Urges States to '.length;
 const insertTo = insertFrom + 'and ratify '.length;
 const proposal = (over: Partial<Proposal> = {}): Record<string, Proposal> => ({
-  p1: { id: 'p1', kind: 'insert', status: 'open', sponsors: [{ name: 'Kenya' }], supporters: [], opposers: [], text: 'and ratify ', ...over } as unknown as Proposal,
+  p1: { id: 'p1', kind: 'insert', status: 'open', sponsors: [{ id: 'kenya', name: 'Kenya' }], supporters: [], opposers: [], text: 'and ratify ', ...over } as unknown as Proposal,
 });
 
 describe('typing on in one’s own open insertion', () => {
@@ -23,12 +28,14 @@ describe('typing on in one’s own open insertion', () => {
   });
 
   it('a caret at the end or inside one’s own insertion continues it; elsewhere, or another’s, does not', () => {
-    expect(continuationAt(doc, insertTo, proposal(), 'Kenya')).toEqual({ proposalId: 'p1', before: 'and ratify ', after: '' });
-    expect(continuationAt(doc, insertFrom + 4, proposal(), 'Kenya')).toEqual({ proposalId: 'p1', before: 'and ', after: 'ratify ' });
-    expect(continuationAt(doc, start + 3, proposal(), 'Kenya')).toBeNull();
-    expect(continuationAt(doc, insertTo, proposal(), 'EU')).toBeNull();
-    expect(continuationAt(doc, insertTo, proposal({ sponsors: [{ name: 'G77 and China', via: 'Kenya' }] }), 'Kenya')).not.toBeNull();
-    expect(continuationAt(doc, insertTo, proposal({ status: 'accepted' }), 'Kenya')).toBeNull();
+    expect(continuationAt(doc, insertTo, proposal(), KENYA)).toEqual({ proposalId: 'p1', before: 'and ratify ', after: '' });
+    expect(continuationAt(doc, insertFrom + 4, proposal(), KENYA)).toEqual({ proposalId: 'p1', before: 'and ', after: 'ratify ' });
+    expect(continuationAt(doc, start + 3, proposal(), KENYA)).toBeNull();
+    expect(continuationAt(doc, insertTo, proposal(), EU)).toBeNull();
+    expect(continuationAt(doc, insertTo, proposal(), OBSERVER_KENYA)).toBeNull();
+    expect(continuationAt(doc, insertTo, proposal({ sponsors: [{ name: 'Kenya' }] }), KENYA)).toBeNull();
+    expect(continuationAt(doc, insertTo, proposal({ sponsors: [{ id: 'g77', name: 'G77 and China', via: 'Kenya', viaId: 'kenya' }] }), KENYA)).not.toBeNull();
+    expect(continuationAt(doc, insertTo, proposal({ status: 'accepted' }), KENYA)).toBeNull();
   });
 
   it('is sent as an edit of that proposal with the whole new text', () => {

@@ -1,7 +1,10 @@
 import { EditorState } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { schema } from '@accord/shared';
-import { applyCommand, type BracketState, type Command } from '@accord/shared/brackets/index';
+import { applyCommand, type Actor, type BracketState, type Command } from '@accord/shared/brackets/index';
+
+/** The delegation typing in these tests. */
+export const KENYA: Actor = { role: 'delegation', id: 'kenya', delegation: 'Kenya' };
 import type { CommandAnswer } from '../../src/collab/command-channel';
 import { Outbox, type Clock, type KeyValueStore } from '../../src/brackets/propose/outbox';
 import { ProposeController, type DraftHost, type ToastAction } from '../../src/brackets/propose/propose-controller';
@@ -99,7 +102,7 @@ export class FakeServer {
     this.received.push({ command, commandId });
     const first = commandId ? this.answers.get(commandId) : undefined;
     if (first) return first;
-    const r = applyCommand(this.state, command, { role: 'delegation', delegation: 'Kenya' }, 0, () => `id${++this.n}`);
+    const r = applyCommand(this.state, command, KENYA, 0, () => `id${++this.n}`);
     let answer: CommandAnswer;
     if (r.ok) {
       this.state = { ...this.state, doc: r.doc, proposals: { ...this.state.proposals, ...r.proposals }, paragraphs: { ...this.state.paragraphs, ...r.paragraphs } };
@@ -155,7 +158,7 @@ export function harness(opts: { store?: MemoryStore; server?: FakeServer } = {})
     outbox,
     clock,
     records: () => ({ proposals: server.state.proposals, paragraphs: server.state.paragraphs }),
-    me: () => 'Kenya',
+    me: () => KENYA,
     onBehalfOf: () => '',
     connected: server.connected,
     notify: (message, action) => toasts.push({ message, action }),

@@ -1,11 +1,12 @@
 import type { Identity } from '../extension.js';
 import type { Storage } from '../storage/storage.js';
+import { CHAIR_ID } from '../sessions/sessions.js';
 import { CHAIR_COLOR } from './colors.js';
 import { looksLikeToken, sameSecret } from './tokens.js';
 
 /** The admin key acts as chair on every session (docs/CONTRACTS.md). */
 export function adminIdentity(sessionId: string): Identity {
-  return { sessionId, role: 'chair', delegation: 'Chair', color: CHAIR_COLOR, admin: true };
+  return { sessionId, role: 'chair', participantId: CHAIR_ID, delegation: 'Chair', color: CHAIR_COLOR, admin: true };
 }
 
 /**
@@ -18,5 +19,5 @@ export async function identify(storage: Storage, adminKey: string, sessionId: st
   if (!looksLikeToken(token)) return undefined;
   const p = await storage.getParticipant(token);
   if (!p || p.sessionId !== sessionId) return undefined;
-  return { sessionId, role: p.role, delegation: p.delegation, color: p.color, admin: false };
+  return { sessionId, role: p.role, participantId: p.id, delegation: p.delegation, color: p.color, admin: false };
 }

@@ -11,7 +11,7 @@ import {
   writeCommandResult,
   writeNotice,
 } from '@accord/shared/protocol';
-import { executeCommand } from '../commands/execute-command.js';
+import { commandIdOf, executeCommandOnce } from '../commands/execute-command.js';
 import { RATE_LIMITED } from '../limits/command-limiter.js';
 import { missingDependencies, refuseMissingDependencies } from '../limits/missing-dependencies.js';
 import type { Connection } from './connection.js';
@@ -76,7 +76,7 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
  * command's change is durable. A malformed command is answered `invalid`; the connection stays.
  */
 function handleCommand(room: Room, conn: Connection, json: string): void {
-  let message: { reqId?: unknown; command?: unknown };
+  let message: { reqId?: unknown; command?: unknown; commandId?: unknown };
   try {
     message = JSON.parse(json) as typeof message;
   } catch {
@@ -100,12 +100,17 @@ function handleCommand(room: Room, conn: Connection, json: string): void {
   runCommand(room, conn, reqId, message);
 }
 
-function runCommand(room: Room, conn: Connection, reqId: string, message: { reqId?: unknown; command?: unknown }): void {
+function runCommand(room: Room, conn: Connection, reqId: string, message: { reqId?: unknown; command?: unknown; commandId?: unknown }): void {
   if (!message || typeof message !== 'object' || !('command' in message)) {
     conn.send(writeCommandResult({ reqId, ok: false, error: { code: 'invalid', message: 'expected {"reqId": "…", "command": {…}}' } }));
     return;
   }
-  executeCommand(room, conn.identity, message.command).then(
+  const commandId = commandIdOf(message);
+  if (commandId === undefined) {
+    conn.send(writeCommandResult({ reqId, ok: false, error: { code: 'invalid', message: 'commandId is 1–64 characters of A–Z, a–z, 0–9, _ and -' } }));
+    return;
+  }
+  executeCommandOnce(room, conn.identity, message.command, commandId).then(
     (answer) => conn.send(writeCommandResult({ reqId, ...answer })),
     (err: unknown) => {
       console.error(`Accord: command in ${room.name} failed`, err);

@@ -100,7 +100,7 @@ export class Room {
   addConnection(conn: Connection): void {
     this.connections.add(conn);
     const id = conn.identity;
-    conn.send(writeIdentity({ role: id.role, delegation: id.delegation, color: id.color, readOnly: !conn.canWrite }));
+    conn.send(writeIdentity({ role: id.role, id: id.participantId, delegation: id.delegation, color: id.color, readOnly: !conn.canWrite }));
     conn.send(syncMessage((e) => syncProtocol.writeSyncStep1(e, this.doc)));
     const presence = this.presence.fullStateMessage();
     if (presence) conn.send(presence);

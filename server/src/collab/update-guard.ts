@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are parameterised by their event type, irrelevant here */
 import * as Y from 'yjs';
 import { currentBracketState, LOCKED, Y_DECISIONS, type ParagraphState } from '@accord/shared/brackets/index';
-import { Y_BODY, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
+import { Y_BODY, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
 import { Y_EDITS } from '@accord/shared/edits';
 import { paragraphLabels } from '@accord/shared/numbering';
 
@@ -40,7 +40,7 @@ export class UpdateGuard {
   constructor(private readonly doc: Y.Doc) {
     this.body = doc.getXmlFragment(Y_BODY);
     const paragraphs = doc.getMap<ParagraphState>(Y_PARAGRAPHS);
-    this.serverOnly = new Set<unknown>([doc.getMap(Y_PROPOSALS), paragraphs, doc.getArray(Y_DECISIONS), doc.getArray(Y_EDITS)]);
+    this.serverOnly = new Set<unknown>([doc.getMap(Y_PROPOSALS), paragraphs, doc.getArray(Y_DECISIONS), doc.getArray(Y_EDITS), doc.getMap(Y_GROUPS)]);
     paragraphs.observe(() => (this.locked = null));
   }
 

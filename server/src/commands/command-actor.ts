@@ -3,6 +3,6 @@ import type { Identity } from '../extension.js';
 
 /** Who a command acts as: the server-stamped identity; the organiser's key acts as the chair. */
 export function commandActor(identity: Identity): Actor {
-  if (identity.admin) return { role: 'chair', delegation: identity.delegation || 'Chair' };
-  return { role: identity.role, delegation: identity.delegation };
+  if (identity.admin) return { role: 'chair', id: identity.participantId || 'chair', delegation: identity.delegation || 'Chair' };
+  return { role: identity.role, id: identity.participantId, delegation: identity.delegation };
 }

@@ -10,7 +10,7 @@ import type { FairShare } from '../limits/fair-share.js';
 import { HttpError } from '../http/errors.js';
 import type { Storage } from '../storage/storage.js';
 import { decisionLogView } from './decision-log.js';
-import { executeCommand } from './execute-command.js';
+import { commandIdOf, executeCommandOnce } from './execute-command.js';
 
 export interface CommandRoutesContext {
   storage: Storage;
@@ -64,7 +64,13 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
       res.status(400).json({ ok: false, error: { code: 'invalid', message: 'expected {"command": {…}}' } });
       return;
     }
-    const answer = await inRoom(req.params.id, (room) => executeCommand(room, me, (body as { command: unknown }).command));
+    const envelope = body as { command: unknown; commandId?: unknown };
+    const commandId = commandIdOf(envelope);
+    if (commandId === undefined) {
+      res.status(400).json({ ok: false, error: { code: 'invalid', message: 'commandId is 1–64 characters of A–Z, a–z, 0–9, _ and -' } });
+      return;
+    }
+    const answer = await inRoom(req.params.id, (room) => executeCommandOnce(room, me, envelope.command, commandId));
     if (answer.ok) res.json(answer);
     else res.status(COMMAND_ERROR_STATUS[answer.error.code] ?? 400).json(answer);
   });

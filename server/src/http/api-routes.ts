@@ -3,7 +3,8 @@ import type { Rooms } from '../collab/rooms.js';
 import { commandRoutes } from '../commands/command-routes.js';
 import { ROLES, type Role } from '@accord/shared/protocol';
 import * as Y from 'yjs';
-import { addParticipant, createSession, sessionLink } from '../sessions/sessions.js';
+import { addParticipant, createSession, nameClash, sessionLink } from '../sessions/sessions.js';
+import { groupNames, groupRoutes } from '../groups/group-routes.js';
 import type { ParticipantRecord, SessionRecord, Storage } from '../storage/storage.js';
 import type { RevisionService } from '../revisions/revision-service.js';
 import { revisionRoutes } from '../revisions/revision-routes.js';
@@ -41,7 +42,7 @@ function bodyOf(req: Request): Record<string, unknown> {
   return b as Record<string, unknown>;
 }
 
-const participantView = (p: ParticipantRecord) => ({ role: p.role, delegation: p.delegation, color: p.color, token: p.token, link: sessionLink(p.sessionId, p.token) });
+const participantView = (p: ParticipantRecord) => ({ id: p.id, role: p.role, delegation: p.delegation, color: p.color, token: p.token, link: sessionLink(p.sessionId, p.token) });
 
 /** REST API of docs/api.md (contract: docs/CONTRACTS.md). */
 export function apiRoutes(ctx: ApiContext): Router {
@@ -96,7 +97,7 @@ export function apiRoutes(ctx: ApiContext): Router {
   r.get('/sessions/:id', async (req, res) => {
     const me = await requireIdentity(req, storage, adminKey, req.params.id);
     const session = await storage.getSession(req.params.id);
-    res.json({ session, me: { role: me.role, delegation: me.delegation, color: me.color } });
+    res.json({ session, me: { role: me.role, id: me.participantId, delegation: me.delegation, color: me.color } });
   });
 
   /** Reads the live document (loading it if no one is connected) and converts it with `fn`. */
@@ -146,19 +147,24 @@ export function apiRoutes(ctx: ApiContext): Router {
     if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new HttpError(400, 'bad-input', `role must be one of ${ROLES.join(', ')}`);
     const delegation = optionalString(body, 'delegation', 100)?.trim();
     if (!delegation) throw new HttpError(400, 'bad-input', 'delegation is required');
+    // Names are unique in a session across roles and groups (identity is the id; the name is what
+    // people read, so two "Kenya"s would still mislead the room).
+    const groups = await withDocument(req.params.id, groupNames);
+    const clash = nameClash(await storage.listParticipants(req.params.id), groups, role as Role, delegation);
+    if (clash) throw new HttpError(409, 'name-taken', clash);
     const p = await addParticipant(storage, req.params.id, role as Role, delegation);
     const view = participantView(p);
-    res.status(201).json({ participant: { sessionId: p.sessionId, role: p.role, delegation: p.delegation, color: p.color }, token: view.token, link: view.link });
+    res.status(201).json({ participant: { id: p.id, sessionId: p.sessionId, role: p.role, delegation: p.delegation, color: p.color }, token: view.token, link: view.link });
   });
 
   /**
-   * Revokes a participant (`:pid` is its participant key, the token, until participants have
-   * stable ids) and closes its live connections (1008); its reconnects are refused 401.
+   * Revokes a participant (`:pid` is its participant id; its token is accepted too) and closes its
+   * live connections (1008); its reconnects are refused 401.
    */
   r.delete('/sessions/:id/participants/:pid', async (req, res) => {
     const me = await requireIdentity(req, storage, adminKey, req.params.id);
     requireChair(me);
-    const p = await storage.getParticipant(req.params.pid);
+    const p = (await storage.listParticipants(req.params.id)).find((x) => x.id === req.params.pid) ?? (await storage.getParticipant(req.params.pid));
     if (!p || p.sessionId !== req.params.id) throw new HttpError(404, 'no-participant', 'no such participant in this session');
     await storage.removeParticipant(p.token);
     const closed = ctx.fairShare.closeToken(p.token, CLOSE_POLICY_VIOLATION, 'access revoked');
@@ -173,6 +179,7 @@ export function apiRoutes(ctx: ApiContext): Router {
 
   r.use(revisionRoutes({ storage, adminKey, revisions: ctx.revisions }));
   r.use(commandRoutes({ storage, adminKey, rooms, fairShare: ctx.fairShare }));
+  r.use(groupRoutes({ storage, adminKey, rooms }));
 
   r.use((_req, _res) => {
     throw new HttpError(404, 'not-found', 'no such API endpoint');

@@ -46,14 +46,38 @@ export async function createSession(storage: Storage, input: NewSession): Promis
     seed: input.seed ?? false,
     createdAt,
   };
-  const chair: ParticipantRecord = { token: newToken(), sessionId: session.id, role: 'chair', delegation: 'Chair', color: CHAIR_COLOR, createdAt };
+  const chair: ParticipantRecord = { id: CHAIR_ID, token: newToken(), sessionId: session.id, role: 'chair', delegation: 'Chair', color: CHAIR_COLOR, createdAt };
   await storage.createSession(session, chair, update);
   return { session, chair, warnings };
+}
+
+/** The participant id of the session's first chair, and of the admin key acting as chair. */
+export const CHAIR_ID = 'chair';
+
+/** Names that stand for a role: only a participant of that role may be called so. */
+const ROLE_NAMES: Record<string, Role> = { chair: 'chair', secretariat: 'secretariat' };
+
+export const nameKey = (name: string): string => name.trim().toLocaleLowerCase();
+
+/**
+ * Why `name` cannot be given to a new participant of `role` (null: it can). Names are unique in a
+ * session across roles, compared trimmed and case-insensitively, and also against the session's
+ * group names; "Chair" and "Secretariat" belong to those roles.
+ */
+export function nameClash(existing: ParticipantRecord[], groupNames: string[], role: Role, name: string): string | null {
+  const key = nameKey(name);
+  const taken = existing.find((p) => nameKey(p.delegation) === key);
+  if (taken) return `"${taken.delegation}" is already a participant of this session (${taken.role})`;
+  if (groupNames.some((g) => nameKey(g) === key)) return `"${name.trim()}" is the name of a group in this session`;
+  const reserved = ROLE_NAMES[key];
+  if (reserved && reserved !== role) return `"${name.trim()}" is reserved for the ${reserved}`;
+  return null;
 }
 
 export async function addParticipant(storage: Storage, sessionId: string, role: Role, delegation: string): Promise<ParticipantRecord> {
   const existing = await storage.listParticipants(sessionId);
   const p: ParticipantRecord = {
+    id: newId('u'),
     token: newToken(),
     sessionId,
     role,

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryPointRecord, HistoryPointRewrite, LoadedUpdates, ParticipantRecord, RevisionRecord, SessionRecord, Storage } from './storage.js';
@@ -34,10 +35,20 @@ const ADDED_COLUMNS: Array<[table: string, column: string, type: string]> = [
   ['revisions', 'info', 'TEXT'],
   ['revisions', 'version', 'TEXT'],
   ['history', 'base', 'TEXT'],
+  ['participants', 'id', 'TEXT'],
 ];
 
+/**
+ * The id given to a participant stored before participants had ids: `chair` for the first chair
+ * of its session (as createSession names it now), else derived from the token (stable, and the
+ * token cannot be read back from it).
+ */
+export function legacyParticipantId(token: string, firstChair: boolean): string {
+  return firstChair ? 'chair' : `p${createHash('sha256').update(token).digest('hex').slice(0, 15)}`;
+}
+
 interface SessionRow { id: string; title: string; symbol: string; language: string; seed: number; created_at: string }
-interface ParticipantRow { token: string; session_id: string; role: string; delegation: string; color: string; created_at: string }
+interface ParticipantRow { id: string; token: string; session_id: string; role: string; delegation: string; color: string; created_at: string }
 interface RevisionRow { id: string; doc: string; label: string; created_at: string; snapshot: Buffer; info: string | null; version: string | null }
 interface HistoryRow { id: string; doc: string; at: string; reason: string; base: string | null; state: Buffer }
 
@@ -45,7 +56,7 @@ const toSession = (r: SessionRow): SessionRecord => ({
   id: r.id, title: r.title, symbol: r.symbol, language: r.language, seed: r.seed === 1, createdAt: r.created_at,
 });
 const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
-  token: r.token, sessionId: r.session_id, role: r.role as ParticipantRecord['role'], delegation: r.delegation, color: r.color, createdAt: r.created_at,
+  id: r.id, token: r.token, sessionId: r.session_id, role: r.role as ParticipantRecord['role'], delegation: r.delegation, color: r.color, createdAt: r.created_at,
 });
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 const toRevision = (r: RevisionRow): RevisionRecord => ({
@@ -69,6 +80,12 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     const has = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().some((c) => c.name === column);
     if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }
+  db.transaction(() => {
+    const old = db.prepare<[], { token: string; session_id: string; role: string; ord: number }>('SELECT token, session_id, role, ord FROM participants WHERE id IS NULL').all();
+    const firstChair = db.prepare<[string], { token: string }>("SELECT token FROM participants WHERE session_id = ? AND role = 'chair' ORDER BY ord LIMIT 1");
+    const setId = db.prepare<[string, string]>('UPDATE participants SET id = ? WHERE token = ?');
+    for (const r of old) setId.run(legacyParticipantId(r.token, firstChair.get(r.session_id)?.token === r.token), r.token);
+  })();
 
   const q = {
     load: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq'),
@@ -79,7 +96,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     insertSession: db.prepare('INSERT INTO sessions (id, title, symbol, language, seed, created_at, ord) VALUES (@id, @title, @symbol, @language, @seed, @createdAt, (SELECT COALESCE(MAX(ord), 0) + 1 FROM sessions))'),
     getSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
     listSessions: db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY seed DESC, ord'),
-    insertParticipant: db.prepare('INSERT INTO participants (token, session_id, role, delegation, color, created_at, ord) VALUES (@token, @sessionId, @role, @delegation, @color, @createdAt, (SELECT COALESCE(MAX(ord), 0) + 1 FROM participants))'),
+    insertParticipant: db.prepare('INSERT INTO participants (id, token, session_id, role, delegation, color, created_at, ord) VALUES (@id, @token, @sessionId, @role, @delegation, @color, @createdAt, (SELECT COALESCE(MAX(ord), 0) + 1 FROM participants))'),
     getParticipant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE token = ?'),
     deleteParticipant: db.prepare<[string]>('DELETE FROM participants WHERE token = ?'),
     listParticipants: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE session_id = ? ORDER BY ord'),

@@ -12,6 +12,12 @@ export interface SessionRecord {
 }
 
 export interface ParticipantRecord {
+  /**
+   * Stable id within the session, recorded on everything the participant says (proposals,
+   * positions, comments, decisions): never the name. `chair` for the chair the session was
+   * created with (the admin key acts as that chair).
+   */
+  id: string;
   token: string;
   sessionId: string;
   role: Role;

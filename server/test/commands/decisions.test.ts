@@ -60,7 +60,7 @@ describe('decisions', () => {
     const second = await startTestServer({ dataDir });
     servers.push(second);
     const state = await second.api<{ proposals: { id: string; kind: string; sponsors: { name: string }[] }[] }>('GET', `/api/sessions/${id}/proposals`, eu);
-    expect(state.body.proposals).toEqual([expect.objectContaining({ id: r.body.result!.proposalId, kind: 'reserve', sponsors: [{ name: 'EU' }] })]);
+    expect(state.body.proposals).toEqual([expect.objectContaining({ id: r.body.result!.proposalId, kind: 'reserve', sponsors: [expect.objectContaining({ name: 'EU', id: expect.stringMatching(/./) })] })]);
   });
 });
 

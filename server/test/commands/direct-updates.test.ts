@@ -59,8 +59,9 @@ afterAll(async () => {
 });
 
 describe('direct Yjs updates from writers', () => {
-  it('refuse writes to proposals, paragraph statuses and the decision log, even from the chair', async () => {
+  it('refuse writes to proposals, paragraph statuses, the decision log and the groups, even from the chair', async () => {
     for (const [name, write] of [
+      ['groups', (d: Y.Doc) => d.getMap('groups').set('forged', { id: 'forged', name: 'Forged', members: ['anyone'] })],
       ['proposals', (d: Y.Doc) => d.getMap('proposals').set('forged', { id: 'forged', status: 'accepted' })],
       ['paragraphs', (d: Y.Doc) => d.getMap('paragraphs').set(op.get('5')!.id, { status: 'open' })],
       ['decisions', (d: Y.Doc) => d.getArray('decisions').delete(0, 1)],
@@ -74,6 +75,7 @@ describe('direct Yjs updates from writers', () => {
       expect(state.body.paragraphs[op.get('5')!.id]).toEqual({ status: 'agreed' });
       const log = await t.api<unknown[]>('GET', `/api/sessions/${session}/decisions`, chairToken);
       expect(log.body).toHaveLength(1);
+      expect((await t.api<unknown[]>('GET', `/api/sessions/${session}/groups`, chairToken)).body).toEqual([]);
     }
   });
 

@@ -26,8 +26,8 @@ export const DRAFT = [
   '',
 ].join('\n');
 
-export const EU: Actor = { role: 'delegation', delegation: 'EU' };
-export const CHAIR: Actor = { role: 'chair', delegation: 'Chair' };
+export const EU: Actor = { role: 'delegation', id: 'eu', delegation: 'EU' };
+export const CHAIR: Actor = { role: 'chair', id: 'chair', delegation: 'Chair' };
 
 /**
  * Runs a bracket command through the room's trusted change path (as the server's command

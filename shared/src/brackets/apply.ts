@@ -3,7 +3,7 @@ import type { Ctx } from './context.js';
 import { decide, setParagraphStatus } from './decide.js';
 import { comment, editProposal, position, withdraw } from './positions.js';
 import { propose } from './propose.js';
-import { fail, type Actor, type ApplyResult, type BracketState, type CheckResult, type Command } from './types.js';
+import { fail, type Actor, type ApplyResult, type BracketState, type CheckResult, type Command, type CommandOutcome } from './types.js';
 import { undoDecision } from './undo.js';
 
 /**
@@ -11,11 +11,12 @@ import { undoDecision } from './undo.js';
  * error. Pure: the same inputs give the same result; nothing is mutated. `ids` supplies new ids
  * (proposals, paragraphs, decisions) in the order it is called.
  */
-export function applyCommand(state: BracketState, command: Command, actor: Actor, now: number, ids: () => string): ApplyResult {
+export function applyCommand(state: BracketState, command: Command, actor: Actor, now: number, ids: () => string, commandId?: string): ApplyResult {
   if (typeof command !== 'object' || command === null) return fail('invalid', 'a command is an object');
   try {
     const doc = canonicalMarks(state.doc);
-    const r = dispatch({ state: doc === state.doc ? state : { ...state, doc }, actor, now, ids }, command);
+    const ctx = { state: doc === state.doc ? state : { ...state, doc }, actor, now, ids, ...(commandId ? { commandId } : {}) };
+    const r = dispatch(ctx, command);
     return r.ok ? { ...r, doc: canonicalMarks(r.doc) } : r;
   } catch (e) {
     return fail('invalid', `malformed command: ${(e as Error).message}`);
@@ -46,6 +47,19 @@ function dispatch(ctx: Ctx, command: Command): ApplyResult {
     default:
       return fail('invalid', `unknown command type ${String((command as { type?: unknown }).type)}`);
   }
+}
+
+/**
+ * A proposal this participant already created with this `commandId` (recorded on the record, so
+ * it is found after a server restart too): the answer to give a repeat instead of applying again.
+ */
+export function recordedCommandOutcome(state: Pick<BracketState, 'proposals'>, participantId: string, commandId: string): CommandOutcome | null {
+  for (const p of Object.values(state.proposals)) {
+    if (p.commandId !== commandId || p.sponsors.length === 0) continue;
+    const first = p.sponsors[0];
+    if ((first.viaId ?? first.id) === participantId) return { proposalId: p.id };
+  }
+  return null;
 }
 
 /** The query twin of applyCommand: would this command succeed now? Never throws. */

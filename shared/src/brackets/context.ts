@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { paragraphLabels } from '../numbering.js';
 import { bracketIdsInDoc, addedBlockIds, findProposalText } from './doc.js';
+import { resolveSponsor } from './rulebook.js';
 import {
   fail,
   type Actor,
@@ -20,6 +21,8 @@ export interface Ctx {
   actor: Actor;
   now: number;
   ids: () => string;
+  /** The client-made id of this command, recorded on a proposal it creates. */
+  commandId?: string;
 }
 
 export const LOCKED: ReadonlySet<string> = new Set(['agreed', 'adref', 'deleted']);
@@ -53,18 +56,12 @@ export function lockedForProposal(state: BracketState, p: Proposal): Fail | null
   return null;
 }
 
-export function sponsorFor(actor: Actor, onBehalfOf?: string): Sponsor {
-  const group = onBehalfOf?.trim();
-  return group && group !== actor.delegation ? { name: group, via: actor.delegation } : { name: actor.delegation };
+/** Who the actor speaks as in this state (BR72): itself, or a group the chair assigned it to. */
+export function sponsorFor(ctx: Ctx, onBehalfOf: unknown): Sponsor | Fail {
+  return resolveSponsor(ctx.state.groups, ctx.actor, onBehalfOf);
 }
 
-export function speaksFor(actor: Actor, s: Sponsor): boolean {
-  return s.name === actor.delegation || s.via === actor.delegation;
-}
-
-export function sameSponsor(a: Sponsor, b: Sponsor): boolean {
-  return a.name === b.name;
-}
+export { sameSponsor, speaksFor } from './rulebook.js';
 
 export function getProposal(state: BracketState, id: string): Proposal | Fail {
   const p = Object.prototype.hasOwnProperty.call(state.proposals, id) ? state.proposals[id] : undefined;

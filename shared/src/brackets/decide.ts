@@ -52,7 +52,7 @@ export function decisionEntry(
   extra: Partial<DecisionEntry>,
 ): DecisionEntry {
   const { before, after } = diffBlocks(ctx.state.doc, doc);
-  return { id, at: ctx.now, by: ctx.actor.delegation, action, ...extra, before, after, proposals: changes, paragraphs };
+  return { id, at: ctx.now, by: ctx.actor.delegation, byId: ctx.actor.id, action, ...extra, before, after, proposals: changes, paragraphs };
 }
 
 /** Text effect of rejecting `p` (BR21). */

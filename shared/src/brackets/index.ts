@@ -1,12 +1,27 @@
 export * from './types.js';
-export { applyCommand, checkCommand, canApply } from './apply.js';
+export { applyCommand, checkCommand, canApply, recordedCommandOutcome } from './apply.js';
+export {
+  EDITABLE_KINDS,
+  POSITION_ROLES,
+  READ_ONLY_ROLES,
+  groupsOf,
+  isReadOnly,
+  positionWording,
+  proposalActions,
+  resolveSponsor,
+  sameSponsor,
+  speaksFor,
+  type ActionContext,
+  type PositionWord,
+  type ProposalActions,
+} from './rulebook.js';
 export { bracketCounts, type BracketCounts } from './counts.js';
 export { orphanedProposals, LOCKED } from './context.js';
 export { annotation, proposalLabel, sponsorLabel, compilationText } from './labels.js';
 export { pendingRecords } from './pending.js';
 export { blockText, findBlock, findProposalText, resolveAnchor, LEAF_CHAR } from './doc.js';
 export { merge3 } from './undo.js';
-export { applyCommandToYDoc, applyCommandToYDocWhole, currentBracketState, readBracketState, writeBody, Y_DECISIONS } from './ydoc.js';
+export { applyCommandToYDoc, applyCommandToYDocWhole, currentBracketState, proposalOffsets, readBracketState, writeBody, Y_DECISIONS } from './ydoc.js';
 export { roomIndex, RoomIndex } from './room-index.js';
 export { canonicalMarks, sortMarks } from './canonical.js';
 export { anchorLive, closeAtRevision, goneAtRevision } from './supersede.js';

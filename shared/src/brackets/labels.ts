@@ -1,4 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
+import { positionWording } from './rulebook.js';
 import type { BracketState, Proposal, Sponsor } from './types.js';
 
 /** "G77 and China (Sudan)": a group and the member speaking for it. */
@@ -19,21 +20,21 @@ export function proposalLabel(p: Proposal): string {
 }
 
 /**
- * Who holds which position, Rio+20 style: sponsors, then "X retain" and "Y delete" (for a deletion
- * proposal its sponsors and supporters want the text deleted).
+ * Who holds which position, Rio+20 style, worded by `positionWording` (BR52): sponsors, then
+ * "X retain" and "Y delete"; for a deletion its sponsors and supporters "delete", opposers "retain".
  */
-export function annotation(p: Proposal | undefined, role: string): string {
+export function annotation(p: Proposal | undefined): string {
   if (!p || p.kind === 'pending') return '';
+  const words = positionWording(p.kind);
   const parts: string[] = [];
-  if (role === 'delete') {
+  if (words.supporters === 'delete') {
     const del = names([...p.sponsors, ...p.supporters]);
-    if (del) parts.push(`${del} delete`);
-    if (p.opposers.length) parts.push(`${names(p.opposers)} retain`);
-    return parts.join('; ');
+    if (del) parts.push(`${del} ${words.supporters}`);
+  } else {
+    const head = [names(p.sponsors), p.supporters.length ? `${names(p.supporters)} ${words.supporters}` : ''].filter(Boolean).join(', ');
+    if (head) parts.push(head);
   }
-  const head = [names(p.sponsors), p.supporters.length ? `${names(p.supporters)} retain` : ''].filter(Boolean).join(', ');
-  if (head) parts.push(head);
-  if (p.opposers.length) parts.push(`${names(p.opposers)} delete`);
+  if (p.opposers.length) parts.push(`${names(p.opposers)} ${words.opposers}`);
   return parts.join('; ');
 }
 
@@ -77,7 +78,7 @@ export function compilationText(paragraph: PMNode, state: Pick<BracketState, 'pr
   const close = (f: Frame) => {
     if (f.key === 'struck') out += '~~';
     else {
-      const ann = annotation(state.proposals[f.member], f.role);
+      const ann = annotation(state.proposals[f.member]);
       out += ann ? ` - ${ann}]` : ']';
     }
   };
@@ -88,7 +89,7 @@ export function compilationText(paragraph: PMNode, state: Pick<BracketState, 'pr
     for (const f of stack) {
       const part = run.parts.find((p) => p.key === f.key)!;
       if (part.member !== f.member) {
-        const ann = annotation(state.proposals[f.member], f.role);
+        const ann = annotation(state.proposals[f.member]);
         out += ann ? ` - ${ann} / ` : ' / ';
       } else if (part.role !== f.role) out += ' / ';
       f.member = part.member;

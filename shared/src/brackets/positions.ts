@@ -14,15 +14,15 @@ import {
   type Ctx,
 } from './context.js';
 import { findProposalText } from './doc.js';
+import { EDITABLE_KINDS, isReadOnly, POSITION_ROLES } from './rulebook.js';
 import { dropText, removeAddedBlock, unbracket } from './effects.js';
 import { fail, type ApplyResult, type Command, type Proposal, type Sponsor } from './types.js';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 
-const EDITABLE = new Set(['insert', 'replace', 'alternative', 'newParagraph']);
-
 /** BR12: a sponsor changes the text (or explanation) of its own open proposal. */
 export function editProposal(ctx: Ctx, cmd: Cmd<'editProposal'>): ApplyResult {
+  if (isReadOnly(ctx.actor.role)) return fail('not_permitted', 'observers cannot edit proposals');
   const p = getProposal(ctx.state, cmd.proposalId);
   if (isFail(p)) return p;
   if (!p.sponsors.some((s) => speaksFor(ctx.actor, s))) return fail('not_permitted', 'only a sponsor may edit a proposal');
@@ -38,7 +38,7 @@ export function editProposal(ctx: Ctx, cmd: Cmd<'editProposal'>): ApplyResult {
   }
   let doc = ctx.state.doc;
   if (cmd.text !== undefined) {
-    if (!EDITABLE.has(p.kind) || p.existing) return fail('invalid', `a ${p.kind} proposal has no text of its own to edit`);
+    if (!EDITABLE_KINDS.has(p.kind) || p.existing) return fail('invalid', `a ${p.kind} proposal has no text of its own to edit`);
     const bad = checkText(cmd.text, 'proposed text');
     if (bad) return bad;
     const own = findProposalText(doc, p.id).flatMap(({ block, ranges }) =>
@@ -71,6 +71,7 @@ export function editProposal(ctx: Ctx, cmd: Cmd<'editProposal'>): ApplyResult {
  * made; a reservation's text stays); a co-sponsor "withdrawing" only removes its own name.
  */
 export function withdraw(ctx: Ctx, cmd: Cmd<'withdraw'>): ApplyResult {
+  if (isReadOnly(ctx.actor.role)) return fail('not_permitted', 'observers cannot withdraw proposals');
   const p = getProposal(ctx.state, cmd.proposalId);
   if (isFail(p)) return p;
   const mine = p.sponsors.findIndex((s) => speaksFor(ctx.actor, s));
@@ -110,14 +111,18 @@ function without(list: Sponsor[], s: Sponsor): Sponsor[] {
   return list.filter((x) => !sameSponsor(x, s));
 }
 
-/** BR14: support (retain) and oppose (delete); a position replaces the other; sponsors take none. */
+/**
+ * BR14: support and oppose (worded per kind, `positionWording`); a position replaces the same
+ * sponsor's other one and never anyone else's (BR73, by id); sponsors take none.
+ */
 export function position(ctx: Ctx, cmd: Cmd<'support'> | Cmd<'oppose'> | Cmd<'cosponsor'>): ApplyResult {
-  if (ctx.actor.role !== 'delegation') return fail('not_permitted', `only delegations take positions on proposals`);
+  if (!POSITION_ROLES.has(ctx.actor.role)) return fail('not_permitted', `only delegations take positions on proposals`);
+  const s = sponsorFor(ctx, cmd.onBehalfOf);
+  if (isFail(s)) return s;
   const p = getProposal(ctx.state, cmd.proposalId);
   if (isFail(p)) return p;
   const notOpen = requireOpen(p);
   if (notOpen) return notOpen;
-  const s = sponsorFor(ctx.actor, cmd.onBehalfOf);
   if (p.sponsors.some((x) => sameSponsor(x, s))) {
     return fail('invalid', cmd.type === 'cosponsor' ? `${s.name} already sponsors ${p.id}` : `${s.name} sponsors ${p.id}`);
   }
@@ -138,12 +143,14 @@ export function position(ctx: Ctx, cmd: Cmd<'support'> | Cmd<'oppose'> | Cmd<'co
 
 /** BR15: anyone but an observer comments on any proposal, open or decided. */
 export function comment(ctx: Ctx, cmd: Cmd<'comment'>): ApplyResult {
-  if (ctx.actor.role === 'observer') return fail('not_permitted', 'observers cannot comment');
+  if (isReadOnly(ctx.actor.role)) return fail('not_permitted', 'observers cannot comment');
+  const by = sponsorFor(ctx, cmd.onBehalfOf);
+  if (isFail(by)) return by;
   const p = getProposal(ctx.state, cmd.proposalId);
   if (isFail(p)) return p;
   const text = typeof cmd.text === 'string' ? cmd.text.trim() : '';
   if (!text) return fail('invalid', 'a comment needs text');
   if (text.length > MAX_NOTE) return fail('invalid', `a comment is at most ${MAX_NOTE} characters`);
-  const next: Proposal = { ...p, comments: [...p.comments, { by: sponsorFor(ctx.actor, cmd.onBehalfOf), at: ctx.now, text }], updatedAt: ctx.now };
+  const next: Proposal = { ...p, comments: [...p.comments, { by, at: ctx.now, text }], updatedAt: ctx.now };
   return done(ctx, ctx.state.doc, { [p.id]: next }, {}, { proposalId: p.id });
 }

@@ -15,14 +15,18 @@ import {
 } from './context.js';
 import { blockText, findBlock, findProposalText, isBracketError, resolveAnchor, type Range } from './doc.js';
 import { bracketMark, endOf, enclosingBrackets, unbracket } from './effects.js';
-import { fail, type ApplyResult, type Anchor, type NewParagraphType, type Proposal, type ProposeCommand } from './types.js';
+import { isReadOnly } from './rulebook.js';
+import { fail, type ApplyResult, type Anchor, type NewParagraphType, type Proposal, type ProposeCommand, type Sponsor } from './types.js';
 
-function record(ctx: Ctx, cmd: ProposeCommand, id: string, paragraphId: string, extra: Partial<Proposal>): Proposal {
+/** The rule context of a proposal: who it will be recorded under, resolved before any work (BR72). */
+type ProposeCtx = Ctx & { sponsor: Sponsor };
+
+function record(ctx: ProposeCtx, cmd: ProposeCommand, id: string, paragraphId: string, extra: Partial<Proposal>): Proposal {
   const p: Proposal = {
     id,
     kind: cmd.kind,
     paragraphId,
-    sponsors: [sponsorFor(ctx.actor, cmd.onBehalfOf)],
+    sponsors: [ctx.sponsor],
     supporters: [],
     opposers: [],
     comments: [],
@@ -32,6 +36,7 @@ function record(ctx: Ctx, cmd: ProposeCommand, id: string, paragraphId: string, 
     ...extra,
   };
   if (cmd.explanation?.trim()) p.explanation = cmd.explanation.trim();
+  if (ctx.commandId) p.commandId = ctx.commandId;
   return p;
 }
 
@@ -56,8 +61,11 @@ function anchorIn(ctx: Ctx, anchor: Anchor | undefined, span: 'point' | 'span' |
 }
 
 /** BR1–BR9: a proposal puts bracketed text in the paragraph and creates its record. */
-export function propose(ctx: Ctx, cmd: ProposeCommand): ApplyResult {
-  if (ctx.actor.role === 'observer') return fail('not_permitted', 'observers cannot propose');
+export function propose(base: Ctx, cmd: ProposeCommand): ApplyResult {
+  if (isReadOnly(base.actor.role)) return fail('not_permitted', 'observers cannot propose');
+  const sponsor = sponsorFor(base, cmd.onBehalfOf);
+  if (isFail(sponsor)) return sponsor;
+  const ctx: ProposeCtx = { ...base, sponsor };
   if (cmd.explanation !== undefined && (typeof cmd.explanation !== 'string' || cmd.explanation.length > MAX_NOTE)) {
     return fail('invalid', 'explanation too long');
   }
@@ -145,7 +153,7 @@ export function propose(ctx: Ctx, cmd: ProposeCommand): ApplyResult {
  * alternative (`alternativeTo`): the new text joins that group after its last alternative; an
  * insert becomes Alt 1 of a new group.
  */
-function proposeAlternative(ctx: Ctx, cmd: Extract<ProposeCommand, { kind: 'alternative' }>, tr: Transform): ApplyResult {
+function proposeAlternative(ctx: ProposeCtx, cmd: Extract<ProposeCommand, { kind: 'alternative' }>, tr: Transform): ApplyResult {
   const bad = checkText(cmd.text, 'alternative text');
   if (bad) return bad;
   const { state } = ctx;

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorFragment } from '@tiptap/y-tiptap';
-import { schema, Y_BODY, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
+import { schema, Y_BODY, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
 import { canonicalBlock } from './canonical.js';
-import type { BracketState, DecisionEntry, ParagraphState, Proposal } from './types.js';
+import type { BracketState, DecisionEntry, Group, ParagraphState, Proposal } from './types.js';
 
 export const Y_DECISIONS = 'decisions';
 
@@ -241,6 +241,11 @@ export class RoomIndex {
     return this.decisionList;
   }
 
+  /** The chair's groups: a handful of small records, read fresh rather than mirrored. */
+  get groups(): Record<string, Group> {
+    return this.ydoc.getMap<Group>(Y_GROUPS).toJSON() as Record<string, Group>;
+  }
+
   decision(id: unknown): DecisionEntry | undefined {
     return typeof id === 'string' ? this.decisionById.get(id) : undefined;
   }
@@ -295,7 +300,7 @@ export class RoomIndex {
 
   /** The whole state, from the cached blocks: what `readBracketState` reads, without converting. */
   wholeState(): BracketState {
-    return { doc: this.docOf(this.order), proposals: this.proposals, paragraphs: this.paragraphs, decisions: this.decisionList };
+    return { doc: this.docOf(this.order), proposals: this.proposals, paragraphs: this.paragraphs, decisions: this.decisionList, groups: this.groups };
   }
 }
 

@@ -1,19 +1,39 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 
-/** Who acts. `delegation` is the name shown to others ("EU", "Sudan", "Chair", "Secretariat"). */
+/**
+ * Who acts: a participant of the session. `id` is the participant's stable id (the server's
+ * participant record; the admin key acts as the chair with id `chair`); `delegation` is only the
+ * name shown to others ("EU", "Sudan", "Chair", "Secretariat"). Rules compare ids, never names.
+ */
 export type Role = 'chair' | 'secretariat' | 'delegation' | 'observer';
 export interface Actor {
   role: Role;
+  id: string;
   delegation: string;
 }
 
 /**
- * A delegation or group taking a position. A group speaking through a member is
- * `{name: 'G77 and China', via: 'Sudan'}` and is labelled "G77 and China (Sudan)".
+ * A delegation or group on the record (sponsor, supporter, opposer, commenter): its id and the
+ * name shown. A group speaking through a member is
+ * `{id: 'g77', name: 'G77 and China', via: 'Sudan', viaId: <Sudan's participant id>}` and is
+ * labelled "G77 and China (Sudan)". Records written before ids existed have no `id`: they still
+ * display, but match nobody (a name never grants rights).
  */
 export interface Sponsor {
+  id?: string;
   name: string;
   via?: string;
+  viaId?: string;
+}
+
+/**
+ * A group of delegations the chair set up ("G77 and China"): its members (participant ids) may
+ * speak for it with `onBehalfOf`. Stored by the server in the Y.Map `groups` under its id.
+ */
+export interface Group {
+  id: string;
+  name: string;
+  members: string[];
 }
 
 export type ProposalKind =
@@ -65,6 +85,8 @@ export interface Proposal {
   updatedAt: number;
   /** The decision that closed it (for `superseded`: the decision, or revision entry, that superseded it). */
   decision?: string;
+  /** The client-made id of the command that created it (idempotent retries, docs/protocol.md). */
+  commandId?: string;
 }
 
 export type ParagraphStatus = 'open' | 'informals' | 'adref' | 'agreed' | 'deleted';
@@ -98,7 +120,9 @@ export type DecisionAction = 'accept' | 'reject' | 'setParagraphStatus' | 'undo'
 export interface DecisionEntry {
   id: string;
   at: number;
+  /** The name of who decided, as shown; `byId` their participant id (missing in older entries). */
   by: string;
+  byId?: string;
   action: DecisionAction;
   proposalId?: string;
   paragraphId?: string;
@@ -118,6 +142,8 @@ export interface BracketState {
   proposals: Record<string, Proposal>;
   paragraphs: Record<string, ParagraphState>;
   decisions: DecisionEntry[];
+  /** Groups by id (missing: none set up). */
+  groups?: Record<string, Group>;
 }
 
 /**

@@ -1,18 +1,19 @@
 import * as Y from 'yjs';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { schema, Y_BODY, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
+import { schema, Y_BODY, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
 import { newId } from '../ids.js';
 import { applyCommand } from './apply.js';
 import { canonicalMarks } from './canonical.js';
 import { findProposalText } from './doc.js';
 import { roomIndex, Y_DECISIONS, type RoomIndex } from './room-index.js';
 import { commandScope } from './scope.js';
-import type { Actor, ApplyOk, ApplyResult, BracketState, Command, DecisionEntry, Fail, ParagraphState, Proposal } from './types.js';
+import { commandRoleAllowed, isCommandType } from './roles.js';
+import type { Actor, ApplyOk, ApplyResult, BracketState, Command, CommandOutcome, DecisionEntry, Fail, Group, ParagraphState, Proposal } from './types.js';
 
 export { Y_DECISIONS };
 
-/** Reads the bracket state (body, proposals, paragraph statuses, decision log) from a Y.Doc. */
+/** Reads the bracket state (body, proposals, paragraph statuses, decision log, groups) from a Y.Doc. */
 export function readBracketState(ydoc: Y.Doc): BracketState {
   const doc = canonicalMarks(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(Y_BODY), schema));
   return {
@@ -20,6 +21,7 @@ export function readBracketState(ydoc: Y.Doc): BracketState {
     proposals: ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>,
     paragraphs: ydoc.getMap<ParagraphState>(Y_PARAGRAPHS).toJSON() as Record<string, ParagraphState>,
     decisions: ydoc.getArray<DecisionEntry>(Y_DECISIONS).toArray(),
+    groups: ydoc.getMap<Group>(Y_GROUPS).toJSON() as Record<string, Group>,
   };
 }
 
@@ -70,6 +72,12 @@ export function writeBody(ydoc: Y.Doc, fragment: Y.XmlFragment, prev: PMNode, ne
   });
 }
 
+/** Where the transaction's origin goes, and the client's commandId recorded on a new proposal. */
+export interface ApplyOptions {
+  origin?: unknown;
+  commandId?: string;
+}
+
 /** Writes the records a command changed (the body is written by the caller). */
 function writeRecords(ydoc: Y.Doc, result: ApplyOk): void {
   const proposals = ydoc.getMap(Y_PROPOSALS);
@@ -79,24 +87,26 @@ function writeRecords(ydoc: Y.Doc, result: ApplyOk): void {
   if (result.decision) ydoc.getArray(Y_DECISIONS).push([result.decision]);
 }
 
-/** A new proposal's bracketed span (paragraph id and content offsets), so the client need not rescan. */
+/** Where a proposal's bracketed text now is: paragraph id and content offsets, so the client need not rescan. */
+export function proposalOffsets(doc: PMNode, proposalId: string): CommandOutcome['offsets'] {
+  const found = findProposalText(doc, proposalId)[0];
+  return found && { paragraphId: found.blockId, from: found.ranges[0].from, to: found.ranges[found.ranges.length - 1].to };
+}
+
 function withOffsets(command: Command, result: ApplyOk): ApplyOk {
   const id = result.result.proposalId;
-  if (command.type !== 'propose' || !id) return result;
-  const found = findProposalText(result.doc, id)[0];
-  if (!found) return result;
-  const offsets = { paragraphId: found.blockId, from: found.ranges[0].from, to: found.ranges[found.ranges.length - 1].to };
-  return { ...result, result: { ...result.result, offsets } };
+  const offsets = command.type === 'propose' && id ? proposalOffsets(result.doc, id) : undefined;
+  return offsets ? { ...result, result: { ...result.result, offsets } } : result;
 }
 
 /** Runs the rules on `state` (the whole text) and writes the result: the reference path. */
-function applyWhole(ydoc: Y.Doc, state: BracketState, command: Command, actor: Actor, now: number, ids: () => string, origin: unknown): ApplyResult {
-  const result = applyCommand(state, command, actor, now, ids);
+function applyWhole(ydoc: Y.Doc, state: BracketState, command: Command, actor: Actor, now: number, ids: () => string, options: ApplyOptions): ApplyResult {
+  const result = applyCommand(state, command, actor, now, ids, options.commandId);
   if (!result.ok) return result;
   ydoc.transact(() => {
     if (result.doc !== state.doc) writeBody(ydoc, ydoc.getXmlFragment(Y_BODY), state.doc, result.doc);
     writeRecords(ydoc, result);
-  }, origin);
+  }, options.origin ?? null);
   return withOffsets(command, result);
 }
 
@@ -111,22 +121,20 @@ export function applyCommandToYDocWhole(
   actor: Actor,
   now: number,
   ids: () => string = () => newId(),
-  origin: unknown = null,
+  options: ApplyOptions = {},
 ): ApplyResult {
-  return applyWhole(ydoc, readBracketState(ydoc), command, actor, now, ids, origin);
+  return applyWhole(ydoc, readBracketState(ydoc), command, actor, now, ids, options);
 }
 
-const EMPTY: BracketState = { doc: schema.topNodeType.create(null, []), proposals: {}, paragraphs: {}, decisions: [] };
-/** Command types whose rule checks the actor's role before reading anything. */
-const ROLE_FIRST: ReadonlySet<string> = new Set(['propose', 'accept', 'reject', 'undoDecision', 'setParagraphStatus', 'support', 'oppose', 'cosponsor', 'comment']);
+const EMPTY: BracketState = { doc: schema.topNodeType.create(null, []), proposals: {}, paragraphs: {}, decisions: [], groups: {} };
 
 /**
- * Shape and role before any document is read: for commands whose rule refuses a role first, the
- * rule itself is run on an empty state; a `not_permitted` there is the answer on any state.
+ * Shape and role before any document is read (BR1, `commandRoleAllowed`); the refusal itself is the
+ * rule's own, run on an empty state, so that it reads exactly as on the whole text.
  */
 function refusedUpFront(command: Command, actor: Actor): Fail | null {
-  if (typeof command !== 'object' || command === null || typeof command.type !== 'string') return null;
-  if (!ROLE_FIRST.has(command.type)) return null;
+  if (typeof command !== 'object' || command === null || !isCommandType(command.type)) return null;
+  if (commandRoleAllowed(command.type, actor.role)) return null;
   const r = applyCommand(EMPTY, command, actor, 0, () => 'x');
   return !r.ok && r.error.code === 'not_permitted' ? r : null;
 }
@@ -178,10 +186,11 @@ function writeScoped(ydoc: Y.Doc, index: RoomIndex, els: Y.XmlElement[], prev: P
  * only the blocks it concerns (BR60). A role refused up front reads nothing. Otherwise the rules
  * run on the command's scope (`commandScope`: a doc of those blocks, every record) from the
  * Y.Doc's `RoomIndex`, and on success body, records and the decision log are written in ONE
- * transaction (`origin` is passed to it); on failure the Y.Doc is untouched. The result is exactly
+ * transaction (`options.origin` is passed to it); on failure the Y.Doc is untouched. The result is exactly
  * that of `applyCommandToYDocWhole` (property-tested), except `doc`, which holds only the scope.
  * A paragraph-locked refusal, whose message names the paragraph ("OP5"), is answered from the
  * whole (cached) text, as is a body the index cannot mirror.
+ * `options.commandId` is recorded on a proposal the command creates (idempotent retries).
  */
 export function applyCommandToYDoc(
   ydoc: Y.Doc,
@@ -189,35 +198,42 @@ export function applyCommandToYDoc(
   actor: Actor,
   now: number,
   ids: () => string = () => newId(),
-  origin: unknown = null,
+  options: ApplyOptions = {},
 ): ApplyResult {
   const refused = refusedUpFront(command, actor);
   if (refused) return refused;
   const index = roomIndex(ydoc);
-  if (index.irregular) return applyCommandToYDocWhole(ydoc, command, actor, now, ids, origin);
+  if (index.irregular) return applyCommandToYDocWhole(ydoc, command, actor, now, ids, options);
   let scope: Y.XmlElement[];
   try {
     scope = [...commandScope(index, command)].sort((a, b) => index.position(a) - index.position(b));
   } catch {
-    return applyWhole(ydoc, index.wholeState(), command, actor, now, ids, origin);
+    return applyWhole(ydoc, index.wholeState(), command, actor, now, ids, options);
   }
   const issued: string[] = [];
-  const state: BracketState = { doc: index.docOf(scope), proposals: index.proposals, paragraphs: index.paragraphs, decisions: index.decisions };
-  const result = applyCommand(state, command, actor, now, () => {
-    const id = ids();
-    issued.push(id);
-    return id;
-  });
+  const state: BracketState = { doc: index.docOf(scope), proposals: index.proposals, paragraphs: index.paragraphs, decisions: index.decisions, groups: index.groups };
+  const result = applyCommand(
+    state,
+    command,
+    actor,
+    now,
+    () => {
+      const id = ids();
+      issued.push(id);
+      return id;
+    },
+    options.commandId,
+  );
   // The whole-text path, given the same ids again (then new ones) as the rules ask for them.
   const again = () => {
     let k = 0;
-    return applyWhole(ydoc, index.wholeState(), command, actor, now, () => (k < issued.length ? issued[k++] : ids()), origin);
+    return applyWhole(ydoc, index.wholeState(), command, actor, now, () => (k < issued.length ? issued[k++] : ids()), options);
   };
   if (!result.ok) return result.error.code === 'paragraph_locked' ? again() : result;
   let written = true;
   ydoc.transact(() => {
     if (result.doc !== state.doc) written = writeScoped(ydoc, index, scope, state.doc, result.doc);
     if (written) writeRecords(ydoc, result);
-  }, origin);
+  }, options.origin ?? null);
   return written ? withOffsets(command, result) : again();
 }

@@ -3,7 +3,7 @@ import { bracketCounts, compilationText, pendingRecords, proposalLabel } from '.
 import type { Actor } from '../../src/brackets/index.js';
 import { after, at, CHAIR, doc, EU, idGen, NOW, op, pend, run, stateOf, SUDAN, US } from './helpers.js';
 
-const G77: Actor = { role: 'delegation', delegation: 'G77' };
+const G77: Actor = { role: 'delegation', id: 'g77-delegate', delegation: 'G77' };
 const base = doc(
   op('a', 'Phase out  ways'),
   op('b', 'Eradicate  poverty'),

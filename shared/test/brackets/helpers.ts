@@ -16,6 +16,8 @@ import {
   type BracketState,
   type Command,
   type ErrorCode,
+  type Group,
+  type Sponsor,
 } from '../../src/brackets/index.js';
 
 /* Fixtures as builders: blocks of text runs, each run with its marks. */
@@ -36,13 +38,19 @@ export const pend = (id: string, text: string) => t(text, br(id, 'pending'));
 export const struck = (decision: string, text: string) => t(text, st(decision));
 export const fn = (marker: string) => schema.nodes.footnoteRef.create({ marker });
 
-export const EU: Actor = { role: 'delegation', delegation: 'EU' };
-export const US: Actor = { role: 'delegation', delegation: 'US' };
-export const SUDAN: Actor = { role: 'delegation', delegation: 'Sudan' };
-export const NORWAY: Actor = { role: 'delegation', delegation: 'Norway' };
-export const CHAIR: Actor = { role: 'chair', delegation: 'Chair' };
-export const SEC: Actor = { role: 'secretariat', delegation: 'Secretariat' };
-export const OBS: Actor = { role: 'observer', delegation: 'Press' };
+export const EU: Actor = { role: 'delegation', id: 'eu', delegation: 'EU' };
+export const US: Actor = { role: 'delegation', id: 'us', delegation: 'US' };
+export const SUDAN: Actor = { role: 'delegation', id: 'sudan', delegation: 'Sudan' };
+export const NORWAY: Actor = { role: 'delegation', id: 'norway', delegation: 'Norway' };
+export const CHAIR: Actor = { role: 'chair', id: 'chair', delegation: 'Chair' };
+export const SEC: Actor = { role: 'secretariat', id: 'sec', delegation: 'Secretariat' };
+export const OBS: Actor = { role: 'observer', id: 'press', delegation: 'Press' };
+
+/** The chair assigned Sudan to the G77 and China (BR72); every state of stateOf() has it. */
+export const G77: Group = { id: 'g77', name: 'G77 and China', members: ['sudan'] };
+/** A sponsor record as the rules write it. */
+export const as = (a: Actor): Sponsor => ({ id: a.id, name: a.delegation });
+export const forG77 = (a: Actor): Sponsor => ({ id: 'g77', name: 'G77 and China', via: a.delegation, viaId: a.id });
 
 export const NOW = 1_700_000_000_000;
 
@@ -52,7 +60,7 @@ export function idGen(prefix = 'n'): () => string {
 }
 
 export function stateOf(d: PMNode, extra: Partial<BracketState> = {}): BracketState {
-  return { doc: d, proposals: {}, paragraphs: {}, decisions: [], ...extra };
+  return { doc: d, proposals: {}, paragraphs: {}, decisions: [], groups: { g77: G77 }, ...extra };
 }
 
 /** Anchor on the nth occurrence of `text` in the paragraph. */
@@ -76,6 +84,7 @@ export function next(state: BracketState, r: ApplyOk): BracketState {
     proposals: { ...state.proposals, ...r.proposals },
     paragraphs: { ...state.paragraphs, ...r.paragraphs },
     decisions: r.decision ? [...state.decisions, r.decision] : state.decisions,
+    ...(state.groups ? { groups: state.groups } : {}),
   };
 }
 

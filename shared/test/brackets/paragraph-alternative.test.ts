@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema.js';
 import { paragraphLabels } from '../../src/numbering.js';
-import { CHAIR, doc, EU, expectError, ins, op, pp, run, stateOf, st, t, testCommand, US } from './helpers.js';
+import { as, CHAIR, doc, EU, expectError, ins, op, pp, run, stateOf, st, t, testCommand, US } from './helpers.js';
 
 const base = doc(
   pp('pp1', 'Recalling its resolution 74/247'),
@@ -17,7 +17,7 @@ describe('[BR63] an alternative to a whole paragraph', () => {
   it('is placed after the original and its earlier alternatives, labelled "2 alt", "2 alt 2", counting nothing', () => {
     const s1 = testCommand(S, { type: 'propose', kind: 'newParagraph', after: 'op2', blockType: 'operative', text: 'Urges States to contribute', alternative: true }, EU,
       doc(base.child(0), base.child(1), base.child(2), altOf('n2', 'n1', 'op2', 'Urges States to contribute'), base.child(3)));
-    expect(s1.proposals.n1).toMatchObject({ kind: 'newParagraph', paragraphId: 'n2', replaces: 'op2', sponsors: [{ name: 'EU' }] });
+    expect(s1.proposals.n1).toMatchObject({ kind: 'newParagraph', paragraphId: 'n2', replaces: 'op2', sponsors: [as(EU)] });
     const s2 = run(s1, { type: 'propose', kind: 'newParagraph', after: 'op2', blockType: 'operative', text: 'Encourages contributions', alternative: true }, US, () => ['m1', 'm2'].shift()!);
     expect(labels(s2.doc)).toEqual(['PP1', 'OP1', 'OP2', 'OP2 alt', 'OP2 alt 2', 'OP3']);
   });

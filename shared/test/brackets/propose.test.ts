@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand, checkCommand, pendingRecords, proposalLabel } from '../../src/brackets/index.js';
 import {
   after, alt, at, CHAIR, del, doc, EU, expectError, idGen, ins, NOW, OBS, ok, op, opAdded, pend, pp, res, run, SEC,
-  stateOf, SUDAN, t, br, testCommand, US, NORWAY,
+  stateOf, SUDAN, t, br, testCommand, US, NORWAY, as, forG77,
 } from './helpers.js';
 
 const base = doc(
@@ -28,7 +28,7 @@ describe('proposals', () => {
     const s = testCommand(S, { type: 'propose', kind: 'insert', anchor: after(base, 'op1', 'establish'), text: ' open-ended' }, EU,
       doc(base.child(0), op('op1', 'Decides to establish', ins('n1', ' open-ended'), ' an ad hoc committee'), base.child(2), base.child(3)));
     expect(s.proposals.n1).toEqual({
-      id: 'n1', kind: 'insert', paragraphId: 'op1', sponsors: [{ name: 'EU' }], supporters: [], opposers: [], comments: [],
+      id: 'n1', kind: 'insert', paragraphId: 'op1', sponsors: [as(EU)], supporters: [], opposers: [], comments: [],
       status: 'open', text: ' open-ended', createdAt: NOW, updatedAt: NOW,
     });
     expectError(S, { type: 'propose', kind: 'insert', anchor: at(base, 'op1', 'ad hoc'), text: 'x' }, EU, 'invalid');
@@ -37,7 +37,7 @@ describe('proposals', () => {
   it('[BR3] a deletion brackets the text it would delete; the text stays', () => {
     const s = testCommand(S, { type: 'propose', kind: 'delete', anchor: at(base, 'op1', ' ad hoc') }, US,
       doc(base.child(0), op('op1', 'Decides to establish an', del('n1', ' ad hoc'), ' committee'), base.child(2), base.child(3)));
-    expect(s.proposals.n1).toMatchObject({ kind: 'delete', anchorText: ' ad hoc', sponsors: [{ name: 'US' }] });
+    expect(s.proposals.n1).toMatchObject({ kind: 'delete', anchorText: ' ad hoc', sponsors: [as(US)] });
   });
 
   it('[BR4] a replacement brackets the old text for deletion and inserts the new text after it', () => {
@@ -53,7 +53,7 @@ describe('proposals', () => {
       doc(base.child(0), base.child(1), base.child(2),
         op('op3', 'Calls upon all States to ', alt('n1', 1, 'combat'), alt('n2', 2, ' change'), ' unsustainable patterns')), ids);
     expect(s.proposals.n1).toMatchObject({ kind: 'alternative', group: 'n1', alt: 1, existing: true, sponsors: [] });
-    expect(s.proposals.n2).toMatchObject({ kind: 'alternative', group: 'n1', alt: 2, sponsors: [{ name: 'EU' }] });
+    expect(s.proposals.n2).toMatchObject({ kind: 'alternative', group: 'n1', alt: 2, sponsors: [as(EU)] });
     s = testCommand(s, { type: 'propose', kind: 'alternative', alternativeTo: 'n2', text: ' promote' }, US,
       doc(base.child(0), base.child(1), base.child(2),
         op('op3', 'Calls upon all States to ', alt('n1', 1, 'combat'), alt('n2', 2, ' change'), alt('n3', 3, ' promote'), ' unsustainable patterns')), ids);
@@ -101,7 +101,7 @@ describe('proposals', () => {
 
   it('[BR10] a group proposes through a member, who then acts as its sponsor', () => {
     let s = run(S, { type: 'propose', kind: 'delete', anchor: at(base, 'op1', ' ad hoc'), onBehalfOf: 'G77 and China' }, SUDAN);
-    expect(s.proposals.n1.sponsors).toEqual([{ name: 'G77 and China', via: 'Sudan' }]);
+    expect(s.proposals.n1.sponsors).toEqual([forG77(SUDAN)]);
     expect(proposalLabel(s.proposals.n1)).toBe('G77 and China (Sudan)');
     s = run(s, { type: 'editProposal', proposalId: 'n1', explanation: 'redundant' }, SUDAN);
     expect(s.proposals.n1.explanation).toBe('redundant');
@@ -140,7 +140,7 @@ describe('proposals', () => {
     let s = run(S, { type: 'propose', kind: 'replace', anchor: at(base, 'op3', 'combat'), text: 'change' }, EU, ids);
     s = run(s, { type: 'cosponsor', proposalId: 'n1' }, NORWAY, ids);
     s = testCommand(s, { type: 'withdraw', proposalId: 'n1' }, NORWAY, null, ids);
-    expect(s.proposals.n1.sponsors).toEqual([{ name: 'EU' }]);
+    expect(s.proposals.n1.sponsors).toEqual([as(EU)]);
     expect(s.proposals.n1.status).toBe('open');
     s = testCommand(s, { type: 'withdraw', proposalId: 'n1' }, EU, base, ids);
     expect(s.proposals.n1.status).toBe('withdrawn');
@@ -155,15 +155,15 @@ describe('proposals', () => {
     let s = run(S, { type: 'propose', kind: 'insert', anchor: after(base, 'op3', 'patterns'), text: ' of consumption' }, US);
     s = run(s, { type: 'support', proposalId: 'n1', onBehalfOf: 'G77 and China' }, SUDAN);
     s = run(s, { type: 'oppose', proposalId: 'n1' }, EU);
-    expect(s.proposals.n1.supporters).toEqual([{ name: 'G77 and China', via: 'Sudan' }]);
-    expect(s.proposals.n1.opposers).toEqual([{ name: 'EU' }]);
+    expect(s.proposals.n1.supporters).toEqual([forG77(SUDAN)]);
+    expect(s.proposals.n1.opposers).toEqual([as(EU)]);
     s = run(s, { type: 'support', proposalId: 'n1' }, EU);
     expect(s.proposals.n1.opposers).toEqual([]);
     expect(s.proposals.n1.supporters).toHaveLength(2);
     expectError(s, { type: 'support', proposalId: 'n1' }, US, 'invalid');
     expectError(s, { type: 'oppose', proposalId: 'n1' }, CHAIR, 'not_permitted');
     s = run(s, { type: 'cosponsor', proposalId: 'n1' }, NORWAY);
-    expect(s.proposals.n1.sponsors).toEqual([{ name: 'US' }, { name: 'Norway' }]);
+    expect(s.proposals.n1.sponsors).toEqual([as(US), as(NORWAY)]);
     expectError(s, { type: 'cosponsor', proposalId: 'ph' }, EU, 'invalid');
     expectError(s, { type: 'support', proposalId: 'nope' }, EU, 'not_found');
   });
@@ -172,8 +172,8 @@ describe('proposals', () => {
     let s = run(S, { type: 'comment', proposalId: 'ph', text: ' which date? ' }, EU);
     s = run(s, { type: 'comment', proposalId: 'ph', text: 'to be set' }, CHAIR);
     expect(s.proposals.ph.comments).toEqual([
-      { by: { name: 'EU' }, at: NOW, text: 'which date?' },
-      { by: { name: 'Chair' }, at: NOW, text: 'to be set' },
+      { by: as(EU), at: NOW, text: 'which date?' },
+      { by: as(CHAIR), at: NOW, text: 'to be set' },
     ]);
     expectError(s, { type: 'comment', proposalId: 'ph', text: '   ' }, EU, 'invalid');
   });

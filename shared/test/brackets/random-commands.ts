@@ -10,7 +10,7 @@ export const base = doc(
   op('op3', '打击为犯罪目的使用信息和通信技术行为'),
 );
 
-export const DELEGATIONS: Actor[] = ['EU', 'US', 'China', 'Brazil'].map((delegation) => ({ role: 'delegation', delegation }));
+export const DELEGATIONS: Actor[] = ['EU', 'US', 'China', 'Brazil'].map((delegation) => ({ role: 'delegation', id: delegation.toLowerCase(), delegation }));
 export const KINDS = ['insert', 'delete', 'replace', 'reserve', 'alternative', 'newParagraph', 'deleteParagraph'] as const;
 
 export type Action =

@@ -19,7 +19,7 @@ const commands: Command[] = [
   { type: 'undoDecision', decisionId: 'd1' },
   { type: 'setParagraphStatus', paragraphId: 'op2', status: 'agreed' },
 ];
-const actors: Actor[] = [OBS, EU, SEC, CHAIR, { role: 'delegation', delegation: 'US' }];
+const actors: Actor[] = [OBS, EU, SEC, CHAIR, { role: 'delegation', id: 'us', delegation: 'US' }];
 
 describe('commandRoleAllowed (the cheap pre-check)', () => {
   it('[BR1] what it refuses the rules refuse not_permitted too, for every command type and role', () => {

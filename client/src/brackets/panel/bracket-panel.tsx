@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useState, type KeyboardEvent } from 'react';
-import { findBlock, findProposalText, type Command, type Proposal, type ProposalStatus } from '@accord/shared/brackets/index';
+import { findBlock, findProposalText, LOCKED, type Command, type Proposal, type ProposalStatus } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
 import type { BracketView } from '../bracket-state';
 import { DecisionLog } from './decision-log';
@@ -143,6 +143,8 @@ export function BracketPanel(props: {
                       proposal={p}
                       me={me}
                       onBehalfOf={props.onBehalfOf}
+                      groups={view.groups}
+                      locked={LOCKED.has(state?.status ?? 'open')}
                       selected={p.id === selected}
                       supersededBy={supersededBy(p, view.decisions, view.proposals, (id) => view.labels.get(id)?.short ?? 'a paragraph')}
                       run={run}

@@ -1,5 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { proposalLabel, sponsorLabel, type DecisionEntry, type Proposal, type ProposalStatus, type Role, type Sponsor } from '@accord/shared/brackets/index';
+import { proposalActions, proposalLabel, sponsorLabel, type DecisionEntry, type Group, type Proposal, type ProposalActions, type ProposalStatus, type Role, type Sponsor } from '@accord/shared/brackets/index';
 import { paragraphName, type BracketView } from '../bracket-state';
 
 /** What the panel lists: by delegation (any position on it), status and kind; '' means any. */
@@ -75,62 +75,27 @@ export function stepBracket(list: Proposal[], selectedId: string | null, directi
   return open[Math.min(open.length - 1, Math.max(0, at + direction))];
 }
 
-/** Who is looking at a card: their role and delegation, and the group they speak for ('' if none). */
+/** Who is looking at a card: their participant id, role and name, and the group they speak for ('' if none). */
 export interface Viewer {
   role: Role;
+  id: string;
   delegation: string;
   onBehalfOf: string;
+  /** The session's groups (who may speak for which). */
+  groups?: Record<string, Group>;
+  /** The proposal's paragraph is agreed, ad ref or deleted. */
+  locked?: boolean;
 }
 
-/** The controls a card shows. The server checks every command again; this only hides what it would refuse. */
-export interface CardActions {
-  /** Support ("retain") / oppose ("delete") / co-sponsor: delegations, as themselves or a group, not already sponsoring. */
-  support: boolean;
-  oppose: boolean;
-  cosponsor: boolean;
-  /** Already on record as the viewer speaks now, so the button is shown pressed and disabled. */
-  supported: boolean;
-  opposed: boolean;
-  /** Sponsors (also through a group they spoke for) edit the text (explanation too) or withdraw. */
-  edit: boolean;
-  explain: boolean;
-  /** The proposer withdraws the proposal; a co-sponsor only its name ("Withdraw my name"). */
-  withdraw: 'proposal' | 'name' | null;
-  /** The chair: accept / reject; for a pending placeholder such as [日期], accept with a text. */
+/** The controls a card shows: `proposalActions` of the shared rulebook; the server checks every command again. */
+export interface CardActions extends ProposalActions {
+  /** Accept / reject buttons (a pending placeholder gets the accept-with-text form instead). */
   decide: boolean;
-  acceptWithText: boolean;
-  /** Anyone but an observer, on open and decided proposals alike (BR15). */
-  comment: boolean;
 }
-
-const EDITABLE = new Set(['insert', 'replace', 'alternative', 'newParagraph']);
-
-/** The name a position is recorded under (BR14): the group spoken for, else the delegation. */
-function positionName(who: Viewer): string {
-  return who.onBehalfOf.trim() || who.delegation;
-}
-
-const speaksFor = (who: Viewer, s: Sponsor) => s.name === who.delegation || s.via === who.delegation;
 
 export function cardActions(p: Proposal, who: Viewer): CardActions {
-  const open = p.status === 'open';
-  const name = positionName(who);
-  const sponsorAt = p.sponsors.findIndex((s) => speaksFor(who, s));
-  const positions = open && who.role === 'delegation' && !p.sponsors.some((s) => s.name === name);
-  const ownText = open && sponsorAt >= 0;
-  return {
-    support: positions,
-    oppose: positions,
-    cosponsor: positions && p.kind !== 'pending' && !p.existing,
-    supported: p.supporters.some((s) => s.name === name),
-    opposed: p.opposers.some((s) => s.name === name),
-    edit: ownText && EDITABLE.has(p.kind) && !p.existing,
-    explain: ownText,
-    withdraw: !ownText ? null : sponsorAt === 0 ? 'proposal' : 'name',
-    decide: open && who.role === 'chair' && p.kind !== 'pending',
-    acceptWithText: open && who.role === 'chair' && p.kind === 'pending',
-    comment: who.role !== 'observer',
-  };
+  const can = proposalActions(p, { role: who.role, id: who.id, delegation: who.delegation }, { onBehalfOf: who.onBehalfOf, groups: who.groups, locked: who.locked });
+  return { ...can, decide: can.accept && can.reject };
 }
 
 /** The statuses the panel filters by, in the order offered. */

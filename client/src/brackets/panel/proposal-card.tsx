@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { proposalLabel, sponsorLabel, type Command, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
+import { positionWording, proposalLabel, sponsorLabel, type Command, type Group, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
 import { cardActions } from './panel-model';
 
@@ -15,6 +15,7 @@ export const KIND_NAMES: Record<string, string> = {
 };
 
 const names = (list: Sponsor[]) => list.map(sponsorLabel).join(', ');
+const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** What the proposal changes, in one line: «old» → «new»; an alternative, its own text. */
 export function proposalSummary(p: Proposal): string {
@@ -34,6 +35,10 @@ export function ProposalCard(props: {
   proposal: Proposal;
   me: Identity;
   onBehalfOf: string;
+  /** The session's groups (who may speak for which). */
+  groups?: Record<string, Group>;
+  /** The proposal's paragraph is locked (agreed, ad ref, deleted). */
+  locked?: boolean;
   selected: boolean;
   /** BR32: what superseded it ("by Chair's acceptance of EU", "at Rev.1"), for a superseded proposal. */
   supersededBy?: string | null;
@@ -46,7 +51,9 @@ export function ProposalCard(props: {
   const [editing, setEditing] = useState<{ text: string; explanation: string } | null>(null);
   const group = onBehalfOf.trim();
   const behalf = group ? { onBehalfOf: group } : {};
-  const can = cardActions(p, { role: me.role, delegation: me.delegation, onBehalfOf });
+  const can = cardActions(p, { role: me.role, id: me.id, delegation: me.delegation, onBehalfOf, groups: props.groups, locked: props.locked });
+  // Worded as the room words it (BR52): a deletion's supporters "delete", its opposers "retain".
+  const words = positionWording(p.kind);
 
   return (
     <li className={`proposal-card status-${p.status}${props.selected ? ' selected' : ''}`} data-proposal={p.id} onClick={props.onSelect}>
@@ -63,8 +70,16 @@ export function ProposalCard(props: {
           Superseded {props.supersededBy}: the text it acts on was struck or removed.
         </div>
       )}
-      {p.supporters.length > 0 && <div className="proposal-positions retain">Retain: {names(p.supporters)}</div>}
-      {p.opposers.length > 0 && <div className="proposal-positions delete">Delete: {names(p.opposers)}</div>}
+      {p.supporters.length > 0 && (
+        <div className={`proposal-positions ${words.supporters}`} data-position="supporters">
+          {capital(words.supporters)}: {names(p.supporters)}
+        </div>
+      )}
+      {p.opposers.length > 0 && (
+        <div className={`proposal-positions ${words.opposers}`} data-position="opposers">
+          {capital(words.opposers)}: {names(p.opposers)}
+        </div>
+      )}
       {p.explanation && <p className="proposal-explanation">{p.explanation}</p>}
       {p.comments.length > 0 && (
         <ul className="proposal-comments">

@@ -1,5 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { blockText, findProposalText, type Proposal } from '@accord/shared/brackets/index';
+import { blockText, findProposalText, proposalActions, type Actor, type Proposal } from '@accord/shared/brackets/index';
 
 /** Typing that continues a delegation's own open proposal: its text split at the caret. */
 export interface Continuation {
@@ -21,10 +21,10 @@ export function proposalTextRange(doc: PMNode, proposalId: string): { from: numb
 
 /**
  * Whether a caret at `pos` sits in (or at either end of) an open insertion or replacement text of
- * one of `me`'s proposals: typing there extends that proposal (editProposal) instead of opening
- * a new bracket beside it.
+ * one of `me`'s proposals (the rulebook says `me` may edit it: by participant id, never by name):
+ * typing there extends that proposal (editProposal) instead of opening a new bracket beside it.
  */
-export function continuationAt(doc: PMNode, pos: number, proposals: Record<string, Proposal>, me: string | undefined): Continuation | null {
+export function continuationAt(doc: PMNode, pos: number, proposals: Record<string, Proposal>, me: Actor | null | undefined): Continuation | null {
   if (!me) return null;
   const $pos = doc.resolve(pos);
   const marks = [...($pos.nodeBefore?.marks ?? []), ...($pos.nodeAfter?.marks ?? [])];
@@ -32,7 +32,7 @@ export function continuationAt(doc: PMNode, pos: number, proposals: Record<strin
     if (mark.type.name !== 'bracket' || (mark.attrs.role !== 'insert' && mark.attrs.role !== 'alt')) continue;
     const p = proposals[mark.attrs.id as string];
     if (!p || p.status !== 'open' || !EDITABLE.has(p.kind) || p.existing) continue;
-    if (!p.sponsors[0] || (p.sponsors[0].name !== me && p.sponsors[0].via !== me)) continue;
+    if (!proposalActions(p, me).edit) continue;
     const range = proposalTextRange(doc, p.id);
     if (!range || pos < range.from || pos > range.to) continue;
     const block = $pos.node(1);

@@ -6,7 +6,6 @@ import { targetParagraph } from '../anchor';
 import type { ProposeAction } from './build-proposal';
 import { PROPOSE_SHORTCUTS } from './shortcuts';
 
-const GROUPS = ['G77 and China', 'European Union', 'African Group', 'Arab Group', 'Group of Latin American and Caribbean States', 'Like-Minded Group'];
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘⌥' : 'Ctrl+Alt+';
 
 /** What the draft is aimed at, in the room's words: "OP 3: «尽快»", "insertion point in PP 2". */
@@ -36,6 +35,8 @@ export function ProposeBar(props: {
   editor: Editor;
   onBehalfOf: string;
   setOnBehalfOf: (v: string) => void;
+  /** The groups the chair assigned this delegation to (names); the only ones it may speak for (BR72). */
+  groups?: string[];
   act: (action: ProposeAction | 'textFocus') => void;
 }) {
   const { draft, editor, act } = props;
@@ -81,15 +82,19 @@ export function ProposeBar(props: {
       </span>
       <span className="propose-actions">
         {!bubble && actions}
-        <label className="propose-behalf">
-          Speaking for
-          <input list="accord-groups" value={props.onBehalfOf} placeholder="own delegation" onChange={(e) => props.setOnBehalfOf(e.target.value)} />
-          <datalist id="accord-groups">
-            {GROUPS.map((g) => (
-              <option key={g} value={g} />
-            ))}
-          </datalist>
-        </label>
+        {(props.groups?.length ?? 0) > 0 && (
+          <label className="propose-behalf">
+            Speaking for
+            <select value={props.onBehalfOf} onChange={(e) => props.setOnBehalfOf(e.target.value)} aria-label="Speaking for">
+              <option value="">own delegation</option>
+              {props.groups!.map((g) => (
+                <option key={g} value={g}>
+                  {g}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="button" className="small help-button" aria-expanded={help} onClick={() => setHelp(!help)} title="Keyboard shortcuts">
           ?
         </button>

@@ -1,6 +1,6 @@
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { paragraphLabels } from '@accord/shared';
-import { LOCKED, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import { LOCKED, type Actor, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
 import { proposeDraftKey, relocate, setDraft, type Draft, type DraftMode } from '../../editor/extensions/propose-draft';
 import { anchorFor, targetParagraph } from '../anchor';
 import { buildProposal, cleanProposalText, type ProposeAction } from './build-proposal';
@@ -35,8 +35,8 @@ export interface ProposeEnv {
   clock: Clock;
   /** Proposals and paragraph statuses as the server last wrote them. */
   records(): { proposals: Record<string, Proposal>; paragraphs: Record<string, ParagraphState> };
-  /** The delegation's name (for typing on in its own proposals). */
-  me(): string | undefined;
+  /** Who is typing (participant id, role, name): typing on in its own proposals is decided by the rulebook, by id. */
+  me(): Actor | null | undefined;
   onBehalfOf(): string;
   /** Whether the WebSocket is open (otherwise typing is kept in the outbox until it is). */
   connected(): boolean;

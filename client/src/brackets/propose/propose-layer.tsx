@@ -42,6 +42,8 @@ export function ProposeLayer(props: {
   notify: (m: string, action?: ToastAction) => void;
   onBehalfOf: string;
   setOnBehalfOf: (group: string) => void;
+  /** Groups this delegation may speak for (names). */
+  groups?: string[];
 }) {
   const { editor, collab, outbox } = props;
   const input = useRef<HTMLInputElement>(null);
@@ -71,7 +73,7 @@ export function ProposeLayer(props: {
         proposals: collab.doc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>,
         paragraphs: collab.doc.getMap<ParagraphState>(Y_PARAGRAPHS).toJSON() as Record<string, ParagraphState>,
       }),
-      me: () => collab.getSnapshot().identity?.delegation,
+      me: () => collab.getSnapshot().identity,
       onBehalfOf: () => latest.current.onBehalfOf,
       connected: () => collab.getSnapshot().connection === 'connected',
       notify: (m, action) => latest.current.notify(m, action),
@@ -149,7 +151,7 @@ export function ProposeLayer(props: {
 
   return (
     <>
-      <ProposeBar draft={draft} editor={editor} onBehalfOf={props.onBehalfOf} setOnBehalfOf={props.setOnBehalfOf} act={(a) => {
+      <ProposeBar draft={draft} editor={editor} onBehalfOf={props.onBehalfOf} setOnBehalfOf={props.setOnBehalfOf} groups={props.groups} act={(a) => {
           controller?.act(a);
           // After the bubble's button has had its click.
           requestAnimationFrame(() => controller?.draft && input.current?.focus({ preventScroll: true }));

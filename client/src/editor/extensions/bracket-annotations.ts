@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { annotation, bracketCounts, LOCKED, sponsorLabel, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import { annotation, bracketCounts, LOCKED, positionWording, sponsorLabel, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
 
 export interface BracketRecords {
   proposals: Record<string, Proposal>;
@@ -18,13 +18,18 @@ export const bracketAnnotationsKey = new PluginKey<AnnotationState>('accordBrack
 
 const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals', adref: 'agreed ad ref', agreed: 'agreed', deleted: 'deleted' };
 
+/** The tag drawn after an open bracket: its sponsors and positions, worded per kind (BR52). */
+export function inlineTag(p: Proposal): string {
+  return annotation(p);
+}
+
 /** Hover text: who proposed, who wants it retained or deleted, why. */
-function tooltip(p: Proposal): string {
+export function tooltip(p: Proposal): string {
   const lines = [`${p.kind} – ${p.sponsors.map(sponsorLabel).join(', ') || (p.kind === 'pending' ? 'pending in the text' : 'original text')}`];
   // Supporting a deletion means wanting the text deleted; opposing it, retained (BR52).
-  const deletion = p.kind === 'delete' || p.kind === 'deleteParagraph';
-  if (p.supporters.length) lines.push(`${deletion ? 'delete' : 'retain'}: ${p.supporters.map(sponsorLabel).join(', ')}`);
-  if (p.opposers.length) lines.push(`${deletion ? 'retain' : 'delete'}: ${p.opposers.map(sponsorLabel).join(', ')}`);
+  const words = positionWording(p.kind);
+  if (p.supporters.length) lines.push(`${words.supporters}: ${p.supporters.map(sponsorLabel).join(', ')}`);
+  if (p.opposers.length) lines.push(`${words.opposers}: ${p.opposers.map(sponsorLabel).join(', ')}`);
   if (p.explanation) lines.push(p.explanation);
   return lines.join('\n');
 }
@@ -76,9 +81,9 @@ function decorate(doc: PMNode, records: BracketRecords): DecorationSet {
         ends.set(p.id, { pos: pos + child.nodeSize, proposal: p, role });
       }
     });
-    for (const { pos, proposal, role } of ends.values()) {
+    for (const { pos, proposal } of ends.values()) {
       // Each alternative carries its own sponsors and positions, Rio+20 style ("promoting – US").
-      const text = annotation(proposal, role);
+      const text = inlineTag(proposal);
       if (text) decorations.push(Decoration.widget(pos, tag(text, tooltip(proposal), 'bracket-tag'), { side: -1, key: `tag-${proposal.id}-${text}` }));
     }
   });
