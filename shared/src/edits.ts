@@ -10,7 +10,8 @@ export interface DirectEdit {
   /** When the edit began and when it was last extended (ms since the epoch). */
   at: number;
   updatedAt: number;
-  /** Who: the writer's name as shown, and role. */
+  /** Who: the writer's participant id (identity, BR70), the name shown, and role. */
+  byId: string;
   by: string;
   role: string;
   paragraphId: string;

@@ -32,7 +32,8 @@ function leftmostAt(a: string, b: string): number {
 }
 
 interface Writer {
-  /** Who, as the record names them. */
+  /** Who: the participant id, and the name the record shows. */
+  byId: string;
   by: string;
   role: string;
 }
@@ -85,7 +86,7 @@ export class EditRecorder {
    */
   after(writer: Writer, touched: Map<string, Y.XmlElement>, before: Map<string, string>): boolean {
     let wrote = false;
-    const key = `${writer.role}\u0000${writer.by}`;
+    const key = writer.byId;
     const now = this.now();
     for (const [paragraphId, el] of touched) {
       const was = before.get(paragraphId) ?? '';
@@ -133,6 +134,7 @@ export class EditRecorder {
         id: run.entryId ?? newId('e'),
         at: run.at,
         updatedAt: now,
+        byId: writer.byId,
         by: writer.by,
         role: writer.role,
         paragraphId,

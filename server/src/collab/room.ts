@@ -194,7 +194,7 @@ export class Room {
           Y.applyUpdate(this.doc, update, CLIENT);
           if (texts) {
             try {
-              recorded = this.edits.after({ by: conn.identity.delegation, role: conn.identity.role }, touched!, texts);
+              recorded = this.edits.after({ byId: conn.identity.participantId, by: conn.identity.delegation, role: conn.identity.role }, touched!, texts);
             } catch (err) {
               // The edit itself is applied and kept; only its record failed.
               console.error(`Accord: recording a direct edit in ${this.name} failed`, err);

@@ -74,7 +74,7 @@ describe('the record of direct edits', () => {
     await waitFor(() => record.length === 1 && record.get(0).before === 'all ', 'the deletion on the record');
     const log = await edits();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ by: 'Chair', role: 'chair', paragraphId: id, paragraph: 'OP2', before: 'all ', after: '' });
+    expect(log[0]).toMatchObject({ byId: 'chair', by: 'Chair', role: 'chair', paragraphId: id, paragraph: 'OP2', before: 'all ', after: '' });
     expect(log[0].text).toBe('Chair deleted ‘all ’ in OP2');
     // The record travels with the document to every client, like the decision log.
     const reader = await writer(secretariatToken);
