@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { positionWording, proposalLabel, sponsorLabel, type Command, type Group, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
 import { cardActions } from './panel-model';
+import { useProposalComments } from './use-proposal-comments';
 
 export const KIND_NAMES: Record<string, string> = {
   insert: 'insertion',
@@ -46,6 +47,7 @@ export function ProposalCard(props: {
   onSelect: () => void;
 }) {
   const { proposal: p, me, run, onBehalfOf } = props;
+  const comments = useProposalComments(p);
   const [comment, setComment] = useState('');
   const [pendingText, setPendingText] = useState('');
   const [editing, setEditing] = useState<{ text: string; explanation: string } | null>(null);
@@ -81,9 +83,9 @@ export function ProposalCard(props: {
         </div>
       )}
       {p.explanation && <p className="proposal-explanation">{p.explanation}</p>}
-      {p.comments.length > 0 && (
+      {comments.length > 0 && (
         <ul className="proposal-comments">
-          {p.comments.map((c, i) => (
+          {comments.map((c, i) => (
             <li key={i}>
               <strong>{sponsorLabel(c.by)}:</strong> <span dir="auto">{c.text}</span>
             </li>
