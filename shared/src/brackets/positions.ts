@@ -159,10 +159,10 @@ export function comment(ctx: Ctx, cmd: Cmd<'comment'>): ApplyResult {
   if (!text) return fail('invalid', 'a comment needs text');
   if (text.length > MAX_NOTE) return fail('invalid', `a comment is at most ${MAX_NOTE} characters`);
   const all = proposalComments(ctx.state, p.id);
-  if (all.length >= MAX_COMMENTS_PER_PROPOSAL) return fail('invalid', `${p.id} already has ${MAX_COMMENTS_PER_PROPOSAL} comments, the most a proposal takes`);
+  if (all.length >= MAX_COMMENTS_PER_PROPOSAL) return fail('invalid', `this proposal already has ${MAX_COMMENTS_PER_PROPOSAL} comments, the most a proposal takes`);
   const author = commentAuthor(by);
   if (all.filter((c) => commentAuthor(c.by) === author).length >= MAX_COMMENTS_PER_PARTICIPANT) {
-    return fail('invalid', `you have made ${MAX_COMMENTS_PER_PARTICIPANT} comments on ${p.id}, the most one participant may`);
+    return fail('invalid', `you have already made ${MAX_COMMENTS_PER_PARTICIPANT} comments on this proposal, the most one participant may`);
   }
   const entry: CommentEntry = clean({ id: ctx.ids(), proposalId: p.id, by, at: ctx.now, text });
   return { ok: true, doc: ctx.state.doc, proposals: {}, paragraphs: {}, comments: [entry], result: { proposalId: p.id, commentId: entry.id } };
