@@ -20,7 +20,7 @@ export interface CommandRoutesContext {
 }
 
 /** HTTP status of each command error code (docs/api.md). */
-export const COMMAND_ERROR_STATUS: Record<ErrorCode, number> = {
+export const COMMAND_ERROR_STATUS: Record<ErrorCode | 'document_too_large', number> = {
   invalid: 400,
   not_permitted: 403,
   not_found: 404,
@@ -28,6 +28,7 @@ export const COMMAND_ERROR_STATUS: Record<ErrorCode, number> = {
   anchor_gone: 409,
   conflict: 409,
   paragraph_locked: 423,
+  document_too_large: 413,
 };
 
 /** Commands, the decision log and the bracket state over REST (docs/api.md, "Proposals and decisions"). */
