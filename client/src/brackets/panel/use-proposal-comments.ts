@@ -11,6 +11,7 @@ const noSubscription = () => () => {};
 /** A proposal's comments as shown: those inside an old record, then its entries (BR15), oldest first. */
 export function useProposalComments(p: Proposal): ProposalComment[] {
   const store = useContext(CommentsContext);
-  const entries = useSyncExternalStore(store ? store.subscribe : noSubscription, () => store?.of(p.id) ?? NONE);
+  const snapshot = () => store?.of(p.id) ?? NONE;
+  const entries = useSyncExternalStore(store ? store.subscribe : noSubscription, snapshot, snapshot);
   return useMemo(() => proposalComments({ proposals: { [p.id]: p }, comments: { [p.id]: entries } }, p.id), [p, entries]);
 }
