@@ -82,8 +82,10 @@ export async function executeCommandOnce(room: Room, identity: Identity, command
   const answer: Promise<CommandAnswer> = recordedAnswer(room, identity, commandId) ?? executeCommand(room, identity, command, Date.now(), commandId);
   memory.set(key, answer);
   if (memory.size > REMEMBERED_ANSWERS) memory.delete(memory.keys().next().value as string);
-  // A command that failed inside the server (a bug, not a refusal) may be tried again.
-  void answer.catch(() => memory.get(key) === answer && memory.delete(key));
+  // A command that failed inside the server (a bug, not a refusal) may be tried again, and so may
+  // one refused for the document's size (it may have room again after the secretariat cuts text).
+  const forget = () => memory.get(key) === answer && memory.delete(key);
+  void answer.then((a) => !a.ok && a.error.code === 'document_too_large' && forget(), forget);
   return answer;
 }
 

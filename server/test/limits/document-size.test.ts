@@ -43,10 +43,10 @@ describe('document size cap (limits.documentBytes, NOTICE document_too_large)', 
 
     // A command that would pass the cap is answered with the same code (REST 413), and changes nothing.
     writer.destroy();
-    const pad = await t.api('POST', `/api/sessions/${id}/commands`, chairToken, {
-      command: { type: 'propose', kind: 'newParagraph', after: 'nothing', blockType: 'operative', text: 'x'.repeat(10_000) },
-    });
+    const big = { command: { type: 'propose', kind: 'newParagraph', after: 'nothing', blockType: 'operative', text: 'x'.repeat(10_000) }, commandId: 'big-1' };
+    const pad = await t.api<{ error: { code: string } }>('POST', `/api/sessions/${id}/commands`, chairToken, big);
     expect(pad.status).toBe(413);
+    expect(pad.body.error.code).toBe('document_too_large');
     const sv = Y.encodeStateVector(room.doc);
     const answer = await t.api<{ ok: boolean; error: { code: string; message: string } }>('GET', `/api/sessions/${id}/proposals`, kenya);
     expect(answer.status).toBe(200);
@@ -67,6 +67,9 @@ describe('document size cap (limits.documentBytes, NOTICE document_too_large)', 
     expect(room.approximateBytes).toBeLessThan(start + 60 * KB);
     const comment = await postCommand(t, id, kenya, { type: 'comment', proposalId: 'nothing', text: 'hello' });
     expect(comment.body.error?.code).toBe('not_found');
+    // A refusal for size is not remembered for its commandId: the repeat now runs (and meets the rules).
+    const again = await t.api<{ error: { code: string } }>('POST', `/api/sessions/${id}/commands`, chairToken, big);
+    expect(again.body.error.code).toBe('not_found');
     second.doc.getText('t').insert(0, 'c'.repeat(60 * KB));
     await second.acked();
     expect(room.doc.getText('t').length).toBe(110 * KB);
