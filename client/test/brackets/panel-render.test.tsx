@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Command } from '@accord/shared/brackets/index';
+import { MAX_COMMENTS_PER_PARTICIPANT, type Command } from '@accord/shared/brackets/index';
 import type { Identity } from '../../src/collab/accord-messages';
 import * as Y from 'yjs';
 import { Y_COMMENTS } from '@accord/shared';
@@ -50,6 +50,11 @@ describe('proposal card as rendered', () => {
     const both = card(n, id, me('chair', 'Chair'));
     expect(both.indexOf('Norway:')).toBeGreaterThan(0);
     expect(both.indexOf('Norway:')).toBeLessThan(both.indexOf('JUSSCANNZ (US):'));
+    // At the cap (BR15) the comment field gives way to the reason, for that participant only.
+    for (let i = 1; i < MAX_COMMENTS_PER_PARTICIPANT; i++) n.run(US, { type: 'comment', proposalId: id, text: `more ${i}` });
+    expect(card(n, id, me('delegation', 'US'))).toContain('You have already made 50 comments on this proposal');
+    expect(card(n, id, me('delegation', 'US'))).not.toContain('aria-label="Comment"');
+    expect(card(n, id, me('delegation', 'EU'))).toContain('aria-label="Comment"');
     expect(buttons(chair)).toEqual(['Accept', 'Reject']);
 
     expect(buttons(card(n, id, me('delegation', 'EU')))).toEqual(['Edit', 'Withdraw']);

@@ -10,6 +10,18 @@ export function commentAuthor(by: Sponsor): string | null {
   return by.viaId ?? by.id ?? null;
 }
 
+/**
+ * Why the participant `author` (a participant id) may not add a comment to a proposal with these
+ * comments (BR15 caps), or null. The comment rule and the panel both ask this.
+ */
+export function commentCapReached(comments: readonly ProposalComment[], author: string | null): string | null {
+  if (comments.length >= MAX_COMMENTS_PER_PROPOSAL) return `this proposal already has ${MAX_COMMENTS_PER_PROPOSAL} comments, the most a proposal takes`;
+  if (comments.filter((c) => commentAuthor(c.by) === author).length >= MAX_COMMENTS_PER_PARTICIPANT) {
+    return `you have already made ${MAX_COMMENTS_PER_PARTICIPANT} comments on this proposal, the most one participant may`;
+  }
+  return null;
+}
+
 /** A plausible comment entry (the Y.Map `comments` is server-only, but a stored doc is read defensively). */
 export function isCommentEntry(x: unknown): x is CommentEntry {
   const c = x as CommentEntry | null;

@@ -17,7 +17,7 @@ import {
 import { findProposalText } from './doc.js';
 import { EDITABLE_KINDS, isReadOnly, POSITION_ROLES } from './rulebook.js';
 import { dropText, removeAddedBlock, unbracket } from './effects.js';
-import { commentAuthor, MAX_COMMENTS_PER_PARTICIPANT, MAX_COMMENTS_PER_PROPOSAL, proposalComments } from './comments.js';
+import { commentAuthor, commentCapReached, proposalComments } from './comments.js';
 import { fail, type ApplyResult, type Command, type CommentEntry, type Proposal, type Sponsor } from './types.js';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -158,12 +158,8 @@ export function comment(ctx: Ctx, cmd: Cmd<'comment'>): ApplyResult {
   const text = typeof cmd.text === 'string' ? cmd.text.trim() : '';
   if (!text) return fail('invalid', 'a comment needs text');
   if (text.length > MAX_NOTE) return fail('invalid', `a comment is at most ${MAX_NOTE} characters`);
-  const all = proposalComments(ctx.state, p.id);
-  if (all.length >= MAX_COMMENTS_PER_PROPOSAL) return fail('invalid', `this proposal already has ${MAX_COMMENTS_PER_PROPOSAL} comments, the most a proposal takes`);
-  const author = commentAuthor(by);
-  if (all.filter((c) => commentAuthor(c.by) === author).length >= MAX_COMMENTS_PER_PARTICIPANT) {
-    return fail('invalid', `you have already made ${MAX_COMMENTS_PER_PARTICIPANT} comments on this proposal, the most one participant may`);
-  }
+  const capped = commentCapReached(proposalComments(ctx.state, p.id), commentAuthor(by));
+  if (capped) return fail('invalid', capped);
   const entry: CommentEntry = clean({ id: ctx.ids(), proposalId: p.id, by, at: ctx.now, text });
   return { ok: true, doc: ctx.state.doc, proposals: {}, paragraphs: {}, comments: [entry], result: { proposalId: p.id, commentId: entry.id } };
 }

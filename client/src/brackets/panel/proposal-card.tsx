@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { positionWording, proposalLabel, sponsorLabel, type Command, type Group, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
+import { commentCapReached, positionWording, proposalLabel, sponsorLabel, type Command, type Group, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
 import { cardActions } from './panel-model';
 import { useProposalComments } from './use-proposal-comments';
@@ -48,6 +48,8 @@ export function ProposalCard(props: {
 }) {
   const { proposal: p, me, run, onBehalfOf } = props;
   const comments = useProposalComments(p);
+  // BR15's caps, from the rule itself: the form gives way to the reason once they are reached.
+  const capped = commentCapReached(comments, me.id);
   const [comment, setComment] = useState('');
   const [pendingText, setPendingText] = useState('');
   const [editing, setEditing] = useState<{ text: string; explanation: string } | null>(null);
@@ -170,7 +172,8 @@ export function ProposalCard(props: {
           </span>
         </form>
       )}
-      {can.comment && (
+      {can.comment && capped && <p className="proposal-comments-full muted small-text">{capped[0].toUpperCase() + capped.slice(1)}.</p>}
+      {can.comment && !capped && (
         <form
           className="inline-form comment-form"
           onClick={(e) => e.stopPropagation()}
