@@ -113,7 +113,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     };
     const history = new HistoryRecorder({ storage: store, intervalMs: o.historyIntervalMs });
     const extensions = [builtinAuth, ...o.extensions, history.extension];
-    const roomSet = new Rooms({ ...o, storage: store, extensions });
+    const roomSet = new Rooms({ ...o, storage: store, extensions, documentBytes: fairShare.limits.documentBytes });
     rooms = roomSet;
     revisions = new RevisionService(store, roomSet, history);
     const app = createApp({ storage: store, adminKey, rooms: roomSet, revisions, fairShare, openSessionCreation: o.openSessionCreation, clientDist: o.clientDist, jsonLimit: '16mb' });

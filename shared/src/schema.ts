@@ -102,6 +102,8 @@ export const Y_PROPOSALS = 'proposals';
 export const Y_PARAGRAPHS = 'paragraphs';
 /** Groups of delegations (`Group` in brackets/types.ts), written only by the server (chair's REST). */
 export const Y_GROUPS = 'groups';
+/** Comments on proposals (`CommentEntry` in brackets/types.ts), one entry per comment keyed by its id; written only by the server (BR15). */
+export const Y_COMMENTS = 'comments';
 
 export interface TextMeta {
   symbol: string;

@@ -6,6 +6,8 @@ import { canWriteText, NOTICE_READ_ONLY } from '@accord/shared/protocol';
 import type { Me, Session } from '../api/sessions';
 import { CurrentParagraph } from '../brackets/panel/current-paragraph';
 import { BracketPanel } from '../brackets/panel/bracket-panel';
+import { CommentStore } from '../brackets/panel/comment-store';
+import { CommentsContext } from '../brackets/panel/use-proposal-comments';
 import { Outbox, outboxKey } from '../brackets/propose/outbox';
 import { ProposeLayer } from '../brackets/propose/propose-layer';
 import { sendCommand } from '../brackets/send-command';
@@ -25,6 +27,12 @@ import '../styles/carets.css';
 export function EditorWorkspace({ session, me, token, collab, notice }: { session: Session; me: Me; token: string; collab: CollabSession; notice?: string }) {
   const snap = useCollabSnapshot(collab);
   const meta = useTextMeta(collab);
+  const [comments, setComments] = useState<CommentStore | null>(null);
+  useEffect(() => {
+    const store = new CommentStore(collab.doc);
+    setComments(store);
+    return () => store.destroy();
+  }, [collab]);
   const [contentError, setContentError] = useState<string | null>(null);
   const { toasts, push, dismiss } = useToasts();
   useEffect(() => {
@@ -164,7 +172,9 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
           {view && editor && (
             <>
               {identity.role === 'chair' && <CurrentParagraph editor={editor} view={view} run={run} />}
-              <BracketPanel view={view} editor={editor} me={identity} onBehalfOf={speakingFor} run={run} />
+              <CommentsContext.Provider value={comments}>
+                <BracketPanel view={view} editor={editor} me={identity} onBehalfOf={speakingFor} run={run} />
+              </CommentsContext.Provider>
             </>
           )}
           <RevisionsPanel sessionId={session.id} token={token} isChair={identity.role === 'chair'} revisionLabel={meta.revisionLabel} notify={push} />

@@ -2,6 +2,7 @@ import { schema } from '@accord/shared';
 import {
   applyCommand,
   blockText,
+  commentsByProposal,
   findBlock,
   pendingRecords,
   type Actor,
@@ -61,6 +62,7 @@ export class Negotiation {
       paragraphs: { ...this.state.paragraphs, ...r.paragraphs },
       decisions: r.decision ? [...this.state.decisions, r.decision] : this.state.decisions,
       groups: this.state.groups,
+      comments: commentsByProposal([...Object.values(this.state.comments ?? {}).flat(), ...(r.comments ?? [])]),
     };
     return r.result.decisionId ?? r.result.proposalId ?? '';
   }

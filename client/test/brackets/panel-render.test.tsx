@@ -1,8 +1,12 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Command } from '@accord/shared/brackets/index';
+import { MAX_COMMENTS_PER_PARTICIPANT, type Command } from '@accord/shared/brackets/index';
 import type { Identity } from '../../src/collab/accord-messages';
+import * as Y from 'yjs';
+import { Y_COMMENTS } from '@accord/shared';
+import { CommentStore } from '../../src/brackets/panel/comment-store';
 import { DecisionLog } from '../../src/brackets/panel/decision-log';
+import { CommentsContext } from '../../src/brackets/panel/use-proposal-comments';
 import { ProposalCard } from '../../src/brackets/panel/proposal-card';
 import { inlineTag, tooltip } from '../../src/editor/extensions/bracket-annotations';
 import { CHAIR, EU, GROUPS, Negotiation, on, SUDAN, US } from './panel-fixture';
@@ -10,8 +14,20 @@ import { CHAIR, EU, GROUPS, Negotiation, on, SUDAN, US } from './panel-fixture';
 const run = (_: Command) => Promise.resolve(true);
 const me = (role: Identity['role'], delegation: string): Identity => ({ role, id: delegation.toLowerCase(), delegation, color: '#333', readOnly: role !== 'chair' });
 
+/** The session's comment entries as the client sees them: in the Y.Map `comments` (BR15). */
+function commentStore(n: Negotiation): CommentStore {
+  const ydoc = new Y.Doc();
+  const map = ydoc.getMap(Y_COMMENTS);
+  for (const c of Object.values(n.state.comments ?? {}).flat()) map.set(c.id, c);
+  return new CommentStore(ydoc);
+}
+
 function card(n: Negotiation, id: string, who: Identity, onBehalfOf = '') {
-  return renderToStaticMarkup(<ProposalCard proposal={n.state.proposals[id]} me={who} onBehalfOf={onBehalfOf} groups={GROUPS} selected={false} run={run} onSelect={() => undefined} />);
+  return renderToStaticMarkup(
+    <CommentsContext.Provider value={commentStore(n)}>
+      <ProposalCard proposal={n.state.proposals[id]} me={who} onBehalfOf={onBehalfOf} groups={GROUPS} selected={false} run={run} onSelect={() => undefined} />
+    </CommentsContext.Provider>,
+  );
 }
 
 const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
@@ -28,6 +44,17 @@ describe('proposal card as rendered', () => {
     expect(chair).toContain('Delete: US');
     expect(chair).toContain('softer');
     expect(chair).toContain('JUSSCANNZ (US):');
+    expect(chair).toContain('We cannot accept a deadline.');
+    // A record written before comments were entries keeps its thread inside: shown first.
+    n.state.proposals[id] = { ...n.state.proposals[id], comments: [{ by: { name: 'Norway' }, at: 1, text: 'From before.' }] };
+    const both = card(n, id, me('chair', 'Chair'));
+    expect(both.indexOf('Norway:')).toBeGreaterThan(0);
+    expect(both.indexOf('Norway:')).toBeLessThan(both.indexOf('JUSSCANNZ (US):'));
+    // At the cap (BR15) the comment field gives way to the reason, for that participant only.
+    for (let i = 1; i < MAX_COMMENTS_PER_PARTICIPANT; i++) n.run(US, { type: 'comment', proposalId: id, text: `more ${i}` });
+    expect(card(n, id, me('delegation', 'US'))).toContain('You have already made 50 comments on this proposal');
+    expect(card(n, id, me('delegation', 'US'))).not.toContain('aria-label="Comment"');
+    expect(card(n, id, me('delegation', 'EU'))).toContain('aria-label="Comment"');
     expect(buttons(chair)).toEqual(['Accept', 'Reject']);
 
     expect(buttons(card(n, id, me('delegation', 'EU')))).toEqual(['Edit', 'Withdraw']);

@@ -61,6 +61,13 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder): vo
   if (conn.refused || conn.quota.condemned) return;
   // A gap would sit in every snapshot: refused before anything else is read (1008).
   if (missingDependencies((client) => room.knownClock(client), decoded)) return refuseMissingDependencies(conn);
+  // The size cap: an update adding content that would take the document past it is neither
+  // applied nor stored (deletions alone still pass: they are how a full document gets smaller).
+  if (structs > 0 && room.wouldExceedCap(update.length)) {
+    conn.refused = true;
+    conn.send(writeNotice(room.tooLarge()));
+    return;
+  }
   const touched = new Map<string, Y.XmlElement>();
   const refusal = room.guard.check(decoded, touched);
   if (refusal) {

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { runHook, runHookLogged, type Extension } from '../extension.js';
-import { MESSAGE_SYNC, writeIdentity, writeSaved } from '@accord/shared/protocol';
+import { MESSAGE_SYNC, NOTICE_DOCUMENT_TOO_LARGE, writeIdentity, writeSaved } from '@accord/shared/protocol';
 import type { Storage } from '../storage/storage.js';
 import { AwarenessRelay } from './awareness-relay.js';
 import { binaryFrame } from './binary-frame.js';
@@ -21,6 +21,8 @@ export interface RoomOptions {
   awarenessIntervalMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
+  /** Approximate encoded size beyond which writes are refused (limits.ts `documentBytes`). */
+  documentBytes: number;
 }
 
 /** Stands in the changers of a batch for a writer whose change the server added to (the edit record). */
@@ -55,6 +57,14 @@ export class Room {
   /** Sync step 2 with the whole document, for fresh clients; dropped on every change. */
   private fullState: Uint8Array | null = null;
   private writesSinceCompact = 0;
+  /**
+   * The document's size without encoding it per update: its encoded size when last measured
+   * (load, compaction) plus the bytes of every update applied since; bytes of updates queued in
+   * this event-loop turn are counted in `incomingBytes` until applied.
+   */
+  private measuredBytes = 0;
+  private bytesSinceMeasured = 0;
+  private incomingBytes = 0;
 
   private constructor(
     readonly name: string,
@@ -65,7 +75,10 @@ export class Room {
     this.edits = new EditRecorder(this.doc);
     this.presence = new AwarenessRelay(this.doc, () => this.connections, o.awarenessIntervalMs);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === CLIENT) this.applied.push(update);
+      if (origin === CLIENT) {
+        this.applied.push(update);
+        this.bytesSinceMeasured += update.length;
+      }
     });
     this.commits = new CommitQueue({
       storage: o.storage,
@@ -88,6 +101,8 @@ export class Room {
         for (const u of updates) Y.applyUpdate(room.doc, u);
       });
       if (dropPending(room.doc)) console.warn(`Accord: ${name} was stored with updates whose dependencies are missing; dropped them`);
+      // Loading already costs a pass over the document; one encode more gives the size exactly.
+      room.measuredBytes = Y.encodeStateAsUpdate(room.doc).length;
       await runHook(o.extensions, 'onLoadDocument', { sessionId: name, document: room.doc });
     } catch (err) {
       room.destroy();
@@ -121,12 +136,33 @@ export class Room {
     return syncMessage((e) => syncProtocol.writeSyncStep2(e, this.doc, stateVector));
   }
 
+  /** The document's approximate encoded size in bytes (see `measuredBytes`), counting updates queued in this turn. */
+  get approximateBytes(): number {
+    return this.measuredBytes + this.bytesSinceMeasured + this.incomingBytes;
+  }
+
+  /**
+   * A change of about `bytes` more would take the document past its cap (`documentBytes`): writers'
+   * updates are refused with NOTICE document_too_large, commands with `document_too_large`.
+   */
+  wouldExceedCap(bytes: number): boolean {
+    return this.approximateBytes + bytes > this.o.documentBytes;
+  }
+
+  /** NOTICE document_too_large (docs/protocol.md), also the error a command gets. */
+  tooLarge(): { code: typeof NOTICE_DOCUMENT_TOO_LARGE; message: string } {
+    const mb = this.o.documentBytes / (1024 * 1024);
+    const cap = mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${Math.ceil(this.o.documentBytes / 1024)} KB`;
+    return { code: NOTICE_DOCUMENT_TOO_LARGE, message: `the document has reached its size limit (${cap}): the change was not saved` };
+  }
+
   /**
    * Queues a validated update from a writer; applied with the rest of this event-loop turn.
    * `touched`: the paragraphs it changes (from the update guard), for the record of direct edits.
    */
   receiveUpdate(conn: Connection, update: Uint8Array, decoded?: ReturnType<typeof Y.decodeUpdate>, touched?: Map<string, Y.XmlElement>): void {
     for (const s of decoded?.structs ?? []) this.incomingEnds.set(s.id.client, Math.max(this.knownClock(s.id.client), s.id.clock + s.length));
+    this.incomingBytes += update.length;
     if (this.incoming.push({ conn, update, touched }) === 1) setImmediate(() => this.applyIncoming());
   }
 
@@ -147,8 +183,12 @@ export class Room {
   async compact(): Promise<void> {
     if (this.writesSinceCompact === 0) return;
     this.writesSinceCompact = 0;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    // Compaction encodes the whole document anyway: the size is measured again here.
+    this.measuredBytes = state.length;
+    this.bytesSinceMeasured = 0;
     try {
-      await this.o.storage.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.commits.lastSeq);
+      await this.o.storage.compact(this.name, state, this.commits.lastSeq);
     } catch (err) {
       // The rows are still there; compaction is only an optimisation.
       console.error(`Accord: compacting ${this.name} failed`, err);
@@ -179,6 +219,7 @@ export class Room {
   private applyIncoming(): void {
     const incoming = this.incoming;
     this.incoming = [];
+    this.incomingBytes = 0;
     const changers = new Set<Connection>();
     const ackers = new Set<Connection>();
     this.incomingEnds.clear();

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { bracketCounts, currentBracketState, type ErrorCode } from '@accord/shared/brackets/index';
+import { bracketCounts, currentBracketState, proposalComments, type ErrorCode } from '@accord/shared/brackets/index';
 import { paragraphLabels } from '@accord/shared/numbering';
 import { editSentence, Y_EDITS, type DirectEdit } from '@accord/shared/edits';
 import type { Room } from '../collab/room.js';
@@ -20,7 +20,7 @@ export interface CommandRoutesContext {
 }
 
 /** HTTP status of each command error code (docs/api.md). */
-export const COMMAND_ERROR_STATUS: Record<ErrorCode, number> = {
+export const COMMAND_ERROR_STATUS: Record<ErrorCode | 'document_too_large', number> = {
   invalid: 400,
   not_permitted: 403,
   not_found: 404,
@@ -28,6 +28,7 @@ export const COMMAND_ERROR_STATUS: Record<ErrorCode, number> = {
   anchor_gone: 409,
   conflict: 409,
   paragraph_locked: 423,
+  document_too_large: 413,
 };
 
 /** Commands, the decision log and the bracket state over REST (docs/api.md, "Proposals and decisions"). */
@@ -101,7 +102,10 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
       const state = currentBracketState(room.doc);
       const labels = paragraphLabels(state.doc);
       return {
-        proposals: Object.values(state.proposals).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+        // Each proposal with all its comments (old in-record ones and entries, BR15), oldest first.
+        proposals: Object.values(state.proposals)
+          .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+          .map((p) => ({ ...p, comments: proposalComments(state, p.id) })),
         paragraphs: { ...state.paragraphs },
         counts: bracketCounts(state),
         labels: Object.fromEntries([...labels].map(([id, l]) => [id, l.short])),

@@ -16,7 +16,20 @@ import type { Room } from '../collab/room.js';
 import type { Identity } from '../extension.js';
 import { commandActor } from './command-actor.js';
 
-export type CommandAnswer = { ok: true; result: CommandOutcome } | { ok: false; error: CommandError };
+/** A command the server refused because the document reached its size cap (limits.ts `documentBytes`). */
+export interface DocumentTooLarge {
+  code: 'document_too_large';
+  message: string;
+}
+
+export type CommandAnswer = { ok: true; result: CommandOutcome } | { ok: false; error: CommandError | DocumentTooLarge };
+
+/**
+ * What a command may add to the document, at most about: its JSON twice (text in the body and in
+ * its record) plus room for records and a decision's block snapshots. The cap is approximate by
+ * this much.
+ */
+const commandGrowth = (command: unknown) => 2 * JSON.stringify(command).length + 16 * 1024;
 
 /** Commands bigger than this are refused before any work (a proposal text is at most 10,000 characters). */
 const MAX_COMMAND_BYTES = 64 * 1024;
@@ -69,8 +82,10 @@ export async function executeCommandOnce(room: Room, identity: Identity, command
   const answer: Promise<CommandAnswer> = recordedAnswer(room, identity, commandId) ?? executeCommand(room, identity, command, Date.now(), commandId);
   memory.set(key, answer);
   if (memory.size > REMEMBERED_ANSWERS) memory.delete(memory.keys().next().value as string);
-  // A command that failed inside the server (a bug, not a refusal) may be tried again.
-  void answer.catch(() => memory.get(key) === answer && memory.delete(key));
+  // A command that failed inside the server (a bug, not a refusal) may be tried again, and so may
+  // one refused for the document's size (it may have room again after the secretariat cuts text).
+  const forget = () => memory.get(key) === answer && memory.delete(key);
+  void answer.then((a) => !a.ok && a.error.code === 'document_too_large' && forget(), forget);
   return answer;
 }
 
@@ -98,6 +113,9 @@ export async function executeCommand(room: Room, identity: Identity, command: un
   const type = (command as Command).type;
   if (!commandRoleAllowed(type, actor.role)) {
     return { ok: false, error: { code: 'not_permitted', message: actor.role === 'observer' ? 'observers only read' : `a ${actor.role} cannot ${type}` } };
+  }
+  if (room.wouldExceedCap(commandGrowth(command))) {
+    return { ok: false, error: room.tooLarge() };
   }
   let outcome: ApplyResult | null = null;
   let failure: { error: unknown } | null = null;

@@ -41,7 +41,7 @@ export const DEFAULT_LIMITS: Limits = {
   awarenessMessagesPerSecond: 20,
   awarenessDropsBeforeClose: 200,
   sendBufferBytes: 16 * 1024 * 1024,
-  documentBytes: 64 * 1024 * 1024,
+  documentBytes: 20 * 1024 * 1024,
   connectionsPerToken: 20,
   // A negotiating room often reaches the server from one address (the venue's NAT).
   connectionsPerAddress: 1_000,

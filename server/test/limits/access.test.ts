@@ -82,4 +82,38 @@ describe('access: revocation, security headers, slow readers, connection caps', 
     expect(status).toBe(429);
     for (const ws of open) ws.close();
   });
+
+  it('caps live connections per address across tokens (429 at the upgrade); a closed one frees its place', async () => {
+    t = await startTestServer({ limits: { connectionsPerAddress: 3 } });
+    const { id, chairToken } = await t.createSession('Address cap');
+    // Different tokens, so that only the address cap applies (every test client is 127.0.0.1).
+    const tokens = [chairToken, await t.addParticipant(id, 'delegation', 'Kenya'), await t.addParticipant(id, 'observer', 'Press')];
+    const fourth = await t.addParticipant(id, 'delegation', 'Norway');
+    const open: WebSocket[] = [];
+    for (const token of tokens) {
+      const ws = new WebSocket(`${t.wsUrl}/${id}?token=${token}`);
+      await once(ws, 'open');
+      open.push(ws);
+    }
+    const refusedStatus = async (): Promise<number> => {
+      const ws = new WebSocket(`${t.wsUrl}/${id}?token=${fourth}`);
+      ws.on('error', () => {});
+      return new Promise<number>((r) => {
+        ws.on('unexpected-response', (_req, res) => r(res.statusCode ?? 0));
+        ws.on('open', () => {
+          open.push(ws);
+          r(101);
+        });
+      });
+    };
+    expect(await refusedStatus()).toBe(429);
+    const room = () => t.server.rooms.loaded.find((r) => r.name === id);
+    const closed = new Promise((r) => open[1].once('close', r));
+    open[1].close();
+    await closed;
+    await waitFor(() => room()?.connections.size === 2, 'the closed connection counted out');
+    expect(await refusedStatus()).toBe(101);
+    expect(await refusedStatus()).toBe(429);
+    for (const ws of open) ws.close();
+  });
 });

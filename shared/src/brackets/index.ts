@@ -26,3 +26,4 @@ export { roomIndex, RoomIndex } from './room-index.js';
 export { canonicalMarks, sortMarks } from './canonical.js';
 export { anchorLive, closeAtRevision, goneAtRevision } from './supersede.js';
 export { commandRoleAllowed, isCommandType } from './roles.js';
+export { byTime, commentAuthor, commentCapReached, commentsByProposal, isCommentEntry, MAX_COMMENTS_PER_PARTICIPANT, MAX_COMMENTS_PER_PROPOSAL, proposalComments } from './comments.js';

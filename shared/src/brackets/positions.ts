@@ -2,6 +2,7 @@ import { Transform } from '@tiptap/pm/transform';
 import { schema } from '../schema.js';
 import {
   checkText,
+  clean,
   done,
   getProposal,
   isFail,
@@ -16,7 +17,8 @@ import {
 import { findProposalText } from './doc.js';
 import { EDITABLE_KINDS, isReadOnly, POSITION_ROLES } from './rulebook.js';
 import { dropText, removeAddedBlock, unbracket } from './effects.js';
-import { fail, type ApplyResult, type Command, type Proposal, type Sponsor } from './types.js';
+import { commentAuthor, commentCapReached, proposalComments } from './comments.js';
+import { fail, type ApplyResult, type Command, type CommentEntry, type Proposal, type Sponsor } from './types.js';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -141,7 +143,12 @@ export function position(ctx: Ctx, cmd: Cmd<'support'> | Cmd<'oppose'> | Cmd<'co
   return done(ctx, ctx.state.doc, { [p.id]: next }, {}, { proposalId: p.id });
 }
 
-/** BR15: anyone but an observer comments on any proposal, open or decided. */
+/**
+ * BR15: anyone but an observer comments on any proposal, open or decided. The comment is its own
+ * entry (`result.comments`, the Y.Map `comments`): the proposal record is not rewritten. At most
+ * MAX_COMMENTS_PER_PROPOSAL per proposal (old in-record comments count) and
+ * MAX_COMMENTS_PER_PARTICIPANT of them by one participant.
+ */
 export function comment(ctx: Ctx, cmd: Cmd<'comment'>): ApplyResult {
   if (isReadOnly(ctx.actor.role)) return fail('not_permitted', 'observers cannot comment');
   const by = sponsorFor(ctx, cmd.onBehalfOf);
@@ -151,6 +158,8 @@ export function comment(ctx: Ctx, cmd: Cmd<'comment'>): ApplyResult {
   const text = typeof cmd.text === 'string' ? cmd.text.trim() : '';
   if (!text) return fail('invalid', 'a comment needs text');
   if (text.length > MAX_NOTE) return fail('invalid', `a comment is at most ${MAX_NOTE} characters`);
-  const next: Proposal = { ...p, comments: [...p.comments, { by, at: ctx.now, text }], updatedAt: ctx.now };
-  return done(ctx, ctx.state.doc, { [p.id]: next }, {}, { proposalId: p.id });
+  const capped = commentCapReached(proposalComments(ctx.state, p.id), commentAuthor(by));
+  if (capped) return fail('invalid', capped);
+  const entry: CommentEntry = clean({ id: ctx.ids(), proposalId: p.id, by, at: ctx.now, text });
+  return { ok: true, doc: ctx.state.doc, proposals: {}, paragraphs: {}, comments: [entry], result: { proposalId: p.id, commentId: entry.id } };
 }

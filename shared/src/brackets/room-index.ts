@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorFragment } from '@tiptap/y-tiptap';
-import { schema, Y_BODY, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
+import { schema, Y_BODY, Y_COMMENTS, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
+import { byTime, commentsByProposal, isCommentEntry } from './comments.js';
 import { canonicalBlock } from './canonical.js';
-import type { BracketState, DecisionEntry, Group, ParagraphState, Proposal } from './types.js';
+import type { BracketState, CommentEntry, DecisionEntry, Group, ParagraphState, Proposal } from './types.js';
 
 export const Y_DECISIONS = 'decisions';
 
@@ -54,7 +55,8 @@ function removeFrom<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
  *   re-read only when blocks are added or removed;
  * - proposal id → the blocks holding its brackets (or added by it), from those nodes;
  * - plain mirrors of the `proposals` and `paragraphs` maps (same objects and key order as
- *   `toJSON()`), with proposal indexes by paragraph and by group; the decision log, appended to.
+ *   `toJSON()`), with proposal indexes by paragraph and by group; the decision log, appended to;
+ *   comment entries by proposal (`comments`), added to as keys are added.
  * Anything the index cannot mirror exactly (a block without id, two blocks with one id, a block
  * the schema cannot read, a top-level text) makes it `irregular`: commands then take the
  * whole-document path.
@@ -86,12 +88,18 @@ export class RoomIndex {
   private decisionList: DecisionEntry[] = [];
   private readonly decisionById = new Map<string, DecisionEntry>();
   private decisionsStale = true;
+  private readonly commentsMap: Y.Map<CommentEntry>;
+  /** Comment entries by proposal id, oldest first (BR15); the rules only count them. */
+  comments: Record<string, CommentEntry[]> = {};
+  private readonly staleComments = new Set<string>();
+  private rebuildComments = true;
 
   constructor(readonly ydoc: Y.Doc) {
     this.fragment = ydoc.getXmlFragment(Y_BODY);
     this.proposalsMap = ydoc.getMap<Proposal>(Y_PROPOSALS);
     this.paragraphsMap = ydoc.getMap<ParagraphState>(Y_PARAGRAPHS);
     this.decisionsArray = ydoc.getArray<DecisionEntry>(Y_DECISIONS);
+    this.commentsMap = ydoc.getMap<CommentEntry>(Y_COMMENTS);
     ydoc.on('afterTransaction', (tr: Y.Transaction) => this.note(tr.changed as Changed));
   }
 
@@ -106,6 +114,8 @@ export class RoomIndex {
         for (const k of keys) if (k !== null) this.staleParagraphs.add(k);
       } else if (type === this.decisionsArray) {
         this.decisionsStale = true;
+      } else if (type === this.commentsMap) {
+        for (const k of keys) if (k !== null) this.staleComments.add(k);
       } else {
         const top = this.topBlock(type);
         if (top) this.dirty.add(top);
@@ -230,6 +240,30 @@ export class RoomIndex {
       this.decisionList = list;
       this.decisionsStale = false;
     }
+    this.refreshComments();
+  }
+
+  /** Entries are written once and never changed: a new key is appended to its proposal's list; anything else reads the map again. */
+  private refreshComments(): void {
+    for (const k of this.staleComments) {
+      const c = this.commentsMap.get(k);
+      if (this.rebuildComments || !isCommentEntry(c) || c.id !== k) {
+        this.rebuildComments = true;
+        break;
+      }
+      const list = (this.comments[c.proposalId] ??= []);
+      if (list.some((x) => x.id === k)) {
+        this.rebuildComments = true;
+        break;
+      }
+      list.push(c);
+      if (list.length > 1 && byTime(list[list.length - 2], c) > 0) list.sort(byTime);
+    }
+    this.staleComments.clear();
+    if (this.rebuildComments) {
+      this.comments = commentsByProposal(this.commentsMap.values());
+      this.rebuildComments = false;
+    }
   }
 
   /** True when commands must take the whole-document path (see the class comment). */
@@ -300,7 +334,7 @@ export class RoomIndex {
 
   /** The whole state, from the cached blocks: what `readBracketState` reads, without converting. */
   wholeState(): BracketState {
-    return { doc: this.docOf(this.order), proposals: this.proposals, paragraphs: this.paragraphs, decisions: this.decisionList, groups: this.groups };
+    return { doc: this.docOf(this.order), proposals: this.proposals, paragraphs: this.paragraphs, decisions: this.decisionList, groups: this.groups, comments: this.comments };
   }
 }
 

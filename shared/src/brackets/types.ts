@@ -55,6 +55,16 @@ export interface ProposalComment {
   text: string;
 }
 
+/**
+ * A comment as stored since comments became their own entries (BR15): in the Y.Map `comments`
+ * under its `id`, written once by the server and never changed, so that a comment costs (to
+ * store and to relay) what its text costs, not what its proposal's record costs.
+ */
+export interface CommentEntry extends ProposalComment {
+  id: string;
+  proposalId: string;
+}
+
 /** A proposal record: plain JSON, stored by the server in the Y.Map `proposals` under its id. */
 export interface Proposal {
   id: string;
@@ -68,7 +78,11 @@ export interface Proposal {
   /** "delete" */
   opposers: Sponsor[];
   explanation?: string;
-  comments: ProposalComment[];
+  /**
+   * Only in records written before comments became their own entries (BR15): those comments
+   * still display (`proposalComments` reads both); new comments are `CommentEntry`s.
+   */
+  comments?: ProposalComment[];
   status: ProposalStatus;
   /** Alternatives of one span or point share a group id; `alt` is the number shown as "Alt n". */
   group?: string;
@@ -144,6 +158,8 @@ export interface BracketState {
   decisions: DecisionEntry[];
   /** Groups by id (missing: none set up). */
   groups?: Record<string, Group>;
+  /** Comment entries by proposal id (missing: none; BR15). Only counted by the rules; `proposalComments` orders them. */
+  comments?: Record<string, CommentEntry[]>;
 }
 
 /**
@@ -218,6 +234,8 @@ export interface CommandOutcome {
   decisionId?: string;
   /** Open proposals whose text this command removed entirely: still open, now flagged. */
   orphaned?: string[];
+  /** The comment a `comment` command added. */
+  commentId?: string;
   /** A new proposal's bracketed span: its paragraph and content offsets (none for a paragraph deletion). */
   offsets?: { paragraphId: string; from: number; to: number };
 }
@@ -229,6 +247,8 @@ export interface ApplyOk {
   proposals: Record<string, Proposal>;
   paragraphs: Record<string, ParagraphState>;
   decision?: DecisionEntry;
+  /** Comment entries the command added (a `comment` command: one), written to the Y.Map `comments`. */
+  comments?: CommentEntry[];
   result: CommandOutcome;
 }
 

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { schema, Y_BODY, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
+import { schema, Y_BODY, Y_COMMENTS, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
+import { commentsByProposal } from './comments.js';
 import { newId } from '../ids.js';
 import { applyCommand } from './apply.js';
 import { canonicalMarks } from './canonical.js';
@@ -13,7 +14,7 @@ import type { Actor, ApplyOk, ApplyResult, BracketState, Command, CommandOutcome
 
 export { Y_DECISIONS };
 
-/** Reads the bracket state (body, proposals, paragraph statuses, decision log, groups) from a Y.Doc. */
+/** Reads the bracket state (body, proposals, paragraph statuses, decision log, groups, comment entries) from a Y.Doc. */
 export function readBracketState(ydoc: Y.Doc): BracketState {
   const doc = canonicalMarks(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(Y_BODY), schema));
   return {
@@ -22,6 +23,7 @@ export function readBracketState(ydoc: Y.Doc): BracketState {
     paragraphs: ydoc.getMap<ParagraphState>(Y_PARAGRAPHS).toJSON() as Record<string, ParagraphState>,
     decisions: ydoc.getArray<DecisionEntry>(Y_DECISIONS).toArray(),
     groups: ydoc.getMap<Group>(Y_GROUPS).toJSON() as Record<string, Group>,
+    comments: commentsByProposal(ydoc.getMap(Y_COMMENTS).values()),
   };
 }
 
@@ -78,13 +80,20 @@ export interface ApplyOptions {
   commandId?: string;
 }
 
-/** Writes the records a command changed (the body is written by the caller). */
+/**
+ * Writes the records a command changed (the body is written by the caller). A comment is one new
+ * key of the Y.Map `comments`: what is stored and relayed is the comment, not its proposal (BR15).
+ */
 function writeRecords(ydoc: Y.Doc, result: ApplyOk): void {
   const proposals = ydoc.getMap(Y_PROPOSALS);
   for (const [id, p] of Object.entries(result.proposals)) proposals.set(id, p);
   const paragraphs = ydoc.getMap(Y_PARAGRAPHS);
   for (const [id, s] of Object.entries(result.paragraphs)) paragraphs.set(id, s);
   if (result.decision) ydoc.getArray(Y_DECISIONS).push([result.decision]);
+  if (result.comments?.length) {
+    const comments = ydoc.getMap(Y_COMMENTS);
+    for (const c of result.comments) comments.set(c.id, c);
+  }
 }
 
 /** Where a proposal's bracketed text now is: paragraph id and content offsets, so the client need not rescan. */
@@ -126,7 +135,7 @@ export function applyCommandToYDocWhole(
   return applyWhole(ydoc, readBracketState(ydoc), command, actor, now, ids, options);
 }
 
-const EMPTY: BracketState = { doc: schema.topNodeType.create(null, []), proposals: {}, paragraphs: {}, decisions: [], groups: {} };
+const EMPTY: BracketState = { doc: schema.topNodeType.create(null, []), proposals: {}, paragraphs: {}, decisions: [], groups: {}, comments: {} };
 
 /**
  * Shape and role before any document is read (BR1, `commandRoleAllowed`); the refusal itself is the
@@ -211,7 +220,14 @@ export function applyCommandToYDoc(
     return applyWhole(ydoc, index.wholeState(), command, actor, now, ids, options);
   }
   const issued: string[] = [];
-  const state: BracketState = { doc: index.docOf(scope), proposals: index.proposals, paragraphs: index.paragraphs, decisions: index.decisions, groups: index.groups };
+  const state: BracketState = {
+    doc: index.docOf(scope),
+    proposals: index.proposals,
+    paragraphs: index.paragraphs,
+    decisions: index.decisions,
+    groups: index.groups,
+    comments: index.comments,
+  };
   const result = applyCommand(
     state,
     command,

@@ -7,6 +7,7 @@ import {
   applyCommand,
   blockText,
   checkCommand,
+  commentsByProposal,
   findBlock,
   sortMarks,
   type Actor,
@@ -85,6 +86,7 @@ export function next(state: BracketState, r: ApplyOk): BracketState {
     paragraphs: { ...state.paragraphs, ...r.paragraphs },
     decisions: r.decision ? [...state.decisions, r.decision] : state.decisions,
     ...(state.groups ? { groups: state.groups } : {}),
+    ...(state.comments || r.comments ? { comments: commentsByProposal([...Object.values(state.comments ?? {}).flat(), ...(r.comments ?? [])]) } : {}),
   };
 }
 

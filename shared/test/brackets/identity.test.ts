@@ -7,6 +7,7 @@ import {
   pendingRecords,
   positionWording,
   proposalActions,
+  proposalComments,
   proposalLabel,
   recordedCommandOutcome,
   type Actor,
@@ -31,7 +32,7 @@ describe('identity (participant ids, not names)', () => {
     let s = kenyasDeletion();
     expect(s.proposals.k1.sponsors).toEqual([as(KENYA)]);
     s = run(s, { type: 'comment', proposalId: 'k1', text: 'why?' }, US);
-    expect(s.proposals.k1.comments[0].by).toEqual(as(US));
+    expect(proposalComments(s, 'k1')[0].by).toEqual(as(US));
     s = run(s, { type: 'accept', proposalId: 'k1' }, CHAIR, idGen('d'));
     expect(s.decisions[0]).toMatchObject({ by: 'Chair', byId: 'chair' });
     // Another delegation that happens to be called "Kenya" is not Kenya.

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, checkCommand, pendingRecords, proposalLabel } from '../../src/brackets/index.js';
+import {
+  applyCommand,
+  checkCommand,
+  MAX_COMMENTS_PER_PARTICIPANT,
+  MAX_COMMENTS_PER_PROPOSAL,
+  pendingRecords,
+  proposalComments,
+  proposalLabel,
+  type Actor,
+  type BracketState,
+} from '../../src/brackets/index.js';
 import {
   after, alt, at, CHAIR, del, doc, EU, expectError, idGen, ins, NOW, OBS, ok, op, opAdded, pend, pp, res, run, SEC,
   stateOf, SUDAN, t, br, testCommand, US, NORWAY, as, forG77,
@@ -28,7 +38,7 @@ describe('proposals', () => {
     const s = testCommand(S, { type: 'propose', kind: 'insert', anchor: after(base, 'op1', 'establish'), text: ' open-ended' }, EU,
       doc(base.child(0), op('op1', 'Decides to establish', ins('n1', ' open-ended'), ' an ad hoc committee'), base.child(2), base.child(3)));
     expect(s.proposals.n1).toEqual({
-      id: 'n1', kind: 'insert', paragraphId: 'op1', sponsors: [as(EU)], supporters: [], opposers: [], comments: [],
+      id: 'n1', kind: 'insert', paragraphId: 'op1', sponsors: [as(EU)], supporters: [], opposers: [],
       status: 'open', text: ' open-ended', createdAt: NOW, updatedAt: NOW,
     });
     expectError(S, { type: 'propose', kind: 'insert', anchor: at(base, 'op1', 'ad hoc'), text: 'x' }, EU, 'invalid');
@@ -87,7 +97,7 @@ describe('proposals', () => {
 
   it('[BR8] pending brackets in the text get records with no sponsors', () => {
     expect(S.proposals.ph).toEqual({
-      id: 'ph', kind: 'pending', paragraphId: 'op2', sponsors: [], supporters: [], opposers: [], comments: [], status: 'open',
+      id: 'ph', kind: 'pending', paragraphId: 'op2', sponsors: [], supporters: [], opposers: [], status: 'open',
       anchorText: '日期', createdAt: NOW, updatedAt: NOW,
     });
     expect(pendingRecords(base, S.proposals, NOW)).toEqual({});
@@ -171,11 +181,50 @@ describe('proposals', () => {
   it('[BR15] anyone but an observer comments, also on decided proposals', () => {
     let s = run(S, { type: 'comment', proposalId: 'ph', text: ' which date? ' }, EU);
     s = run(s, { type: 'comment', proposalId: 'ph', text: 'to be set' }, CHAIR);
-    expect(s.proposals.ph.comments).toEqual([
-      { by: as(EU), at: NOW, text: 'which date?' },
-      { by: as(CHAIR), at: NOW, text: 'to be set' },
+    expect(proposalComments(s, 'ph')).toEqual([
+      { id: 'n1', proposalId: 'ph', by: as(EU), at: NOW, text: 'which date?' },
+      { id: 'n1', proposalId: 'ph', by: as(CHAIR), at: NOW, text: 'to be set' },
     ]);
     expectError(s, { type: 'comment', proposalId: 'ph', text: '   ' }, EU, 'invalid');
+  });
+
+  it('[BR15] a comment is its own entry; the proposal record is not rewritten', () => {
+    const r = applyCommand(S, { type: 'comment', proposalId: 'ph', text: 'which date?' }, EU, NOW, idGen('c'));
+    expect(r).toMatchObject({ ok: true, proposals: {}, paragraphs: {}, result: { proposalId: 'ph', commentId: 'c1' } });
+    expect(r.ok && r.comments).toEqual([{ id: 'c1', proposalId: 'ph', by: as(EU), at: NOW, text: 'which date?' }]);
+    expect(r.ok && r.doc).toBe(S.doc);
+  });
+
+  it('[BR15] old records with comments inside still display, before the entries, and count for the caps', () => {
+    const old = { by: { name: 'Norway' }, at: NOW - 1, text: 'from before' };
+    const s0: BracketState = { ...S, proposals: { ...S.proposals, ph: { ...S.proposals.ph, comments: [old] } } };
+    const s = run(s0, { type: 'comment', proposalId: 'ph', text: 'new' }, EU);
+    expect(proposalComments(s, 'ph').map((c) => c.text)).toEqual(['from before', 'new']);
+    expect(s.proposals.ph.comments).toEqual([old]);
+  });
+
+  it('[BR15] at most MAX_COMMENTS_PER_PARTICIPANT by one participant and MAX_COMMENTS_PER_PROPOSAL per proposal', () => {
+    let s = S;
+    const ids = idGen('c');
+    // Speaking for a group still counts as the member itself.
+    for (let i = 0; i < MAX_COMMENTS_PER_PARTICIPANT; i++) {
+      s = run(s, { type: 'comment', proposalId: 'ph', text: `c${i}`, ...(i % 2 ? { onBehalfOf: 'g77' } : {}) }, SUDAN, ids);
+    }
+    const r = applyCommand(s, { type: 'comment', proposalId: 'ph', text: 'one more' }, SUDAN, NOW, ids);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining(`${MAX_COMMENTS_PER_PARTICIPANT} comments`) } });
+    expectError(s, { type: 'comment', proposalId: 'ph', text: 'for G77', onBehalfOf: 'g77' }, SUDAN, 'invalid');
+    expect(checkCommand(s, { type: 'comment', proposalId: 'ph', text: 'EU may' }, EU).ok).toBe(true);
+    let k = 0;
+    while (proposalComments(s, 'ph').length < MAX_COMMENTS_PER_PROPOSAL) {
+      const who: Actor = { role: 'delegation', id: `d${Math.floor(k / MAX_COMMENTS_PER_PARTICIPANT)}`, delegation: `D${k}` };
+      s = run(s, { type: 'comment', proposalId: 'ph', text: `x${k++}` }, who, ids);
+    }
+    const fresh: Actor = { role: 'delegation', id: 'fresh', delegation: 'Fresh' };
+    const full = applyCommand(s, { type: 'comment', proposalId: 'ph', text: 'too many' }, fresh, NOW, ids);
+    expect(full).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining(`${MAX_COMMENTS_PER_PROPOSAL} comments`) } });
+    // Other proposals are not affected.
+    const s2 = run(s, { type: 'propose', kind: 'delete', anchor: at(base, 'op1', ' ad hoc') }, US, idGen('p'));
+    expect(checkCommand(s2, { type: 'comment', proposalId: 'p1', text: 'fine' }, fresh).ok).toBe(true);
   });
 
   it('[BR16] proposals nest and overlap; text inserted inside an insertion nests in it', () => {

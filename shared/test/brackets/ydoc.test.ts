@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyCommandToYDoc, orphanedProposals, readBracketState, Y_DECISIONS } from '../../src/brackets/index.js';
+import { applyCommandToYDoc, orphanedProposals, proposalComments, readBracketState, roomIndex, Y_DECISIONS } from '../../src/brackets/index.js';
+import { Y_COMMENTS, Y_PROPOSALS } from '../../src/schema.js';
 import { after, at, CHAIR, doc, EU, idGen, NOW, op, pp, US, del, seed } from './helpers.js';
 
 const base = doc(pp('pp1', 'Recalling its resolution 74/247'), op('op1', 'Decides to establish an ad hoc committee'), op('op2', 'Requests support'));
@@ -50,5 +51,23 @@ describe('Yjs adapter', () => {
     expect(s.proposals.q1.status).toBe('open');
     const acc = applyCommandToYDoc(server, { type: 'accept', proposalId: 'q1' }, CHAIR, NOW, idGen('d'));
     expect(acc).toMatchObject({ ok: false, error: { code: 'anchor_gone' } });
+  });
+
+  it('[BR15] a comment is one new entry of the Y.Map comments: the proposal record is not rewritten, the update is the size of the comment', () => {
+    const ydoc = seed(base);
+    applyCommandToYDoc(ydoc, { type: 'propose', kind: 'delete', anchor: at(base, 'op1', ' ad hoc') }, US, NOW, idGen('p'));
+    const record = ydoc.getMap(Y_PROPOSALS).get('p1');
+    const sizes: number[] = [];
+    ydoc.on('update', (u: Uint8Array) => sizes.push(u.length));
+    const text = 'x'.repeat(1990);
+    const ids = idGen('c');
+    for (let i = 0; i < 20; i++) expect(applyCommandToYDoc(ydoc, { type: 'comment', proposalId: 'p1', text: `${i} ${text}` }, EU, NOW + i, ids).ok).toBe(true);
+    expect(ydoc.getMap(Y_PROPOSALS).get('p1')).toBe(record);
+    expect(ydoc.getMap(Y_COMMENTS).size).toBe(20);
+    expect(Math.max(...sizes)).toBeLessThan(2 * text.length);
+    // The index's mirror and a fresh read agree.
+    const fresh = readBracketState(ydoc);
+    expect(proposalComments(roomIndex(ydoc), 'p1')).toEqual(proposalComments(fresh, 'p1'));
+    expect(proposalComments(fresh, 'p1').map((c) => c.text.split(' ')[0])).toEqual([...Array(20).keys()].map(String));
   });
 });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { positionWording, proposalLabel, sponsorLabel, type Command, type Group, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
+import { commentCapReached, positionWording, proposalLabel, sponsorLabel, type Command, type Group, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
 import { cardActions } from './panel-model';
+import { useProposalComments } from './use-proposal-comments';
 
 export const KIND_NAMES: Record<string, string> = {
   insert: 'insertion',
@@ -46,6 +47,9 @@ export function ProposalCard(props: {
   onSelect: () => void;
 }) {
   const { proposal: p, me, run, onBehalfOf } = props;
+  const comments = useProposalComments(p);
+  // BR15's caps, from the rule itself: the form gives way to the reason once they are reached.
+  const capped = commentCapReached(comments, me.id);
   const [comment, setComment] = useState('');
   const [pendingText, setPendingText] = useState('');
   const [editing, setEditing] = useState<{ text: string; explanation: string } | null>(null);
@@ -81,9 +85,9 @@ export function ProposalCard(props: {
         </div>
       )}
       {p.explanation && <p className="proposal-explanation">{p.explanation}</p>}
-      {p.comments.length > 0 && (
+      {comments.length > 0 && (
         <ul className="proposal-comments">
-          {p.comments.map((c, i) => (
+          {comments.map((c, i) => (
             <li key={i}>
               <strong>{sponsorLabel(c.by)}:</strong> <span dir="auto">{c.text}</span>
             </li>
@@ -168,7 +172,8 @@ export function ProposalCard(props: {
           </span>
         </form>
       )}
-      {can.comment && (
+      {can.comment && capped && <p className="proposal-comments-full muted small-text">{capped[0].toUpperCase() + capped.slice(1)}.</p>}
+      {can.comment && !capped && (
         <form
           className="inline-form comment-form"
           onClick={(e) => e.stopPropagation()}
