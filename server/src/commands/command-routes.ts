@@ -2,12 +2,11 @@ import { Router } from 'express';
 import { bracketCounts, currentBracketState, proposalComments, type ErrorCode } from '@accord/shared/brackets/index';
 import { paragraphLabels } from '@accord/shared/numbering';
 import { editSentence, Y_EDITS, type DirectEdit } from '@accord/shared/edits';
-import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
 import { bearer, requireIdentity } from '../http/auth.js';
 import { RATE_LIMITED } from '../limits/command-limiter.js';
 import type { FairShare } from '../limits/fair-share.js';
-import { HttpError } from '../http/errors.js';
+import { inRoom } from '../http/in-room.js';
 import type { Storage } from '../storage/storage.js';
 import { decisionLogView } from './decision-log.js';
 import { commandIdOf, executeCommandOnce } from './execute-command.js';
@@ -36,20 +35,6 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
   const { storage, adminKey, rooms } = ctx;
   const r = Router();
 
-  async function inRoom<T>(id: string, fn: (room: Room) => Promise<T> | T): Promise<T> {
-    let room: Room;
-    try {
-      room = await rooms.acquire(id);
-    } catch {
-      throw new HttpError(500, 'load-failed', 'the document could not be loaded');
-    }
-    try {
-      return await fn(room);
-    } finally {
-      rooms.release(room);
-    }
-  }
-
   r.post('/sessions/:id/commands', async (req, res) => {
     const me = await requireIdentity(req, storage, adminKey, req.params.id);
     // The token's share, the same bucket as its WebSocket commands; beyond it 429.
@@ -71,21 +56,21 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
       res.status(400).json({ ok: false, error: { code: 'invalid', message: 'commandId is 1–64 characters of A–Z, a–z, 0–9, _ and -' } });
       return;
     }
-    const answer = await inRoom(req.params.id, (room) => executeCommandOnce(room, me, envelope.command, commandId));
+    const answer = await inRoom(rooms, req.params.id, (room) => executeCommandOnce(room, me, envelope.command, commandId));
     if (answer.ok) res.json(answer);
     else res.status(COMMAND_ERROR_STATUS[answer.error.code] ?? 400).json(answer);
   });
 
   r.get('/sessions/:id/decisions', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
-    res.json(await inRoom(req.params.id, (room) => decisionLogView(currentBracketState(room.doc).decisions)));
+    res.json(await inRoom(rooms, req.params.id, (room) => decisionLogView(currentBracketState(room.doc).decisions)));
   });
 
   // The record of writers' direct edits (deletions, type-overs), oldest first, each with the
   // paragraph's label now and the sentence the decision log shows.
   r.get('/sessions/:id/edits', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
-    const view = await inRoom(req.params.id, (room) => {
+    const view = await inRoom(rooms, req.params.id, (room) => {
       const edits = room.doc.getArray<DirectEdit>(Y_EDITS).toArray();
       const labels = edits.length ? paragraphLabels(currentBracketState(room.doc).doc) : new Map();
       return edits.map((e) => {
@@ -98,7 +83,7 @@ export function commandRoutes(ctx: CommandRoutesContext): Router {
 
   r.get('/sessions/:id/proposals', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
-    const view = await inRoom(req.params.id, (room) => {
+    const view = await inRoom(rooms, req.params.id, (room) => {
       const state = currentBracketState(room.doc);
       const labels = paragraphLabels(state.doc);
       return {

@@ -5,6 +5,7 @@ import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
 import { requireChair, requireIdentity } from '../http/auth.js';
 import { HttpError } from '../http/errors.js';
+import { inRoom } from '../http/in-room.js';
 import { nameClash, nameKey } from '../sessions/sessions.js';
 import type { ParticipantRecord, Storage } from '../storage/storage.js';
 
@@ -34,20 +35,6 @@ export interface GroupView extends Group {
 export function groupRoutes(ctx: GroupRoutesContext): Router {
   const { storage, adminKey, rooms } = ctx;
   const r = Router();
-
-  async function inRoom<T>(id: string, fn: (room: Room) => Promise<T> | T): Promise<T> {
-    let room: Room;
-    try {
-      room = await rooms.acquire(id);
-    } catch {
-      throw new HttpError(500, 'load-failed', 'the document could not be loaded');
-    }
-    try {
-      return await fn(room);
-    } finally {
-      rooms.release(room);
-    }
-  }
 
   const groupsIn = (room: Room): Record<string, Group> => room.doc.getMap<Group>(Y_GROUPS).toJSON() as Record<string, Group>;
 
@@ -100,7 +87,7 @@ export function groupRoutes(ctx: GroupRoutesContext): Router {
   r.get('/sessions/:id/groups', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     const people = await storage.listParticipants(req.params.id);
-    const groups = await inRoom(req.params.id, groupsIn);
+    const groups = await inRoom(rooms, req.params.id, groupsIn);
     res.json(Object.values(groups).sort((a, b) => a.name.localeCompare(b.name)).map((g) => view(g, people)));
   });
 
@@ -111,7 +98,7 @@ export function groupRoutes(ctx: GroupRoutesContext): Router {
     if (!name) throw new HttpError(400, 'bad-input', 'name is required');
     const people = await storage.listParticipants(req.params.id);
     const members = readMembers(body, people) ?? [];
-    const group = await inRoom(req.params.id, async (room) => {
+    const group = await inRoom(rooms, req.params.id, async (room) => {
       checkName(name, groupsIn(room), people);
       const g: Group = { id: newId('g'), name, members };
       await write(room, g, g.id);
@@ -126,7 +113,7 @@ export function groupRoutes(ctx: GroupRoutesContext): Router {
     const name = readName(body);
     const people = await storage.listParticipants(req.params.id);
     const members = readMembers(body, people);
-    const group = await inRoom(req.params.id, async (room) => {
+    const group = await inRoom(rooms, req.params.id, async (room) => {
       const groups = groupsIn(room);
       const old = Object.prototype.hasOwnProperty.call(groups, req.params.gid) ? groups[req.params.gid] : undefined;
       if (!old) throw new HttpError(404, 'no-group', 'no such group');
@@ -141,7 +128,7 @@ export function groupRoutes(ctx: GroupRoutesContext): Router {
   /** Deleting a group stops anyone speaking for it; what it said stays on the record under its name. */
   r.delete('/sessions/:id/groups/:gid', async (req, res) => {
     requireChair(await requireIdentity(req, storage, adminKey, req.params.id));
-    await inRoom(req.params.id, async (room) => {
+    await inRoom(rooms, req.params.id, async (room) => {
       if (!Object.prototype.hasOwnProperty.call(groupsIn(room), req.params.gid)) throw new HttpError(404, 'no-group', 'no such group');
       await write(room, null, req.params.gid);
     });
