@@ -10,10 +10,11 @@ import { compareBench } from './benches/compare.js';
 import { compareRestBench } from './benches/compare-rest.js';
 import { historyStorageBench } from './benches/history-storage.js';
 import { commandsBench } from './benches/commands.js';
+import { editorKeystrokeBench } from './benches/editor-keystroke.js';
 import type { Bench } from './benches/types.js';
 
 /** Add a bench here. */
-export const benches: Bench[] = [keystrokeBench, treatyOpenBench, compareBench, compareRestBench, historyStorageBench, commandsBench];
+export const benches: Bench[] = [keystrokeBench, treatyOpenBench, compareBench, compareRestBench, historyStorageBench, commandsBench, editorKeystrokeBench];
 
 const resultsDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../results');
 

@@ -16,6 +16,10 @@ export interface BracketView {
   edits?: DirectEdit[];
   labels: Map<string, ParagraphLabel>;
   counts: BracketCounts;
+  /** Bracket id → paragraph its text first appears in (panel-model's bracketHomes). */
+  homes: Map<string, string>;
+  /** Block id → its index in the text. */
+  order: Map<string, number>;
 }
 
 type Records = Pick<BracketView, 'proposals' | 'paragraphs' | 'decisions' | 'edits'> & { groups?: Record<string, Group> };
@@ -30,8 +34,34 @@ export function readRecords(ydoc: Y.Doc): Records {
   };
 }
 
+/** The whole view computed from the text (tests; the editor reads its document index instead). */
 export function bracketView(doc: PMNode, records: Records): BracketView {
-  return { doc, ...records, groups: records.groups ?? {}, labels: paragraphLabels(doc), counts: bracketCounts({ doc, proposals: records.proposals }) };
+  const order = new Map<string, number>();
+  doc.forEach((b, _o, i) => order.set(b.attrs.id as string, i));
+  return {
+    doc,
+    ...records,
+    groups: records.groups ?? {},
+    labels: paragraphLabels(doc),
+    counts: bracketCounts({ doc, proposals: records.proposals }),
+    homes: bracketHomes(doc),
+    order,
+  };
+}
+
+/**
+ * The paragraph where each bracket's text begins now, in one pass over the text (asking per
+ * proposal walks the whole text each time: hundreds of brackets × a treaty-sized text).
+ */
+export function bracketHomes(doc: PMNode): Map<string, string> {
+  const homes = new Map<string, string>();
+  doc.forEach((block) => {
+    const id = block.attrs.id as string;
+    block.forEach((child) => {
+      for (const m of child.marks) if (m.type.name === 'bracket' && !homes.has(m.attrs.id as string)) homes.set(m.attrs.id as string, id);
+    });
+  });
+  return homes;
 }
 
 const BLOCK_NAMES: Record<string, string> = { title: 'Title', headingLine: 'Heading', note: 'Text', footnote: 'Footnote' };

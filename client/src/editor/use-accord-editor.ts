@@ -6,11 +6,10 @@ import type { CollabSession } from '../collab/collab-session';
 import { gateWhileComposing } from '../collab/composition-gate';
 import { observeRecords, readRecords } from '../brackets/bracket-state';
 import { BlockIds } from './extensions/block-ids';
-import { BracketAnnotations, setBracketRecords } from './extensions/bracket-annotations';
 import { CaretThroughRemote } from './extensions/caret-through-remote';
+import { DocumentIndexExtension, setBracketRecords } from './extensions/document-index';
 import { schemaExtensions } from './extensions/index';
 import { LockedParagraphs } from './extensions/locked-paragraphs';
-import { ParagraphLabels } from './extensions/paragraph-labels';
 import { ProposeDraft } from './extensions/propose-draft';
 import { StrikeDeletions } from './extensions/strike-deletions';
 import { SplitBlock } from './extensions/split-block';
@@ -52,9 +51,9 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
       extensions: [
         ...schemaExtensions(),
         BlockIds,
-        ParagraphLabels,
         SplitBlock,
-        BracketAnnotations,
+        // Labels, bracket annotations and counts, kept block by block (extensions/document-index.ts).
+        DocumentIndexExtension,
         ProposeDraft,
         StrikeDeletions.configure({ by: user.name }),
         LockedParagraphs.configure({ onRefused: (id) => onLockedEdit(id) }),

@@ -1,6 +1,5 @@
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { paragraphLabels } from '@accord/shared';
 import { groupsOf, isReadOnly, type Command } from '@accord/shared/brackets/index';
 import { canWriteText, NOTICE_READ_ONLY } from '@accord/shared/protocol';
 import type { Me, Session } from '../api/sessions';
@@ -14,6 +13,7 @@ import { sendCommand } from '../brackets/send-command';
 import { useBracketView } from '../brackets/use-bracket-view';
 import type { CollabSession } from '../collab/collab-session';
 import { useCollabSnapshot, useTextMeta } from '../collab/use-collab';
+import { labelsOf } from '../editor/extensions/document-index';
 import { useAccordEditor } from '../editor/use-accord-editor';
 import { RevisionsPanel } from '../revisions/revisions-panel';
 import { HeaderBar } from './header-bar';
@@ -76,8 +76,8 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
   const editorRef = useRef<ReturnType<typeof useAccordEditor>>(null);
   const onLockedEdit = useCallback(
     (paragraphId: string) => {
-      const doc = editorRef.current?.state.doc;
-      const label = doc ? paragraphLabels(doc).get(paragraphId)?.short : undefined;
+      const state = editorRef.current?.state;
+      const label = state ? labelsOf(state).get(paragraphId)?.short : undefined;
       push(`${label ?? 'This paragraph'} is agreed: the chair must reopen it before it can be edited.`);
     },
     [push],

@@ -23,13 +23,22 @@ export function bracketCounts(state: Pick<BracketState, 'doc' | 'proposals'>): B
       }
     });
   });
+  return bracketCountsFrom(where, pendingMarks, state.proposals);
+}
+
+/**
+ * BR50 from the bracket homes already known: `where` maps each bracket id in the text to the
+ * paragraph it first appears in, `pendingMarks` each id with a pending-role mark likewise (an
+ * editor keeps both up to date block by block instead of rescanning the text).
+ */
+export function bracketCountsFrom(where: ReadonlyMap<string, string>, pendingMarks: ReadonlyMap<string, string>, proposals: BracketState['proposals']): BracketCounts {
   const keys = new Map<string, string>();
-  for (const p of Object.values(state.proposals)) {
+  for (const p of Object.values(proposals)) {
     if (p.status !== 'open') continue;
     keys.set(p.group ? `g:${p.group}` : p.id, where.get(p.id) ?? p.paragraphId);
   }
   for (const [id, para] of pendingMarks) {
-    if (!state.proposals[id] && !keys.has(id)) keys.set(id, para);
+    if (!proposals[id] && !keys.has(id)) keys.set(id, para);
   }
   const byParagraph: Record<string, number> = {};
   for (const para of keys.values()) byParagraph[para] = (byParagraph[para] ?? 0) + 1;

@@ -15,7 +15,7 @@ export {
   type PositionWord,
   type ProposalActions,
 } from './rulebook.js';
-export { bracketCounts, type BracketCounts } from './counts.js';
+export { bracketCounts, bracketCountsFrom, type BracketCounts } from './counts.js';
 export { orphanedProposals, LOCKED } from './context.js';
 export { annotation, proposalLabel, sponsorLabel, compilationText } from './labels.js';
 export { pendingRecords } from './pending.js';

@@ -1,6 +1,7 @@
-import type { Node as PMNode } from '@tiptap/pm/model';
 import { proposalActions, proposalLabel, sponsorLabel, type DecisionEntry, type Group, type Proposal, type ProposalActions, type ProposalStatus, type Role, type Sponsor } from '@accord/shared/brackets/index';
 import { paragraphName, type BracketView } from '../bracket-state';
+
+export { bracketHomes } from '../bracket-state';
 
 /** What the panel lists: by delegation (any position on it), status and kind; '' means any. */
 export interface PanelFilter {
@@ -29,28 +30,11 @@ export function filterChoices(proposals: Proposal[]): { delegations: string[]; k
 }
 
 /**
- * The paragraph where each bracket's text begins now, in one pass over the text (asking per
- * proposal walks the whole text each time: hundreds of brackets × a treaty-sized text).
- */
-export function bracketHomes(doc: PMNode): Map<string, string> {
-  const homes = new Map<string, string>();
-  doc.forEach((block) => {
-    const id = block.attrs.id as string;
-    block.forEach((child) => {
-      for (const m of child.marks) if (m.type.name === 'bracket' && !homes.has(m.attrs.id as string)) homes.set(m.attrs.id as string, id);
-    });
-  });
-  return homes;
-}
-
-/**
  * The proposals the filter keeps, grouped by the paragraph their text is in now (a new paragraph
  * is its own group), groups in text order and proposals in the order they were made.
  */
-export function groupBrackets(view: Pick<BracketView, 'doc' | 'labels' | 'proposals'>, filter: PanelFilter): BracketGroup[] {
-  const order = new Map<string, number>();
-  view.doc.forEach((b, _o, i) => order.set(b.attrs.id as string, i));
-  const homes = bracketHomes(view.doc);
+export function groupBrackets(view: Pick<BracketView, 'doc' | 'labels' | 'proposals' | 'homes' | 'order'>, filter: PanelFilter): BracketGroup[] {
+  const { order, homes } = view;
   const where = (p: Proposal) => homes.get(p.id) ?? p.paragraphId;
   const kept = Object.values(view.proposals)
     .filter((p) => filter.status === 'all' || p.status === filter.status)

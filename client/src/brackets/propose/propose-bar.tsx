@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect, useReducer, useState } from 'react';
-import { paragraphLabels } from '@accord/shared';
+import { labelsOf } from '../../editor/extensions/document-index';
 import type { Draft } from '../../editor/extensions/propose-draft';
 import { targetParagraph } from '../anchor';
 import type { ProposeAction } from './build-proposal';
@@ -13,7 +13,7 @@ function describe(editor: Editor, draft: Draft | null): string {
   if (!draft) return 'Click in the text to propose an insertion, or select text to replace, bracket or delete it.';
   const at = targetParagraph(editor.state.doc, draft);
   if (!at) return 'Select text within one paragraph.';
-  const label = paragraphLabels(editor.state.doc).get(at.block.attrs.id as string)?.short ?? 'this paragraph';
+  const label = labelsOf(editor.state).get(at.block.attrs.id as string)?.short ?? 'this paragraph';
   if (draft.to === draft.from) return `Insertion point in ${label}: type the text to insert.`;
   const text = editor.state.doc.textBetween(draft.from, draft.to, '', '');
   return `${label}: «${text.length > 40 ? text.slice(0, 40) + '…' : text}» — type a replacement, or choose an action.`;

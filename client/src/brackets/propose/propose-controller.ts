@@ -1,6 +1,6 @@
 import type { EditorState, Transaction } from '@tiptap/pm/state';
-import { paragraphLabels } from '@accord/shared';
 import { LOCKED, type Actor, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import { labelsOf } from '../../editor/extensions/document-index';
 import { proposeDraftKey, relocate, setDraft, type Draft, type DraftMode } from '../../editor/extensions/propose-draft';
 import { anchorFor, targetParagraph } from '../anchor';
 import { buildProposal, cleanProposalText, type ProposeAction } from './build-proposal';
@@ -90,7 +90,7 @@ export class ProposeController {
   private holder = (id: number) => `draft-${id}`;
 
   private label(paragraphId: string): string | undefined {
-    return paragraphLabels(this.doc).get(paragraphId)?.short;
+    return labelsOf(this.env.host.state).get(paragraphId)?.short;
   }
 
   private caption(mode: DraftMode, from: number): string | undefined {

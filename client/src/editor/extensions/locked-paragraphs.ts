@@ -3,7 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { LOCKED } from '@accord/shared/brackets/index';
-import { bracketAnnotationsKey } from './bracket-annotations';
+import { documentIndexKey } from './document-index';
 
 export interface LockedParagraphsOptions {
   /** Told which paragraph refused a local edit. */
@@ -46,7 +46,7 @@ export const LockedParagraphs = Extension.create<LockedParagraphsOptions>({
       new Plugin({
         filterTransaction: (tr, state) => {
           if (!tr.docChanged || (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) return true;
-          const paragraphs = bracketAnnotationsKey.getState(state)?.records.paragraphs ?? {};
+          const paragraphs = documentIndexKey.getState(state)?.records.paragraphs ?? {};
           const locked = touchedBlocks(tr).find((id) => LOCKED.has(paragraphs[id]?.status ?? 'open'));
           if (!locked) return true;
           this.options.onRefused(locked);

@@ -1,0 +1,208 @@
+// One keystroke's transaction in the browser on a treaty-sized text: Accord (server + built
+// client) as a child process, Debian's Chromium via playwright-core, the chair typing in one
+// paragraph of the ≈1.1 M-character generated text while 40 proposals are open in it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { nowMs } from '../protocol.js';
+import { table } from '../report.js';
+import { freePort, startChild } from '../servers/child.js';
+import { median, round } from '../stats.js';
+import type { Bench } from './types.js';
+
+const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+const serverDir = path.join(repo, 'server');
+const clientDist = path.join(repo, 'client/dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TARGET_MS = 4;
+const KEYSTROKES = Number(process.env.BENCH_EDITOR_KEYSTROKES ?? 50);
+const PROPOSALS = 40;
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+/**
+ * Serves another build of the client (BENCH_EDITOR_BEFORE=<dist dir>, e.g. the previous commit's
+ * `vite build`) to the page instead of the server's, so both builds run against the same server.
+ */
+async function serveClientFrom(context: BrowserContext, dir: string): Promise<void> {
+  const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+  await context.route(
+    (url) => !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/collab'),
+    async (route) => {
+      const url = new URL(route.request().url());
+      const file = path.join(dir, url.pathname);
+      const hit = url.pathname !== '/' && file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile();
+      const served = hit ? file : path.join(dir, 'index.html');
+      await route.fulfill({ body: fs.readFileSync(served), contentType: types[path.extname(served)] ?? 'application/octet-stream' });
+    },
+  );
+}
+
+interface Run {
+  build: string;
+  dispatch: number[];
+  /** Of which EditorState.applyTransaction (all plugin states). */
+  apply: number[];
+  longTasks: number;
+  longTaskMs: number;
+  openMs: number;
+}
+
+/**
+ * Types KEYSTROKES characters at the end of one paragraph in the middle of the text. Each
+ * keystroke's `view.dispatch` (state apply with every plugin, then the view update: the
+ * transaction's whole synchronous cost) is timed with performance.now() by wrapping the
+ * instance's dispatch; Tiptap keeps the editor on its DOM node, so no hook in the client is needed.
+ * Long tasks (> 50 ms, PerformanceObserver) over the typing catch deferred work such as panel renders.
+ */
+async function typeIn(page: Page, link: string, build: string): Promise<Run> {
+  const t = nowMs();
+  await page.goto(link);
+  await page.locator('article[data-synced="true"] .ProseMirror[contenteditable="true"]').waitFor({ timeout: 120_000 });
+  await page.locator('.bracket-panel .bracket-total').waitFor({ timeout: 60_000 });
+  const openMs = nowMs() - t;
+  await page.evaluate(() => {
+    type Dispatch = (tr: unknown) => void;
+    const dom = document.querySelector('.ProseMirror') as HTMLElement & {
+      editor: { view: { dispatch: Dispatch; state: { doc: { childCount: number; child(i: number): { nodeSize: number } } } }; commands: { focus(): void; setTextSelection(p: number): void; scrollIntoView(): void } };
+    };
+    const { editor } = dom;
+    const view = editor.view;
+    const w = window as unknown as { __bench: { dispatch: number[]; apply: number[]; longTasks: number[] } };
+    w.__bench = { dispatch: [], apply: [], longTasks: [] };
+    const original = view.dispatch.bind(view) as Dispatch;
+    // The state's apply (every plugin's state, the document index among them) apart from the rest.
+    const state = view.state as unknown as { constructor: { prototype: { applyTransaction: (tr: unknown) => unknown } } };
+    const proto = state.constructor.prototype;
+    const apply = proto.applyTransaction;
+    let applyMs = 0;
+    proto.applyTransaction = function (this: unknown, tr: unknown) {
+      const start = performance.now();
+      try {
+        return apply.call(this, tr);
+      } finally {
+        applyMs += performance.now() - start;
+      }
+    };
+    view.dispatch = (tr) => {
+      applyMs = 0;
+      const start = performance.now();
+      original(tr);
+      w.__bench.dispatch.push(performance.now() - start);
+      w.__bench.apply.push(applyMs);
+    };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__bench.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    // The end of a paragraph in the middle of the text.
+    const doc = view.state.doc;
+    const middle = Math.floor(doc.childCount / 2);
+    let pos = 0;
+    for (let i = 0; i <= middle; i++) pos += doc.child(i).nodeSize;
+    editor.commands.focus();
+    editor.commands.setTextSelection(pos - 1);
+    editor.commands.scrollIntoView();
+  });
+  // Settle, then forget the focus and selection transactions.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  await page.evaluate(() => {
+    const w = window as unknown as { __bench: { dispatch: number[]; apply: number[]; longTasks: number[] } };
+    w.__bench.dispatch = [];
+    w.__bench.apply = [];
+    w.__bench.longTasks = [];
+  });
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await page.keyboard.press(i % 7 === 6 ? 'Space' : 'KeyA');
+    // One keystroke per frame, as a fast typist at 60 Hz; the frame's deferred work runs too.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  const got = await page.evaluate(() => (window as unknown as { __bench: { dispatch: number[]; apply: number[]; longTasks: number[] } }).__bench);
+  return { build, dispatch: got.dispatch, apply: got.apply, longTasks: got.longTasks.length, longTaskMs: got.longTasks.reduce((a, b) => a + b, 0), openMs };
+}
+
+export const editorKeystrokeBench: Bench = {
+  name: 'editor-keystroke',
+  title: 'Keystroke transaction in the browser on the 1.1 M-character text',
+  async unavailable() {
+    if (!fs.existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
+    if (!fs.existsSync(path.join(clientDist, 'index.html'))) return 'no built client (run pnpm build at the root)';
+    return null;
+  },
+  async run(_config, log) {
+    const { generateTreatyText } = await import('@accord/shared/diff/index');
+    const { schema, exportPlainText } = await import('@accord/shared');
+    const port = await freePort();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-editor-'));
+    const adminKey = randomBytes(16).toString('hex');
+    const base = `http://127.0.0.1:${port}`;
+    const child = await startChild('accord', {
+      cwd: serverDir,
+      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ACCORD_ADMIN_KEY: adminKey, NODE_ENV: 'production' },
+      args: ['--import', 'tsx', path.join(serverDir, 'src/main.ts')],
+      port,
+      timeoutMs: 60_000,
+      stopSignal: 'SIGTERM',
+    });
+    const call = async <T>(token: string, method: string, url: string, body?: unknown): Promise<T> => {
+      const res = await fetch(base + url, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${(await res.text()).slice(0, 300)}`);
+      return (await res.json()) as T;
+    };
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    });
+    try {
+      const { a } = generateTreatyText(1, { language: 'en', chars: 1_000_000 });
+      const text = exportPlainText(schema.nodeFromJSON(a.doc));
+      const created = await call<{ session: { id: string }; chairToken: string }>(adminKey, 'POST', '/api/sessions', { title: 'Treaty', text });
+      const id = created.session.id;
+      // Open brackets spread over the text, so that annotations and counts have work to do.
+      const delegation = await call<{ token: string }>(created.chairToken, 'POST', `/api/sessions/${id}/participants`, { role: 'delegation', delegation: 'EU' });
+      const docJson = await call<{ blocks: { id: string; type: string; text: string }[] }>(adminKey, 'GET', `/api/sessions/${id}/document`);
+      const targets = docJson.blocks.filter((b) => b.type === 'operative' && b.text.length > 20);
+      for (let i = 0; i < PROPOSALS; i++) {
+        const block = targets[Math.floor(((i + 1) * targets.length) / (PROPOSALS + 1))];
+        await call(delegation.token, 'POST', `/api/sessions/${id}/commands`, { command: { type: 'propose', kind: 'insert', anchor: { paragraphId: block.id, from: 0, to: 0, text: '' }, text: 'Also ' } });
+      }
+      log(`  session of ${text.length} characters, ${docJson.blocks.length} blocks, ${PROPOSALS} open proposals`);
+
+      const builds: Array<[string, string | null]> = [['this build', null]];
+      if (process.env.BENCH_EDITOR_BEFORE) builds.unshift(['before (BENCH_EDITOR_BEFORE)', path.resolve(process.env.BENCH_EDITOR_BEFORE)]);
+      const runs: Run[] = [];
+      for (const [name, dir] of builds) {
+        const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+        if (dir) await serveClientFrom(context, dir);
+        const page = await context.newPage();
+        const run = await typeIn(page, `${base}/s/${id}?token=${created.chairToken}`, name);
+        runs.push(run);
+        log(`  ${name}: ${run.dispatch.length} transactions, median ${round(median(run.dispatch))} ms, p95 ${round(percentile(run.dispatch, 95))} ms`);
+        await context.close();
+      }
+      const json: Record<string, unknown> = { chars: text.length, blocks: docJson.blocks.length, proposals: PROPOSALS, keystrokes: KEYSTROKES, targetMs: TARGET_MS };
+      const rows = runs.map((r) => {
+        const med = round(median(r.dispatch));
+        const p95 = round(percentile(r.dispatch, 95));
+        json[r.build] = { medianMs: med, p95Ms: p95, applyMedianMs: round(median(r.apply)), applyP95Ms: round(percentile(r.apply, 95)), maxMs: round(Math.max(...r.dispatch)), transactions: r.dispatch.length, longTasks: r.longTasks, longTaskMs: round(r.longTaskMs), openMs: round(r.openMs) };
+        return [r.build, r.dispatch.length, med, p95, round(Math.max(...r.dispatch)), `${round(median(r.apply))} / ${round(percentile(r.apply, 95))}`, `${r.longTasks} / ${round(r.longTaskMs)} ms`, `≤ ${TARGET_MS}`, p95 <= TARGET_MS ? 'met' : med <= TARGET_MS ? 'median met' : 'MISSED'];
+      });
+      return {
+        json,
+        text:
+          `Chair typing ${KEYSTROKES} keystrokes at the end of one paragraph of ${text.length} characters (${docJson.blocks.length} blocks, ${PROPOSALS} open proposals), Chromium; ` +
+          'time of each keystroke transaction (view.dispatch: every plugin, then the view update)\n' +
+          table(['client', 'transactions', 'median ms', 'p95 ms', 'max ms', 'state apply median / p95', 'long tasks while typing', 'target', ''], rows),
+      };
+    } finally {
+      await browser.close();
+      await child.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
