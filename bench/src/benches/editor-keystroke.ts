@@ -19,6 +19,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGET_MS = 4;
 const KEYSTROKES = Number(process.env.BENCH_EDITOR_KEYSTROKES ?? 50);
 const PROPOSALS = 40;
+/** BENCH_EDITOR_PROFILE=1: a CDP CPU profile of the typing, written to results/ and summarised. */
+const PROFILE = process.env.BENCH_EDITOR_PROFILE === '1';
+const resultsDir = path.join(repo, 'bench/results');
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -51,6 +54,55 @@ interface Run {
   longTasks: number;
   longTaskMs: number;
   openMs: number;
+  profile?: CpuProfile;
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Per function, over the samples taken inside the bench's `benchDispatch` (the keystroke
+ * transactions) and over all busy samples while typing: self time and total time (a function
+ * counted once per sample however often it recurses), in ms per keystroke.
+ */
+function summariseProfile(p: CpuProfile, keystrokes: number, top: number): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const key = (id: number): string => {
+    const f = byId.get(id)!.callFrame;
+    const file = f.url.replace(/^.*\//, '').replace(/\?.*$/, '');
+    return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+  };
+  const inDispatch = { self: new Map<string, number>(), total: new Map<string, number>(), ms: 0 };
+  const all = { self: new Map<string, number>(), total: new Map<string, number>(), ms: 0 };
+  const add = (m: Map<string, number>, k: string, t: number) => m.set(k, (m.get(k) ?? 0) + t);
+  for (let i = 0; i < p.samples.length; i++) {
+    const t = (p.timeDeltas[i + 1] ?? p.timeDeltas[i] ?? 0) / 1000;
+    const leaf = p.samples[i];
+    const name = byId.get(leaf)!.callFrame.functionName;
+    if (name === '(idle)') continue;
+    const stack: number[] = [];
+    for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) stack.push(id);
+    const within = stack.some((id) => byId.get(id)!.callFrame.functionName === 'benchDispatch');
+    for (const bucket of within ? [inDispatch, all] : [all]) {
+      bucket.ms += t;
+      add(bucket.self, key(leaf), t);
+      for (const k of new Set(stack.map(key))) add(bucket.total, k, t);
+    }
+  }
+  const fmt = (ms: number) => (ms / keystrokes).toFixed(3).padStart(8);
+  const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, t]) => `  ${fmt(t)} ms  ${k}`).join('\n');
+  return [
+    `CPU profile, ms per keystroke (${keystrokes} keystrokes); inside view.dispatch: ${fmt(inDispatch.ms)} ms, all busy time while typing: ${fmt(all.ms)} ms`,
+    'inside dispatch, self time:', list(inDispatch.self),
+    'inside dispatch, total time:', list(inDispatch.total),
+    'all busy time while typing, self time:', list(all.self),
+    'all busy time while typing, total time:', list(all.total),
+  ].join('\n');
 }
 
 /**
@@ -89,13 +141,16 @@ async function typeIn(page: Page, link: string, build: string): Promise<Run> {
         applyMs += performance.now() - start;
       }
     };
-    view.dispatch = (tr) => {
+    // Wrapped in a function named benchDispatch, so that a CPU profile (BENCH_EDITOR_PROFILE) can
+    // attribute time to the dispatch (built from a string: tsx would add a `__name` helper call).
+    const named = new Function('inner', 'return function benchDispatch(tr) { inner(tr); }') as (inner: Dispatch) => Dispatch;
+    view.dispatch = named((tr: unknown): void => {
       applyMs = 0;
       const start = performance.now();
       original(tr);
       w.__bench.dispatch.push(performance.now() - start);
       w.__bench.apply.push(applyMs);
-    };
+    });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__bench.longTasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
@@ -116,14 +171,25 @@ async function typeIn(page: Page, link: string, build: string): Promise<Run> {
     w.__bench.apply = [];
     w.__bench.longTasks = [];
   });
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   for (let i = 0; i < KEYSTROKES; i++) {
     await page.keyboard.press(i % 7 === 6 ? 'Space' : 'KeyA');
     // One keystroke per frame, as a fast typist at 60 Hz; the frame's deferred work runs too.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   }
   await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  let profile: CpuProfile | undefined;
+  if (cdp) {
+    profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+    await cdp.detach();
+  }
   const got = await page.evaluate(() => (window as unknown as { __bench: { dispatch: number[]; apply: number[]; longTasks: number[] } }).__bench);
-  return { build, dispatch: got.dispatch, apply: got.apply, longTasks: got.longTasks.length, longTaskMs: got.longTasks.reduce((a, b) => a + b, 0), openMs };
+  return { build, dispatch: got.dispatch, apply: got.apply, longTasks: got.longTasks.length, longTaskMs: got.longTasks.reduce((a, b) => a + b, 0), openMs, profile };
 }
 
 export const editorKeystrokeBench: Bench = {
@@ -182,6 +248,14 @@ export const editorKeystrokeBench: Bench = {
         const page = await context.newPage();
         const run = await typeIn(page, `${base}/s/${id}?token=${created.chairToken}`, name);
         runs.push(run);
+        if (run.profile) {
+          fs.mkdirSync(resultsDir, { recursive: true });
+          const file = path.join(resultsDir, `editor-keystroke-${name.replace(/\W+/g, '-')}.cpuprofile`);
+          fs.writeFileSync(file, JSON.stringify(run.profile));
+          log(`  ${name}: profile in ${path.relative(repo, file)}`);
+          log(summariseProfile(run.profile, run.dispatch.length, Number(process.env.BENCH_EDITOR_PROFILE_TOP ?? 25)));
+          delete run.profile;
+        }
         log(`  ${name}: ${run.dispatch.length} transactions, median ${round(median(run.dispatch))} ms, p95 ${round(percentile(run.dispatch, 95))} ms`);
         await context.close();
       }

@@ -6,6 +6,14 @@ export function useCollabSnapshot(session: CollabSession): CollabSnapshot {
   return useSyncExternalStore(session.subscribe, session.getSnapshot);
 }
 
+/**
+ * One field of the snapshot: the component re-renders only when that field changes, not on every
+ * `unsaved` count (which changes with each keystroke).
+ */
+export function useCollabField<K extends keyof CollabSnapshot>(session: CollabSession, key: K): CollabSnapshot[K] {
+  return useSyncExternalStore(session.subscribe, () => session.getSnapshot()[key]);
+}
+
 /** symbol, title, language, revisionLabel from the Y.Map `meta` (written by the server). */
 export function useTextMeta(session: CollabSession): Partial<TextMeta> {
   const [meta, setMeta] = useState<Partial<TextMeta>>({});
@@ -27,6 +35,13 @@ export interface PresentUser {
   self: boolean;
 }
 
+function samePresence(a: PresentUser[], b: PresentUser[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((u, i) => u.clientId === b[i].clientId && u.name === b[i].name && u.role === b[i].role && u.color === b[i].color && u.self === b[i].self)
+  );
+}
+
 /** Who is here, as the server stamped them (it overwrites awareness `user`). */
 export function usePresence(session: CollabSession): PresentUser[] {
   const [users, setUsers] = useState<PresentUser[]>([]);
@@ -46,7 +61,8 @@ export function usePresence(session: CollabSession): PresentUser[] {
         });
       });
       list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
-      setUsers(list);
+      // Awareness changes with every caret move; the list only when someone comes, goes or changes.
+      setUsers((prev) => (samePresence(prev, list) ? prev : list));
     };
     read();
     awareness.on('change', read);

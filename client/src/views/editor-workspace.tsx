@@ -12,7 +12,7 @@ import { ProposeLayer } from '../brackets/propose/propose-layer';
 import { sendCommand } from '../brackets/send-command';
 import { useBracketView } from '../brackets/use-bracket-view';
 import type { CollabSession } from '../collab/collab-session';
-import { useCollabSnapshot, useTextMeta } from '../collab/use-collab';
+import { useCollabField, useTextMeta } from '../collab/use-collab';
 import { labelsOf } from '../editor/extensions/document-index';
 import { useAccordEditor } from '../editor/use-accord-editor';
 import { RevisionsPanel } from '../revisions/revisions-panel';
@@ -25,7 +25,9 @@ import '../styles/document.css';
 import '../styles/carets.css';
 
 export function EditorWorkspace({ session, me, token, collab, notice }: { session: Session; me: Me; token: string; collab: CollabSession; notice?: string }) {
-  const snap = useCollabSnapshot(collab);
+  // Field by field: the whole snapshot changes with every keystroke (its unsaved count), and a
+  // re-render here re-renders the panel with every proposal card.
+  const snap = { identity: useCollabField(collab, 'identity'), contentProblem: useCollabField(collab, 'contentProblem'), synced: useCollabField(collab, 'synced') };
   const meta = useTextMeta(collab);
   const [comments, setComments] = useState<CommentStore | null>(null);
   useEffect(() => {
@@ -130,7 +132,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
         language={language}
         revision={meta.revisionLabel}
         identity={identity}
-        snapshot={snap}
+        collab={collab}
         openBrackets={view?.counts.total}
         outbox={outbox}
       />

@@ -1,5 +1,6 @@
 import type { Identity } from '../collab/accord-messages';
-import type { CollabSnapshot } from '../collab/collab-session';
+import type { CollabSession } from '../collab/collab-session';
+import { useCollabSnapshot } from '../collab/use-collab';
 import type { Outbox } from '../brackets/propose/outbox';
 import { ConnectionIndicator } from './connection-indicator';
 import { OutboxIndicator } from './outbox-indicator';
@@ -12,13 +13,15 @@ export function HeaderBar(props: {
   language?: string;
   revision?: string;
   identity: Identity;
-  snapshot: CollabSnapshot;
+  /** The header reads the connection snapshot itself, so its unsaved count re-renders only the header. */
+  collab: CollabSession;
   /** Open brackets in the whole text: how the room measures progress. */
   openBrackets?: number;
   /** Proposals typed here that the server has not stored yet. */
   outbox?: Outbox;
 }) {
-  const { symbol, title, language, revision, identity, snapshot, openBrackets, outbox } = props;
+  const { symbol, title, language, revision, identity, collab, openBrackets, outbox } = props;
+  const snapshot = useCollabSnapshot(collab);
   return (
     <header className="header-bar">
       <a className="brand" href="/">
