@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { config } from './config.js';
 import { cpuCount } from './cpu.js';
-import { keystrokeBench } from './benches/keystroke.js';
+import { keystrokeBench, keystrokeWritersBench } from './benches/keystroke.js';
 import { treatyOpenBench } from './benches/treaty-open.js';
 import { compareBench } from './benches/compare.js';
 import { compareRestBench } from './benches/compare-rest.js';
@@ -14,7 +14,7 @@ import { editorKeystrokeBench } from './benches/editor-keystroke.js';
 import type { Bench } from './benches/types.js';
 
 /** Add a bench here. */
-export const benches: Bench[] = [keystrokeBench, treatyOpenBench, compareBench, compareRestBench, historyStorageBench, commandsBench, editorKeystrokeBench];
+export const benches: Bench[] = [keystrokeBench, keystrokeWritersBench, treatyOpenBench, compareBench, compareRestBench, historyStorageBench, commandsBench, editorKeystrokeBench];
 
 const resultsDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../results');
 

@@ -9,7 +9,6 @@ import type { BenchServer, RoomRequest, RoomSetup, ServerFactory } from './types
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const serverDir = path.resolve(here, '../../../server');
-const mainTs = path.join(serverDir, 'src/main.ts');
 
 async function api<T>(base: string, method: string, url: string, token: string, body?: unknown): Promise<T> {
   const res = await fetch(base + url, {
@@ -37,12 +36,24 @@ async function mapLimit<T, R>(items: T[], limit: number, f: (t: T, i: number) =>
 export const accord = accordServer('accord', 'Accord (server/src/main.ts, SQLite synchronous=FULL)', {});
 /** Diagnosis only (not in the default list): the same server with SQLite synchronous=NORMAL. */
 export const accordNormal = accordServer('accord-normal', 'Accord, SQLite synchronous=NORMAL', { ACCORD_SYNCHRONOUS: 'NORMAL' });
+/**
+ * Before/after (not in the default list): Accord from another checkout of the repository,
+ * `BENCH_ACCORD_BEFORE=<dir>` (e.g. `git archive <commit>` unpacked, with its node_modules linked
+ * to these), rotated with the others so that both see the same machine.
+ */
+const beforeDir = process.env.BENCH_ACCORD_BEFORE;
+export const accordBefore = accordServer(
+  'accord-before', `Accord from ${beforeDir ?? 'BENCH_ACCORD_BEFORE'}`, {},
+  beforeDir ? path.resolve(beforeDir, 'server') : undefined,
+);
 
-function accordServer(name: string, label: string, extraEnv: Record<string, string>): ServerFactory {
+function accordServer(name: string, label: string, extraEnv: Record<string, string>, otherServerDir?: string): ServerFactory {
+  const dir = otherServerDir ?? (name === 'accord-before' ? '' : serverDir);
+  const main = dir ? path.join(dir, 'src/main.ts') : '';
   return {
     name,
     label,
-    unavailable: () => (fs.existsSync(mainTs) ? null : `${path.relative(process.cwd(), mainTs)} does not exist yet`),
+    unavailable: () => (!main ? 'BENCH_ACCORD_BEFORE is not set' : fs.existsSync(main) ? null : `${path.relative(process.cwd(), main)} does not exist`),
     async start(): Promise<BenchServer> {
       const port = await freePort();
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-'));
@@ -50,9 +61,9 @@ function accordServer(name: string, label: string, extraEnv: Record<string, stri
       const base = `http://127.0.0.1:${port}`;
       const launch = async (): Promise<Child> => {
         const child = await startChild(name, {
-          cwd: serverDir,
+          cwd: dir,
           env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ACCORD_ADMIN_KEY: adminKey, NODE_ENV: 'production', ...extraEnv },
-          args: ['--import', 'tsx', mainTs],
+          args: ['--import', 'tsx', main],
           port,
           timeoutMs: 60_000,
           stopSignal: 'SIGTERM', // graceful: commits, compacts, closes SQLite (and --cpu-prof is written)
@@ -86,6 +97,8 @@ function accordServer(name: string, label: string, extraEnv: Record<string, stri
           const kinds = seatsFor(req, (kind, i) => `${kind}:${i}`).map((s) => s.url.split(':') as ['typist' | 'delegation' | 'observer', string]);
           const tokens = await mapLimit(kinds, 16, async ([kind, i]) => {
             if (kind === 'typist') return typistRole === 'chair' ? chair : invite('secretariat', `Secretariat ${Number(i) + 1}`);
+            // All writers: the delegation seats as secretariat members, the observer seats as chairs.
+            if (req.writers) return invite(kind === 'delegation' ? typistRole : 'chair', kind === 'delegation' ? `Member State ${Number(i) + 1}` : `Observer ${Number(i) + 1}`);
             return invite(kind, kind === 'delegation' ? `Member State ${Number(i) + 1}` : `Observer ${Number(i) + 1}`);
           });
           let k = 0;

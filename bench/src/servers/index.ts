@@ -1,9 +1,9 @@
-import { accord, accordNormal } from './accord.js';
+import { accord, accordBefore, accordNormal } from './accord.js';
 import { reference } from './reference.js';
 import { relay } from './relay.js';
 import type { ServerFactory } from './types.js';
 
-export const allServers: ServerFactory[] = [accord, reference, relay, accordNormal];
+export const allServers: ServerFactory[] = [accord, reference, relay, accordNormal, accordBefore];
 
 export function selectServers(names: string[]): ServerFactory[] {
   return names.map((n) => {

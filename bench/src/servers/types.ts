@@ -20,6 +20,11 @@ export interface RoomRequest {
   typists: number;
   delegations: number;
   observers: number;
+  /**
+   * Every seat on a writer token (servers with roles: chair/secretariat), not only the typists:
+   * the delegation and observer seats then connect as secretariat members and chairs.
+   */
+  writers?: boolean;
 }
 
 export interface BenchServer {
