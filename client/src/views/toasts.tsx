@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { toastLifetime, withToast } from './toast-queue';
 
 export interface ToastAction {
   label: string;
@@ -13,18 +14,15 @@ export interface Toast {
 
 let nextId = 1;
 
-/** A toast with an action (Restore…) stays long enough to reach it. */
-const SHOWN_MS = 6000;
-const SHOWN_WITH_ACTION_MS = 20_000;
-
 export function useToasts(): { toasts: Toast[]; push: (message: string, action?: ToastAction) => void; dismiss: (id: number) => void } {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const dismiss = useCallback((id: number) => setToasts((t) => t.filter((x) => x.id !== id)), []);
   const push = useCallback(
     (message: string, action?: ToastAction) => {
-      const id = nextId++;
-      setToasts((t) => [...t.slice(-3), { id, message, action }]);
-      window.setTimeout(() => dismiss(id), action ? SHOWN_WITH_ACTION_MS : SHOWN_MS);
+      const toast: Toast = { id: nextId++, message, action };
+      setToasts((t) => withToast(t, toast));
+      const lifetime = toastLifetime(toast);
+      if (lifetime !== null) window.setTimeout(() => dismiss(toast.id), lifetime);
     },
     [dismiss],
   );
@@ -48,6 +46,11 @@ export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss?: (id: nu
               }}
             >
               {t.action.label}
+            </button>
+          )}
+          {t.action && dismiss && (
+            <button type="button" className="small toast-close" aria-label="Close" title="Close" onClick={() => dismiss(t.id)}>
+              ×
             </button>
           )}
         </div>
