@@ -170,8 +170,7 @@ describe('convergence', () => {
     );
   });
 
-  it('[BR61] longer random run (opt-in: ACCORD_LONG=1)', () => {
-    if (!process.env.ACCORD_LONG) return;
+  it.skipIf(!process.env.ACCORD_LONG)('[BR61] longer random run (opt-in: ACCORD_LONG=1)', () => {
     fc.assert(
       fc.property(fc.array(action, { maxLength: 120 }), fc.integer(), (actions, netSeed) => runScenario(actions, netSeed)),
       { numRuns: 1000 },
