@@ -4,7 +4,7 @@ import { connectClient, type TestClient } from '../helpers/client.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait.js';
 import { DRAFT } from '../revisions/helpers.js';
-import { blocksByLabel, type Block } from './helpers.js';
+import { blocksByLabel, firstText, paragraphElement, type Block } from './helpers.js';
 
 /**
  * Direct edits on the record (issue 8, reproduction 11): whatever client a writer uses — here a
@@ -36,13 +36,7 @@ async function writer(token: string): Promise<TestClient> {
   return c;
 }
 
-function text(c: TestClient, id: string): Y.XmlText {
-  const el = c.doc
-    .getXmlFragment('body')
-    .toArray()
-    .find((e) => e instanceof Y.XmlElement && e.getAttribute('id') === id) as Y.XmlElement;
-  return el.toArray().find((n) => n instanceof Y.XmlText) as Y.XmlText;
-}
+const text = (c: TestClient, id: string): Y.XmlText => firstText(paragraphElement(c.doc, id));
 
 const edits = async () => (await t.api<EditView[]>('GET', `/api/sessions/${session}/edits`, chairToken)).body;
 

@@ -4,7 +4,7 @@ import { connectClient, type TestClient } from '../helpers/client.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait.js';
 import { DRAFT } from '../revisions/helpers.js';
-import { blocksByLabel, postCommand, type Block } from './helpers.js';
+import { blocksByLabel, firstText, paragraphElement, postCommand, type Block } from './helpers.js';
 
 /**
  * Writers (chair, secretariat) edit the text directly through Yjs, but proposals, paragraph
@@ -22,22 +22,6 @@ async function writer(tokenOf: string): Promise<TestClient> {
   clients.push(c);
   await c.synced();
   return c;
-}
-
-/** The Y.XmlElement of a paragraph, by id, in a client's copy. */
-function paragraphElement(c: TestClient, id: string): Y.XmlElement {
-  const el = c.doc
-    .getXmlFragment('body')
-    .toArray()
-    .find((e) => e instanceof Y.XmlElement && e.getAttribute('id') === id);
-  if (!(el instanceof Y.XmlElement)) throw new Error(`no paragraph ${id}`);
-  return el;
-}
-
-function firstText(el: Y.XmlElement): Y.XmlText {
-  const text = el.toArray().find((n) => n instanceof Y.XmlText);
-  if (!(text instanceof Y.XmlText)) throw new Error('no text');
-  return text;
 }
 
 const liveText = async (label: string) => (await blocksByLabel(t, session, chairToken)).get(label)!.text;
@@ -82,20 +66,20 @@ describe('direct Yjs updates from writers', () => {
   it('refuse typing in or deleting an agreed paragraph, and keep everything else flowing', async () => {
     const before = await liveText('5');
     const secretariat = await writer(secretariatToken);
-    firstText(paragraphElement(secretariat, op.get('5')!.id)).insert(0, 'Also ');
+    firstText(paragraphElement(secretariat.doc, op.get('5')!.id)).insert(0, 'Also ');
     await waitFor(() => secretariat.notices.length > 0, 'a notice for typing in OP 5');
     expect(secretariat.notices[0]).toMatchObject({ code: 'paragraph_locked' });
     expect(secretariat.notices[0].message).toBe('OP5 is agreed; the chair must reopen it before it can be edited');
 
     const chair = await writer(chairToken);
     const body = chair.doc.getXmlFragment('body');
-    body.delete(body.toArray().indexOf(paragraphElement(chair, op.get('5')!.id)), 1);
+    body.delete(body.toArray().indexOf(paragraphElement(chair.doc, op.get('5')!.id)), 1);
     await waitFor(() => chair.notices.length > 0, 'a notice for deleting OP 5');
     expect(chair.notices[0]).toMatchObject({ code: 'paragraph_locked' });
 
     // Someone else typing in an open paragraph is not held up by the refusals.
     const other = await writer(secretariatToken);
-    firstText(paragraphElement(other, op.get('4')!.id)).insert(0, 'Further ');
+    firstText(paragraphElement(other.doc, op.get('4')!.id)).insert(0, 'Further ');
     await other.acked();
     expect(other.notices).toEqual([]);
     expect(await liveText('4')).toMatch(/^Further Requests/);
@@ -104,7 +88,7 @@ describe('direct Yjs updates from writers', () => {
     // Reopened, the paragraph takes direct edits again.
     expect((await postCommand(t, session, chairToken, { type: 'setParagraphStatus', paragraphId: op.get('5')!.id, status: 'open' })).body.ok).toBe(true);
     const again = await writer(secretariatToken);
-    firstText(paragraphElement(again, op.get('5')!.id)).insert(0, 'Also ');
+    firstText(paragraphElement(again.doc, op.get('5')!.id)).insert(0, 'Also ');
     await again.acked();
     expect(await liveText('5')).toBe('Also ' + before);
   });
@@ -112,7 +96,7 @@ describe('direct Yjs updates from writers', () => {
   it('name the status of the locked paragraph: agreed ad ref', async () => {
     expect((await postCommand(t, session, chairToken, { type: 'setParagraphStatus', paragraphId: op.get('6')!.id, status: 'adref' })).body.ok).toBe(true);
     const secretariat = await writer(secretariatToken);
-    firstText(paragraphElement(secretariat, op.get('6')!.id)).insert(0, 'Also ');
+    firstText(paragraphElement(secretariat.doc, op.get('6')!.id)).insert(0, 'Also ');
     await waitFor(() => secretariat.notices.length > 0, 'a notice for typing in OP 6');
     expect(secretariat.notices[0]).toMatchObject({
       code: 'paragraph_locked',

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { MESSAGE_COMMAND, MESSAGE_COMMAND_RESULT, readCommandResult, type CommandResultMessage } from '@accord/shared/protocol';
 import type { TestServer } from '../helpers/test-server.js';
 
@@ -82,4 +83,21 @@ export class CommandSocket {
   close(): void {
     this.ws.close();
   }
+}
+
+/** The Y.XmlElement of a paragraph, by id, in a client's copy of the text. */
+export function paragraphElement(doc: Y.Doc, id: string): Y.XmlElement {
+  const el = doc
+    .getXmlFragment('body')
+    .toArray()
+    .find((e) => e instanceof Y.XmlElement && e.getAttribute('id') === id);
+  if (!(el instanceof Y.XmlElement)) throw new Error(`no paragraph ${id}`);
+  return el;
+}
+
+/** The first run of text of a paragraph, where a writer types. */
+export function firstText(el: Y.XmlElement): Y.XmlText {
+  const text = el.toArray().find((n) => n instanceof Y.XmlText);
+  if (!(text instanceof Y.XmlText)) throw new Error('no text');
+  return text;
 }
