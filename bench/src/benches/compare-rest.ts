@@ -1,15 +1,13 @@
 // The compare REST endpoint end to end on a treaty-sized session: Accord as a child process,
 // GET /api/sessions/:id/compare (rev vs live, rev vs rev, HTML), median of N requests.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { nowMs } from '../protocol.js';
 import { table } from '../report.js';
-import { freePort, startChild } from '../servers/child.js';
+import { startAccordInstance } from '../servers/accord-instance.js';
 import { median, round } from '../stats.js';
 import type { Bench } from './types.js';
 
@@ -26,18 +24,8 @@ export const compareRestBench: Bench = {
   async run(config, log) {
     const { generateTreatyText } = await import('@accord/shared/diff/index');
     const { schema, exportPlainText } = await import('@accord/shared');
-    const port = await freePort();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-compare-'));
-    const adminKey = randomBytes(16).toString('hex');
-    const base = `http://127.0.0.1:${port}`;
-    const child = await startChild('accord', {
-      cwd: serverDir,
-      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ACCORD_ADMIN_KEY: adminKey, NODE_ENV: 'production' },
-      args: ['--import', 'tsx', path.join(serverDir, 'src/main.ts')],
-      port,
-      timeoutMs: 60_000,
-      stopSignal: 'SIGTERM',
-    });
+    const accord = await startAccordInstance('compare');
+    const { base, adminKey } = accord;
     const call = async (method: string, url: string, body?: unknown): Promise<{ ms: number; bytes: number; json: unknown }> => {
       const t = nowMs();
       const res = await fetch(base + url, {
@@ -61,7 +49,7 @@ export const compareRestBench: Bench = {
 
       // The chair edits every 20th paragraph through a stock provider, as in a negotiating day.
       const doc = new Y.Doc();
-      const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, id, doc, {
+      const provider = new WebsocketProvider(`${base.replace('http', 'ws')}/collab`, id, doc, {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         params: { token: created.chairToken },
         disableBc: true,
@@ -143,8 +131,7 @@ export const compareRestBench: Bench = {
           `\nPOST revisions (one request each): Rev.1 ${round(issued1.ms)} ms (room not loaded yet), Rev.2 ${round(issued2.ms)} ms`,
       };
     } finally {
-      await child.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await accord.stop();
     }
   },
 };

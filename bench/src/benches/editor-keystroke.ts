@@ -2,18 +2,15 @@
 // client) as a child process, Debian's Chromium via playwright-core, the chair typing in one
 // paragraph of the ≈1.1 M-character generated text while 40 proposals are open in it.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { nowMs } from '../protocol.js';
 import { table } from '../report.js';
-import { freePort, startChild } from '../servers/child.js';
+import { startAccordInstance } from '../servers/accord-instance.js';
 import { median, round } from '../stats.js';
 import type { Bench } from './types.js';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
-const serverDir = path.join(repo, 'server');
 const clientDist = path.join(repo, 'client/dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGET_MS = 4;
@@ -203,18 +200,8 @@ export const editorKeystrokeBench: Bench = {
   async run(_config, log) {
     const { generateTreatyText } = await import('@accord/shared/diff/index');
     const { schema, exportPlainText } = await import('@accord/shared');
-    const port = await freePort();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-editor-'));
-    const adminKey = randomBytes(16).toString('hex');
-    const base = `http://127.0.0.1:${port}`;
-    const child = await startChild('accord', {
-      cwd: serverDir,
-      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ACCORD_ADMIN_KEY: adminKey, NODE_ENV: 'production' },
-      args: ['--import', 'tsx', path.join(serverDir, 'src/main.ts')],
-      port,
-      timeoutMs: 60_000,
-      stopSignal: 'SIGTERM',
-    });
+    const accord = await startAccordInstance('editor');
+    const { base, adminKey } = accord;
     const call = async <T>(token: string, method: string, url: string, body?: unknown): Promise<T> => {
       const res = await fetch(base + url, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
       if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${(await res.text()).slice(0, 300)}`);
@@ -275,8 +262,7 @@ export const editorKeystrokeBench: Bench = {
       };
     } finally {
       await browser.close();
-      await child.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await accord.stop();
     }
   },
 };
