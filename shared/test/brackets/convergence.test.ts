@@ -4,10 +4,10 @@ import fc from 'fast-check';
 import { Transform } from '@tiptap/pm/transform';
 import { schema } from '../../src/schema.js';
 import {
-  applyCommandToYDoc, blockText, orphanedProposals, readBracketState, writeBody, type Actor, type Command,
+  applyCommandToYDoc, orphanedProposals, readBracketState, writeBody, type Actor, type Command,
 } from '../../src/brackets/index.js';
 import { CHAIR, seed } from './helpers.js';
-import { action, base, DELEGATIONS, KINDS, mulberry, type Action } from './random-commands.js';
+import { action, base, DELEGATIONS, mulberry, proposeCommand, type Action } from './random-commands.js';
 
 /** Replicas joined by a network that holds messages and delivers them in random order. */
 class Network {
@@ -63,19 +63,7 @@ function runScenario(actions: Action[], netSeed: number) {
     switch (act.a) {
       case 'propose': {
         // Delegations see the viewer's (possibly stale) copy and anchor on it.
-        const v = readBracketState(viewer).doc;
-        const block = v.child(act.para % v.childCount);
-        const text = blockText(block);
-        const from = Math.min(act.x, act.y) % (text.length + 1);
-        const to = Math.min(text.length, from + (Math.abs(act.x - act.y) % 12));
-        const kind = KINDS[act.kind];
-        const anchor = { paragraphId: block.attrs.id as string, from, to, text: text.slice(from, to) };
-        const cmd =
-          kind === 'newParagraph' ? { type: 'propose', kind, after: anchor.paragraphId, blockType: 'operative', text: act.text }
-          : kind === 'deleteParagraph' ? { type: 'propose', kind, paragraphId: anchor.paragraphId }
-          : kind === 'insert' ? { type: 'propose', kind, anchor: { ...anchor, to: from, text: '' }, text: act.text }
-          : { type: 'propose', kind, anchor, text: act.text };
-        exec(cmd as Command, DELEGATIONS[act.who]);
+        exec(proposeCommand(act, readBracketState(viewer).doc), DELEGATIONS[act.who]);
         break;
       }
       case 'decide':

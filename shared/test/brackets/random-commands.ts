@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { Actor } from '../../src/brackets/index.js';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { blockText, type Actor, type Command } from '../../src/brackets/index.js';
 import { doc, op, pend, pp } from './helpers.js';
 
 /** The random commands of the convergence test (BR61), shared with the scoped-command equivalence test (BR60). */
@@ -43,3 +44,22 @@ export function mulberry(seed: number) {
   };
 }
 
+
+/**
+ * The command a random `propose` action makes, anchored on `view` (a delegation's possibly stale
+ * copy of the text). `alternativeParagraphs`: a new paragraph is sometimes an alternative ("5 alt").
+ */
+export function proposeCommand(act: Extract<Action, { a: 'propose' }>, view: PMNode, alternativeParagraphs = false): Command {
+  const block = view.child(act.para % view.childCount);
+  const text = blockText(block);
+  const from = Math.min(act.x, act.y) % (text.length + 1);
+  const to = Math.min(text.length, from + (Math.abs(act.x - act.y) % 12));
+  const kind = KINDS[act.kind];
+  const anchor = { paragraphId: block.attrs.id as string, from, to, text: text.slice(from, to) };
+  const cmd =
+    kind === 'newParagraph' ? { type: 'propose', kind, after: anchor.paragraphId, blockType: 'operative', text: act.text, ...(alternativeParagraphs ? { alternative: act.x % 3 === 0 } : {}) }
+    : kind === 'deleteParagraph' ? { type: 'propose', kind, paragraphId: anchor.paragraphId }
+    : kind === 'insert' ? { type: 'propose', kind, anchor: { ...anchor, to: from, text: '' }, text: act.text }
+    : { type: 'propose', kind, anchor, text: act.text };
+  return cmd as Command;
+}

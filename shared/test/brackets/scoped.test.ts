@@ -5,10 +5,10 @@ import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { schema } from '../../src/schema.js';
 import {
-  applyCommandToYDoc, applyCommandToYDocWhole, blockText, currentBracketState, readBracketState, writeBody, type Actor, type ApplyResult, type Command,
+  applyCommandToYDoc, applyCommandToYDocWhole, currentBracketState, readBracketState, writeBody, type Actor, type ApplyResult, type Command,
 } from '../../src/brackets/index.js';
 import { CHAIR, doc, OBS, op, pp } from './helpers.js';
-import { action as convergenceAction, base, DELEGATIONS, KINDS, mulberry, word, type Action } from './random-commands.js';
+import { action as convergenceAction, base, DELEGATIONS, mulberry, proposeCommand, word, type Action } from './random-commands.js';
 
 /** The convergence test's text and eight more paragraphs, so that most of it is outside a command's scope. */
 const wide = doc(
@@ -105,19 +105,7 @@ function runScenario(actions: (Action | More)[], netSeed: number) {
     const all = Object.values(state.proposals).sort((x, y) => x.id.localeCompare(y.id));
     switch (act.a) {
       case 'propose': {
-        const v = readBracketState(peer).doc;
-        const block = v.child(act.para % v.childCount);
-        const text = blockText(block);
-        const from = Math.min(act.x, act.y) % (text.length + 1);
-        const to = Math.min(text.length, from + (Math.abs(act.x - act.y) % 12));
-        const kind = KINDS[act.kind];
-        const anchor = { paragraphId: block.attrs.id as string, from, to, text: text.slice(from, to) };
-        const cmd =
-          kind === 'newParagraph' ? { type: 'propose', kind, after: anchor.paragraphId, blockType: 'operative', text: act.text, alternative: act.x % 3 === 0 }
-          : kind === 'deleteParagraph' ? { type: 'propose', kind, paragraphId: anchor.paragraphId }
-          : kind === 'insert' ? { type: 'propose', kind, anchor: { ...anchor, to: from, text: '' }, text: act.text }
-          : { type: 'propose', kind, anchor, text: act.text };
-        exec(cmd as Command, DELEGATIONS[act.who]);
+        exec(proposeCommand(act, readBracketState(peer).doc, true), DELEGATIONS[act.who]);
         break;
       }
       case 'decide':
