@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { TextMeta } from '@accord/shared';
-import { compareVersions, renderComparisonHtml, type Comparison, type CompareOptions, type VersionSnapshot } from '@accord/shared/diff/index';
+import { compareVersions, renderComparisonHtml, type Comparison, type CompareOptions } from '@accord/shared/diff/index';
+import { snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
 import { documentJSON, importText, plainText } from '../seed-import.js';
 import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js';
 
@@ -48,15 +49,15 @@ export function exportTask(input: { state: Uint8Array; format: 'txt' | 'json' })
 }
 
 export interface CompareInput {
-  a: VersionSnapshot;
-  b: VersionSnapshot;
+  a: VersionSource;
+  b: VersionSource;
   options: CompareOptions;
   /** Render as HTML with these options; JSON (the Comparison, serialised) otherwise. */
   html?: { view: 'inline' | 'side-by-side'; title: string };
 }
 
 export function compareTask(input: CompareInput): string {
-  const c: Comparison = compareVersions(input.a, input.b, input.options);
+  const c: Comparison = compareVersions(snapshotOf(input.a), snapshotOf(input.b), input.options);
   return input.html ? renderComparisonHtml(c, input.html) : JSON.stringify(c);
 }
 
