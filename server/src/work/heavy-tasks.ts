@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
-import type { TextMeta } from '@accord/shared';
+import { Y_PROPOSALS, type TextMeta } from '@accord/shared';
+import { exportAkn, type AknOptions } from '@accord/shared/akn/export-akn';
+import type { Proposal } from '@accord/shared/brackets/types';
 import { compareVersions, renderComparisonHtml, type Comparison, type CompareOptions } from '@accord/shared/diff/index';
 import { snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
 import { documentJSON, importText, plainText } from '../seed-import.js';
@@ -36,12 +38,13 @@ export function importTask(input: ImportInput): ImportOutput {
   return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta) };
 }
 
-/** The live text, as plain text or as document JSON, from its Y.Doc state. */
-export function exportTask(input: { state: Uint8Array; format: 'txt' | 'json' }): string {
+/** The live text, as plain text, document JSON or Akoma Ntoso (`akn`: needs `akn`), from its Y.Doc state. */
+export function exportTask(input: { state: Uint8Array; format: 'txt' | 'json' | 'akn'; akn?: AknOptions }): string {
   const ydoc = new Y.Doc();
   try {
     Y.applyUpdate(ydoc, input.state);
     const body = readBody(ydoc);
+    if (input.format === 'akn') return exportAkn(body, readMeta(ydoc), ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>, input.akn!);
     return input.format === 'txt' ? plainText(body) : JSON.stringify(documentJSON(body, readMeta(ydoc)));
   } finally {
     ydoc.destroy();
