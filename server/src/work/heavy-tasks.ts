@@ -4,6 +4,8 @@ import { exportAkn, type AknOptions } from '@accord/shared/akn/export-akn';
 import type { Proposal } from '@accord/shared/brackets/types';
 import { compareVersions, renderComparisonHtml, type Comparison, type CompareOptions } from '@accord/shared/diff/index';
 import { snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
+import { importWord } from '@accord/shared/import/word/import-word';
+import { readDocx } from '../docx/read-docx.js';
 import { documentJSON, importText, plainText } from '../seed-import.js';
 import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js';
 
@@ -29,13 +31,24 @@ export interface ImportOutput {
 
 export function importTask(input: ImportInput): ImportOutput {
   const imported = importText(input.text);
-  const meta: TextMeta = {
-    ...imported.meta,
-    title: input.title || imported.meta.title || 'Untitled text',
-    symbol: input.symbol ?? imported.meta.symbol,
-    language: input.language ?? imported.meta.language,
-  };
+  const meta = metaOf(imported.meta, input);
   return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta) };
+}
+
+/** A .docx (read-docx.ts, then importWord): its tracked changes become proposals by their authors. */
+export async function importDocxTask(input: Omit<ImportInput, 'text'> & { docx: Uint8Array }): Promise<ImportOutput> {
+  const imported = importWord(await readDocx(input.docx));
+  const meta = metaOf(imported.meta, input);
+  return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta, imported.proposals) };
+}
+
+function metaOf(found: TextMeta, input: Omit<ImportInput, 'text'>): TextMeta {
+  return {
+    ...found,
+    title: input.title || found.title || 'Untitled text',
+    symbol: input.symbol ?? found.symbol,
+    language: input.language ?? found.language,
+  };
 }
 
 /** The live text, as plain text, document JSON or Akoma Ntoso (`akn`: needs `akn`), from its Y.Doc state. */
@@ -64,6 +77,6 @@ export function compareTask(input: CompareInput): string {
   return input.html ? renderComparisonHtml(c, input.html) : JSON.stringify(c);
 }
 
-export const tasks = { import: importTask, export: exportTask, compare: compareTask };
+export const tasks = { import: importTask, importDocx: importDocxTask, export: exportTask, compare: compareTask };
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;
