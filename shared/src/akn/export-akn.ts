@@ -19,6 +19,7 @@ export interface AknOptions {
 const escapeXml = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
     // Characters XML 1.0 cannot carry at all (control characters other than tab and line breaks).
+    // eslint-disable-next-line no-control-regex -- removing exactly these characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 const idPart = (label: string): string => label.replace(/[^A-Za-z0-9]+/g, '').toLowerCase() || 'x';

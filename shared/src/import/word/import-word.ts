@@ -1,4 +1,3 @@
-import type { Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { blockText } from '../../brackets/doc.js';
 import type { Proposal, Sponsor } from '../../brackets/types.js';
