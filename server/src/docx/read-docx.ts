@@ -206,6 +206,10 @@ function fromMammoth(doc: MammothDocument, changes: WordChange[], warnings: stri
   };
   const paragraph = (p: MammothNode): WordParagraph => {
     const out: WordParagraph = { kind: 'paragraph', inline: [] };
+    const changeOf = (run: MammothNode | null): number | undefined => {
+      const m = run?.styleId?.startsWith(CHANGE_STYLE) ? Number(run.styleId.slice(CHANGE_STYLE.length)) : NaN;
+      return Number.isInteger(m) && changes[m] ? m : undefined;
+    };
     const walk = (n: MammothNode, run: MammothNode | null) => {
       if (n.type === 'run') return (n.children ?? []).forEach((c) => walk(c, n));
       if (n.type === 'noteReference') {
@@ -218,15 +222,16 @@ function fromMammoth(doc: MammothDocument, changes: WordChange[], warnings: stri
           const note = doc.notes?.resolve(n);
           footnotes.push((note?.body ?? []).map(plain).join(' ').trim());
         }
-        return out.inline.push({ note: i });
+        const change = changeOf(run);
+        return out.inline.push(change === undefined ? { note: i } : { note: i, change });
       }
       if (n.type === 'text' || n.type === 'tab' || n.type === 'break') {
         const text = n.type === 'text' ? (n.value ?? '') : ' ';
         if (run?.styleId === LABEL_STYLE) return (out.label = (out.label ?? '') + text);
         const item: WordInline = { text };
         if (run?.isItalic) item.italic = true;
-        const m = run?.styleId?.startsWith(CHANGE_STYLE) ? Number(run.styleId.slice(CHANGE_STYLE.length)) : NaN;
-        if (Number.isInteger(m) && changes[m]) item.change = m;
+        const change = changeOf(run);
+        if (change !== undefined) item.change = change;
         return out.inline.push(item);
       }
       (n.children ?? []).forEach((c) => walk(c, run));

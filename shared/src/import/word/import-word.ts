@@ -1,44 +1,46 @@
+import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { blockText } from '../../brackets/doc.js';
-import type { Proposal, Sponsor } from '../../brackets/types.js';
-import { FOOTNOTE_RULE } from '../../export-text.js';
+import type { Proposal } from '../../brackets/types.js';
 import { newId } from '../../ids.js';
 import { schema } from '../../schema.js';
 import { importPlainText, type ImportResult } from '../import-plain-text.js';
-import type { WordDocument, WordInline, WordRun } from './word-document.js';
+import { buildInline } from '../inline-content.js';
+import { alignOffsets, alignPoint } from './align-offsets.js';
+import type { WordChange, WordDocument } from './word-document.js';
 
 export interface WordImportResult extends ImportResult {
   /** Proposals made from the file's tracked changes, by id (pending brackets of the text are added by the caller). */
   proposals: Record<string, Proposal>;
 }
 
-/** A formatting span of one source line, to be found again in the block made from that line. */
-interface Span {
-  line: number;
-  from: number;
-  text: string;
-  what: { kind: 'italic' } | { kind: 'insert' | 'delete'; author: string; change: number } | { kind: 'note'; marker: string };
+/** What a Word paragraph's characters carry that plain text cannot, by offset in its line. */
+interface LineFormat {
+  italic: boolean[];
+  /** The tracked change (index in `WordDocument.changes`) each character belongs to. */
+  change: (number | undefined)[];
+  notes: { at: number; marker: string; change?: number }[];
 }
 
-const isRun = (i: WordInline): i is WordRun => 'text' in i;
-/** Longest text before a footnote reference used to find its place again. */
-const CONTEXT = 24;
 /** A table whose cells are all this short and have no sentence punctuation is a list of names (sponsors). */
 const NAME_MAX = 60;
 
 /**
  * A Word document as an Accord document. Word's paragraphs become the lines of a plain text
- * (automatic numbers written as labels, footnotes after a rule, tables as lines), which the plain
- * text importer reads with everything it recognises; then what plain text cannot carry is put
- * back on the blocks made from those lines: italics, footnote markers at their exact place, and
- * tracked changes as proposals by their authors (an insertion → an insertion proposal, or a new
- * paragraph proposal when it is the whole paragraph; a deletion → a deletion proposal). A change
- * or span that cannot be placed stays as text and is listed as a warning.
+ * (automatic numbers written as labels, tables as lines), which the plain text importer reads
+ * with everything it recognises; then what plain text cannot carry is put back on the blocks
+ * made from those lines, character by character (align-offsets.ts maps each line's characters
+ * to the block's): italics, footnote markers at their exact place, and tracked changes as
+ * proposals by their authors (an insertion → an insertion proposal, or a new paragraph proposal
+ * when it is the whole paragraph; a deletion → a deletion proposal). Footnotes are made here,
+ * not by the plain text importer, which would look for their markers in the text and could take
+ * a real digit ("art.1 of") for one. A change that cannot be placed stays as text and is listed
+ * as a warning.
  */
 export function importWord(word: WordDocument): WordImportResult {
   const warnings = [...word.warnings];
   const lines: string[] = [];
-  const spans: Span[] = [];
+  const formats = new Map<number, LineFormat>();
   const markerOf = new Map<number, string>();
   const push = (line: string) => {
     if (lines.length) lines.push('');
@@ -60,135 +62,144 @@ export function importWord(word: WordDocument): WordImportResult {
       continue;
     }
     let text = block.label ? `${block.label} ` : '';
-    const pending: Omit<Span, 'line'>[] = [];
-    let lastRefEnd = text.length;
+    const f: LineFormat = { italic: Array<boolean>(text.length).fill(false), change: Array<number | undefined>(text.length).fill(undefined), notes: [] };
+    // Word often writes one w:ins/w:del per run: runs next to each other changed the same way by
+    // the same author are one change (one proposal), as Word's own review pane shows them.
+    let previous: number | undefined;
+    const join = (change: number | undefined) =>
+      change !== undefined && previous !== undefined && sameChange(word.changes[change], word.changes[previous]) ? previous : change;
     for (const item of block.inline) {
-      if (!isRun(item)) {
+      if (!('text' in item)) {
         const marker = markerOf.get(item.note) ?? String(markerOf.size + 1);
         markerOf.set(item.note, marker);
-        const context = text.slice(Math.max(lastRefEnd, text.length - CONTEXT));
-        pending.push({ from: text.length - context.length, text: context, what: { kind: 'note', marker } });
-        lastRefEnd = text.length;
+        f.notes.push({ at: text.length, marker, change: join(item.change) });
         continue;
       }
       const run = item.text.replace(/[\n\r\t]+/g, ' ');
       if (!run) continue;
-      if (run.trim()) {
-        if (item.italic) pending.push({ from: text.length, text: run, what: { kind: 'italic' } });
-        if (item.change !== undefined) {
-          const c = word.changes[item.change];
-          const prev = pending[pending.length - (item.italic ? 2 : 1)];
-          // Runs of one change that follow each other are one span.
-          if (prev && prev.what.kind === c.kind && 'change' in prev.what && prev.what.change === item.change && prev.from + prev.text.length === text.length) {
-            prev.text += run;
-          } else pending.push({ from: text.length, text: run, what: { kind: c.kind, author: c.author, change: item.change } });
-        }
-      }
+      const change = join(item.change);
+      previous = change;
       text += run;
+      for (let i = 0; i < run.length; i++) {
+        f.italic.push(item.italic === true);
+        f.change.push(change);
+      }
     }
-    const line = push(text);
-    for (const s of pending) spans.push({ ...s, line });
-  }
-
-  const notes = [...markerOf.entries()].sort((a, b) => Number(a[1]) - Number(b[1]));
-  if (notes.length) {
-    push(FOOTNOTE_RULE);
-    for (const [note, marker] of notes) push(`${marker} ${(word.footnotes[note] ?? '').replace(/\s+/g, ' ').trim()}`);
+    formats.set(push(text), f);
   }
   word.footnotes.forEach((_t, i) => {
     if (!markerOf.has(i)) warnings.push(`footnote ${i + 1} of the file is never referred to in the text: left out`);
   });
 
   const result = importPlainText(lines.join('\n') + '\n');
-  // Footnote markers are placed below (after any character, not only punctuation as in plain text).
-  const placedByUs = new Set(notes.map(([, m]) => `footnote ${m}: its marker was not found in the text`));
-  warnings.push(...result.warnings.filter((w) => !placedByUs.has(w)));
-  const { doc, proposals } = applySpans(result, spans, lines, warnings);
+  warnings.push(...result.warnings);
+  const footnotes = [...markerOf.entries()]
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map(([note, marker]) => {
+      const inline = buildInline((word.footnotes[note] ?? '').replace(/\s+/g, ' ').trim());
+      if (inline.literalBrackets) warnings.push(`footnote ${marker}: ${inline.literalBrackets} unmatched or empty bracket character(s) kept as plain text`);
+      return schema.node('footnote', { id: newId(), marker }, inline.nodes);
+    });
+  const body = schema.node('doc', null, [...(result.doc.content.content as PMNode[]), ...footnotes]);
+  const { doc, proposals } = applyFormats(body, result.blockLines, lines, formats, word.changes, warnings);
   return { ...result, doc, warnings, proposals };
 }
 
-function applySpans(result: ImportResult, spans: Span[], lines: string[], warnings: string[]) {
-  const blockOfLine = new Map<number, number>();
-  result.blockLines.forEach((ls, b) => ls.forEach((l) => blockOfLine.set(l, b)));
-  const starts: number[] = [];
-  result.doc.forEach((_n, offset) => starts.push(offset));
-  const tr = new Transform(result.doc);
-  const proposals: Record<string, Proposal> = {};
-  const now = Date.now();
-  const ids = new Map<number, string>();
+const sameChange = (a: WordChange | undefined, b: WordChange | undefined) => !!a && !!b && a.kind === b.kind && a.author === b.author;
 
-  for (const span of spans) {
-    const b = blockOfLine.get(span.line);
-    const block = b === undefined ? null : result.doc.child(b);
-    const at = block ? locate(blockText(block), lines[span.line], span) : null;
-    const describe = span.what.kind === 'note' ? `footnote ${span.what.marker}` : span.what.kind === 'italic' ? null : `${span.what.kind === 'insert' ? 'insertion' : 'deletion'} by ${span.what.author} "${span.text.trim()}"`;
-    if (!block || at === null) {
-      if (describe) warnings.push(`${describe}: its place in the text was not found; ${span.what.kind === 'delete' ? 'the deleted text is kept' : 'kept as text'}`);
-      continue;
-    }
-    const pos = tr.mapping.map(starts[b!] + 1 + at);
-    switch (span.what.kind) {
-      case 'italic':
-        tr.addMark(pos, pos + span.text.length, schema.marks.italic.create());
-        break;
-      case 'note':
-        tr.insert(tr.mapping.map(starts[b!] + 1 + at + span.text.length), schema.nodes.footnoteRef.create({ marker: span.what.marker }));
-        break;
-      default: {
-        const { kind, author, change } = span.what;
-        const sponsor: Sponsor = { name: author };
-        const id = ids.get(change) ?? newId('b');
-        const whole = kind === 'insert' && span.text.trim() === blockText(block!).trim() && (block!.type.name === 'preambular' || block!.type.name === 'operative');
-        tr.addMark(pos, pos + span.text.length, schema.marks.bracket.create({ id, role: kind }));
-        if (whole) tr.setNodeMarkup(tr.mapping.map(starts[b!]), undefined, { ...block!.attrs, added: id });
-        const existing = proposals[id];
-        if (existing) {
-          if (kind === 'insert') existing.text += span.text;
-          else existing.anchorText += span.text;
-          break;
-        }
-        ids.set(change, id);
-        proposals[id] = {
-          id,
-          kind: whole ? 'newParagraph' : kind,
-          paragraphId: String(block!.attrs.id),
-          sponsors: [sponsor],
-          supporters: [],
-          opposers: [],
-          status: 'open',
-          ...(kind === 'insert' ? { text: span.text } : { anchorText: span.text }),
-          explanation: `Tracked change in the Word file by ${author}`,
-          createdAt: now,
-          updatedAt: now,
-        };
-      }
-    }
+/** Runs of equal values ≥ 0 (or true) in `values`, as [from, to, value]. */
+function runs<T extends number | boolean>(values: ArrayLike<T>, skip: T): [number, number, T][] {
+  const out: [number, number, T][] = [];
+  for (let i = 0; i < values.length; ) {
+    let j = i + 1;
+    while (j < values.length && values[j] === values[i]) j++;
+    if (values[i] !== skip) out.push([i, j, values[i]]);
+    i = j;
   }
-  return { doc: tr.doc, proposals };
+  return out;
 }
 
-/**
- * Where `span.text` is in the block's text: of its occurrences, the one nearest to where it was in
- * the source line, allowing for what the import took off the line's start (a label).
- */
-function locate(blockTextValue: string, line: string, span: Span): number | null {
-  const shift = Math.max(0, line.length - blockTextValue.length);
-  const nearest = (text: string, from: number): number | null => {
-    const expected = Math.max(0, from - shift);
-    let best: number | null = null;
-    for (let i = blockTextValue.indexOf(text); i >= 0; i = blockTextValue.indexOf(text, i + 1)) {
-      if (best === null || Math.abs(i - expected) < Math.abs(best - expected)) best = i;
-    }
-    return best;
-  };
-  if (span.what.kind !== 'note') return span.text ? nearest(span.text, span.from) : null;
-  // A footnote marker goes after the text before it; a shorter context when the longer one was
-  // changed by the import (a bracket or a label taken off). Returns where that context starts.
-  const trimmed = span.text.trimEnd();
-  if (!trimmed) return 0;
-  for (let n = trimmed.length; n >= Math.min(3, trimmed.length); n--) {
-    const at = nearest(trimmed.slice(trimmed.length - n), span.from + trimmed.length - n);
-    if (at !== null) return at - (span.text.length - n);
+function applyFormats(doc: PMNode, blockLines: number[][], lines: string[], formats: Map<number, LineFormat>, changes: WordChange[], warnings: string[]) {
+  const starts: number[] = [];
+  doc.forEach((_n, offset) => starts.push(offset + 1));
+  const tr = new Transform(doc);
+  const ranges = new Map<number, { block: number; from: number; to: number }[]>();
+  const notes: { pos: number; marker: string; change?: number }[] = [];
+  const placedLines = new Set<number>();
+
+  blockLines.forEach((ls, b) => {
+    const text = blockText(doc.child(b));
+    let source = '';
+    const lineAt = ls.map((l, k) => {
+      if (k) source += '\n';
+      source += lines[l];
+      return source.length - lines[l].length;
+    });
+    const to = alignOffsets(source, text);
+    const italic = new Array<boolean>(text.length).fill(false);
+    const change = new Array<number>(text.length).fill(-1);
+    ls.forEach((l, k) => {
+      const f = formats.get(l);
+      if (!f) return;
+      placedLines.add(l);
+      f.italic.forEach((it, i) => {
+        const t = to[lineAt[k] + i];
+        if (t < 0) return;
+        italic[t] = it;
+        change[t] = f.change[i] ?? -1;
+      });
+      for (const n of f.notes) notes.push({ pos: starts[b] + alignPoint(to, lineAt[k] + n.at), marker: n.marker, change: n.change });
+    });
+    for (const [from, end] of runs(italic, false)) tr.addMark(starts[b] + from, starts[b] + end, schema.marks.italic.create());
+    for (const [from, end, c] of runs(change, -1)) ranges.set(c, [...(ranges.get(c) ?? []), { block: b, from, to: end }]);
+  });
+
+  // What could not be placed: a line the plain text import removed (a page number, a running
+  // header), or a change whose every character the import took off.
+  const unplaced = new Map<number, string>();
+  for (const [l, f] of formats) {
+    f.change.forEach((c, i) => {
+      if (c !== undefined && !ranges.has(c)) unplaced.set(c, (unplaced.get(c) ?? '') + lines[l][i]);
+    });
+    if (!placedLines.has(l)) for (const n of f.notes) warnings.push(`footnote ${n.marker}: its place in the text was not found`);
   }
-  return null;
+  for (const [c, text] of unplaced) {
+    const { kind, author } = changes[c];
+    if (text.trim()) warnings.push(`${kind === 'insert' ? 'insertion' : 'deletion'} by ${author} "${text.trim()}": its place in the text was not found; ${kind === 'delete' ? 'the deleted text is kept' : 'kept as text'}`);
+  }
+
+  const proposals: Record<string, Proposal> = {};
+  const marks = new Map<number, Mark>();
+  const now = Date.now();
+  for (const [c, rs] of ranges) {
+    const { kind, author } = changes[c];
+    const id = newId('b');
+    const mark = schema.marks.bracket.create({ id, role: kind });
+    marks.set(c, mark);
+    const first = doc.child(rs[0].block);
+    const text = rs.map((r) => blockText(doc.child(r.block)).slice(r.from, r.to)).join('');
+    for (const r of rs) tr.addMark(starts[r.block] + r.from, starts[r.block] + r.to, mark);
+    const rest = rs.reduceRight((t, r) => t.slice(0, r.from) + t.slice(r.to), blockText(first));
+    const whole = kind === 'insert' && !rest.trim() && rs.every((r) => r.block === rs[0].block) && (first.type.name === 'preambular' || first.type.name === 'operative');
+    if (whole) tr.setNodeMarkup(starts[rs[0].block] - 1, undefined, { ...first.attrs, added: id });
+    proposals[id] = {
+      id,
+      kind: whole ? 'newParagraph' : kind,
+      paragraphId: String(first.attrs.id),
+      sponsors: [{ name: author }],
+      supporters: [],
+      opposers: [],
+      status: 'open',
+      ...(kind === 'insert' ? { text } : { anchorText: text }),
+      explanation: `Tracked change in the Word file by ${author}`,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+  // A footnote reference inside a tracked change goes with it (a rejected insertion takes it along).
+  for (const n of notes) {
+    const mark = n.change === undefined ? undefined : marks.get(n.change);
+    tr.insert(tr.mapping.map(n.pos), schema.nodes.footnoteRef.create({ marker: n.marker }, null, mark ? [mark] : []));
+  }
+  return { doc: tr.doc, proposals };
 }

@@ -10,9 +10,10 @@ export interface WordRun {
   change?: number;
 }
 
-/** A footnote reference: `note` indexes `WordDocument.footnotes`. */
+/** A footnote reference: `note` indexes `WordDocument.footnotes`; `change` as for a run (a reference inside a tracked change). */
 export interface WordNoteRef {
   note: number;
+  change?: number;
 }
 
 export type WordInline = WordRun | WordNoteRef;

@@ -38,7 +38,8 @@ function formatNumber(n: number, format: string): string {
  * Word's automatic numbering, which the file does not store as text: counters per list
  * (abstractNum, so lists that share a definition continue each other, as Word shows them),
  * a level's counter restarting when a shallower level advances, `startOverride` restarting a
- * w:num the first time it is used. Feed the numbered paragraphs in document order.
+ * w:num the first time it is used and staying that level's start in the w:num. Feed the numbered
+ * paragraphs in document order.
  */
 export class WordListCounter {
   private readonly counters = new Map<string, number[]>();
@@ -58,12 +59,14 @@ export class WordListCounter {
       this.started.add(numId);
       for (const [l, start] of Object.entries(num.startOverride)) counts[Number(l)] = start - 1;
     }
-    counts[ilvl] = (counts[ilvl] ?? (levels[ilvl]?.start ?? 1) - 1) + 1;
+    // An override is the level's start in this list: a deeper level restarts at it too.
+    const startOf = (l: number) => num.startOverride[l] ?? levels[l]?.start ?? 1;
+    counts[ilvl] = (counts[ilvl] ?? startOf(ilvl) - 1) + 1;
     counts.length = ilvl + 1;
     if (level.format === 'bullet') return null;
     return level.text.replace(/%(\d)/g, (_m, d: string) => {
       const l = Number(d) - 1;
-      return formatNumber(counts[l] ?? levels[l]?.start ?? 1, levels[l]?.format ?? 'decimal');
+      return formatNumber(counts[l] ?? startOf(l), levels[l]?.format ?? 'decimal');
     });
   }
 }
