@@ -85,7 +85,13 @@ export function importWord(word: WordDocument): WordImportResult {
         f.change.push(change);
       }
     }
-    formats.set(push(text), f);
+    // Indentation typed with tabs or spaces is Word's layout; the plain text import would read
+    // indented lines as a PDF extraction's paragraph starts and join the others to them.
+    const lead = text.length - text.trimStart().length;
+    f.italic.splice(0, lead);
+    f.change.splice(0, lead);
+    for (const n of f.notes) n.at = Math.max(0, n.at - lead);
+    formats.set(push(text.slice(lead)), f);
   }
   word.footnotes.forEach((_t, i) => {
     if (!markerOf.has(i)) warnings.push(`footnote ${i + 1} of the file is never referred to in the text: left out`);
