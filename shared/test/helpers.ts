@@ -64,3 +64,18 @@ export function footnoteRefs(node: PMNode): string[] {
   });
   return refs;
 }
+
+/** The characters that must survive an import: whitespace dropped, fullwidth ASCII forms folded. */
+export function significant(s: string): string[] {
+  return Array.from(s.replace(/\s+/g, '')).map((ch) => {
+    const c = ch.codePointAt(0) ?? 0;
+    return c >= 0xff01 && c <= 0xff5e ? String.fromCodePoint(c - 0xfee0) : ch;
+  });
+}
+
+/** Whether `needle` is a subsequence of `hay`; `at`: how much of `needle` was found. */
+export function isSubsequence(needle: string[], hay: string[]): { ok: boolean; at: number } {
+  let j = 0;
+  for (let i = 0; i < hay.length && j < needle.length; i++) if (hay[i] === needle[j]) j++;
+  return { ok: j === needle.length, at: j };
+}

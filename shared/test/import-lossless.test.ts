@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportPlainText, importPlainText, type ImportResult } from '../src/index.js';
-import { readSeed, SEED_000, SEED_001 } from './helpers.js';
+import { isSubsequence, readSeed, SEED_000, SEED_001, significant } from './helpers.js';
 
 /*
  * Losslessness, as defined on importPlainText: drop the lines the import reports as `removed`,
@@ -13,13 +13,6 @@ import { readSeed, SEED_000, SEED_001 } from './helpers.js';
 const LINE_BREAK = /\r\n|[\n\r\f\v\u2028\u2029]/;
 const LINK = /\[([^[\]\n]+)\]\((#[^()\s]*|https?:\/\/[^()\s]*)\)/g;
 
-function significant(s: string): string[] {
-  return Array.from(s.replace(/\s+/g, '')).map((ch) => {
-    const c = ch.codePointAt(0) ?? 0;
-    return c >= 0xff01 && c <= 0xff5e ? String.fromCodePoint(c - 0xfee0) : ch;
-  });
-}
-
 function expectedCharacters(input: string, result: ImportResult): string[] {
   const removed = new Set(result.removed.map((r) => r.line));
   const moved = new Set(result.footnoteLines);
@@ -27,12 +20,6 @@ function expectedCharacters(input: string, result: ImportResult): string[] {
   const body = lines.filter((_, i) => !removed.has(i) && !moved.has(i));
   const notes = result.footnoteLines.map((i) => lines[i]);
   return significant([...body, ...notes].join('\n'));
-}
-
-function isSubsequence(needle: string[], hay: string[]): { ok: boolean; at: number } {
-  let j = 0;
-  for (let i = 0; i < hay.length && j < needle.length; i++) if (hay[i] === needle[j]) j++;
-  return { ok: j === needle.length, at: j };
 }
 
 function checkLossless(input: string): void {

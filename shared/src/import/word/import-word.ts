@@ -24,6 +24,8 @@ interface LineFormat {
 
 /** A table whose cells are all this short and have no sentence punctuation is a list of names (sponsors). */
 const NAME_MAX = 60;
+/** What would break a line of the plain text (source-lines.ts LINE_BREAK), and tabs: a space in a Word paragraph. */
+const BREAKS = /[\n\r\t\f\v\u2028\u2029]+/g;
 
 /**
  * A Word document as an Accord document. Word's paragraphs become the lines of a plain text
@@ -50,13 +52,14 @@ export function importWord(word: WordDocument): WordImportResult {
 
   for (const block of word.blocks) {
     if (block.kind === 'table') {
-      const cells = block.rows.flat().map((c) => c.trim()).filter(Boolean);
+      const rows = block.rows.map((row) => row.map((c) => c.replace(BREAKS, ' ').trim()).filter(Boolean));
+      const cells = rows.flat();
       if (!cells.length) continue;
       if (cells.every((c) => c.length <= NAME_MAX && !/[.;:。；：]$/.test(c))) {
         push(cells.join(', '));
         warnings.push(`a table of ${cells.length} names (sponsors?) was kept as one line of text: ${cells.join(', ')} — Accord keeps no sponsor list`);
       } else {
-        for (const row of block.rows) push(row.map((c) => c.trim()).filter(Boolean).join(' '));
+        for (const row of rows) push(row.join(' '));
         warnings.push(`a table of ${block.rows.length} row(s) was kept as text, one paragraph per row`);
       }
       continue;
@@ -75,7 +78,7 @@ export function importWord(word: WordDocument): WordImportResult {
         f.notes.push({ at: text.length, marker, change: join(item.change) });
         continue;
       }
-      const run = item.text.replace(/[\n\r\t]+/g, ' ');
+      const run = item.text.replace(BREAKS, ' ');
       if (!run) continue;
       const change = join(item.change);
       previous = change;
