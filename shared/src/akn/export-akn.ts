@@ -16,11 +16,15 @@ export interface AknOptions {
   name: string;
 }
 
+// Tab and line breaks as references: a parser reads a literal CR as LF, and all three as spaces in an attribute.
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 const escapeXml = (s: string): string =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+  s.replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c])
     // Characters XML 1.0 cannot carry at all (control characters other than tab and line breaks).
     // eslint-disable-next-line no-control-regex -- removing exactly these characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    // Half of a surrogate pair (an edit can split one) is no character either: U+FFFD, as a UTF-8 encoder writes it.
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 const idPart = (label: string): string => label.replace(/[^A-Za-z0-9]+/g, '').toLowerCase() || 'x';
 
