@@ -148,7 +148,7 @@ function checkExactPlaces(paragraphs: [WordInline[], string][]): void {
 
 describe('importWord properties (fast-check, fixed seed)', () => {
   it('never loses a character: every Word paragraph, table cell and cited footnote is in the text, or named in a warning', () => {
-    fc.assert(fc.property(anyDocument, checkNothingLost), RUNS);
+    fc.assert(fc.property(anyDocument, (w) => checkNothingLost(w)), RUNS);
   });
 
   it('the check can fail: a character or a cited footnote the import would drop is caught', () => {
