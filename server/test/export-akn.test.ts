@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, tempDir, type TestServer } from './helpers/test-server.js';
-import { anchorOn, postCommand, type Block } from './commands/helpers.js';
+import { anchorOn, blocksByLabel, postCommand } from './commands/helpers.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const seedDir = resolve(here, '../../seeds');
@@ -92,9 +92,12 @@ describe('GET /api/sessions/:id/export?format=akn', () => {
     t = await startTestServer({ dataDir: tempDir() });
     const { id, chairToken } = await t.createSession('', TEXT);
     const eu = await t.addParticipant(id, 'delegation', 'EU');
-    const doc = await t.api<{ blocks: (Block & { type: string })[] }>('GET', `/api/sessions/${id}/document`, chairToken);
-    const op = (label: string) => doc.body.blocks.find((b) => b.type === 'operative' && b.label === label)!;
+    const blocks = await blocksByLabel(t, id, chairToken);
+    // Footnote 1 is kept apart from OP1.
+    expect(blocks.get('fn1')).toMatchObject({ type: 'footnote', text: 'See A/74/247.' });
+    const op = (label: string) => blocks.get(label)!;
     const op1 = op('1');
+    expect(op1.type).toBe('operative');
     const ins = await postCommand(t, id, eu, { type: 'propose', kind: 'insert', anchor: { ...anchorOn(op1, 'Convention'), from: 4, to: 4, text: '' }, text: 'PROPOSED ' });
     expect(ins.body.ok).toBe(true);
     const del = await postCommand(t, id, eu, { type: 'propose', kind: 'delete', anchor: anchorOn(op('3'), 'Secretary-General') });

@@ -17,14 +17,18 @@ export function postCommand(t: TestServer, sessionId: string, token: string, com
 
 export interface Block {
   id: string;
+  type: string;
   label: string | null;
   text: string;
 }
 
-/** The live document's blocks, by label ("3", "PP1"). */
+/**
+ * The live document's blocks, by label ("3", "PP1", "(a)"); footnotes by "fn" and their marker
+ * ("fn1"), since a footnote's label is its marker and footnote 1 would take OP1's place.
+ */
 export async function blocksByLabel(t: TestServer, sessionId: string, token: string): Promise<Map<string, Block>> {
   const r = await t.api<{ blocks: Block[] }>('GET', `/api/sessions/${sessionId}/document`, token);
-  return new Map(r.body.blocks.filter((b) => b.label).map((b) => [b.label!, b]));
+  return new Map(r.body.blocks.filter((b) => b.label).map((b) => [b.type === 'footnote' ? `fn${b.label}` : b.label!, b]));
 }
 
 /** An anchor on the first occurrence of `text` in the block. */
