@@ -1,6 +1,10 @@
+import JSZip from 'jszip';
 import { AlignmentType, DeletedTextRun, Document, FootnoteReferenceRun, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBracketState } from '@accord/shared/brackets/index';
+import { importWord } from '@accord/shared/import/word/import-word';
+import { renderInline } from '@accord/shared/render-inline';
+import { readDocx } from '../src/docx/read-docx.js';
 import { connectClient } from './helpers/client.js';
 import { startTestServer, tempDir, type TestServer } from './helpers/test-server.js';
 
@@ -102,5 +106,95 @@ describe('POST /api/sessions with a .docx', () => {
     const r = await t.api<{ error: { code: string; message: string } }>('POST', '/api/sessions', t.adminKey, { docx: Buffer.from('plain text, not a zip').toString('base64') });
     expect(r.status).toBe(400);
     expect(JSON.stringify(r.body)).toContain('not a zip');
+  });
+});
+
+/** Numbering through a paragraph style (OP Text based on OP Base, which carries the list), as UN templates number OPs. */
+async function styledDocx(): Promise<Uint8Array> {
+  const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'ops',
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, start: 1 },
+            { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.START },
+          ],
+        },
+      ],
+    },
+    styles: {
+      paragraphStyles: [
+        { id: 'OPBase', name: 'OP Base', basedOn: 'Normal', paragraph: { numbering: { reference: 'ops', level: 0 } } },
+        { id: 'OPText', name: 'OP Text', basedOn: 'OPBase' },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('Algeria'), new Paragraph('Angola')] }), new TableCell({ children: [new Paragraph('China')] })] })] }),
+          new Paragraph('Cooperation against cybercrime'),
+          new Paragraph('The General Assembly,'),
+          new Paragraph({ children: [new TextRun('\tRecalling its resolution 74/247,')] }),
+          new Paragraph({ style: 'OPText', children: [new TextRun('Adopts the Convention;')] }),
+          new Paragraph({ style: 'OPText', children: [new TextRun('Invites all States:')] }),
+          new Paragraph({ numbering: { reference: 'ops', level: 1 }, children: [new TextRun('To sign it;')] }),
+          // Word writes a w:ins per run: one new paragraph by Norway.
+          new Paragraph({
+            style: 'OPText',
+            children: [new InsertedTextRun({ text: 'Decides', italics: true, id: 3, author: 'Norway', date }), new InsertedTextRun({ text: ' to act;', id: 4, author: 'Norway', date })],
+          }),
+          new Paragraph({ style: 'OPText', children: [new TextRun('Requests a report.')] }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+describe('readDocx then importWord', () => {
+  it('numbers paragraphs through their style, joins the paragraphs of a table cell with a space, and makes a whole inserted OP one new paragraph', async () => {
+    const r = importWord(await readDocx(await styledDocx()));
+    const blocks: string[] = [];
+    r.doc.forEach((b) => blocks.push(`${b.type.name}${b.attrs.added ? ' (added)' : ''}: ${renderInline(b)}`));
+    expect(blocks).toEqual([
+      'headingLine: Algeria Angola, China',
+      'title: Cooperation against cybercrime',
+      'note: The General Assembly,',
+      'preambular: Recalling its resolution 74/247,',
+      'operative: Adopts the Convention;',
+      'operative: Invites all States:',
+      'operative: To sign it;',
+      'operative (added): [Decides to act;]',
+      'operative: Requests a report.',
+    ]);
+    expect(Object.values(r.proposals).map((p) => [p.kind, p.sponsors, p.text])).toEqual([['newParagraph', [{ name: 'Norway' }], 'Decides to act;']]);
+  });
+});
+
+/** A footnote reference typed inside an insertion: Word wraps both runs in one w:ins (the docx library cannot, so the XML is edited). */
+async function noteInInsertion(): Promise<Uint8Array> {
+  const doc = new Document({
+    footnotes: { 1: { children: [new Paragraph('A/79/460.')] } },
+    sections: [{ children: [new Paragraph('The General Assembly,'), op([new TextRun('Adopts the Convention'), new TextRun(' annexed'), new FootnoteReferenceRun(1), new TextRun(';')])] }],
+  });
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const wrapped = xml.replace(/(<w:r><w:t xml:space="preserve"> annexed<\/w:t><\/w:r><w:r>.*?<w:footnoteReference w:id="1"\/><\/w:r>)/, '<w:ins w:id="9" w:author="Canada" w:date="2026-12-01T10:00:00Z">$1</w:ins>');
+  expect(wrapped).not.toBe(xml);
+  zip.file('word/document.xml', wrapped);
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+describe('readDocx then importWord: a footnote inside a tracked insertion', () => {
+  it('brackets the reference with the inserted text, so that rejecting the insertion takes it along', async () => {
+    const r = importWord(await readDocx(await noteInInsertion()));
+    const op1 = r.doc.child(1);
+    const [p] = Object.values(r.proposals);
+    expect(p).toMatchObject({ kind: 'insert', sponsors: [{ name: 'Canada' }], text: ' annexed' });
+    const marked: string[] = [];
+    op1.forEach((n) => n.marks.some((m) => m.attrs.id === p.id) && marked.push(n.isText ? n.text! : `^${String(n.attrs.marker)}`));
+    expect(marked).toEqual([' annexed', '^1']);
+    expect(renderInline(r.doc.child(2))).toBe('A/79/460.');
   });
 });

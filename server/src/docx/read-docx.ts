@@ -242,7 +242,9 @@ function fromMammoth(doc: MammothDocument, changes: WordChange[], warnings: stri
   const visit = (n: MammothNode) => {
     if (n.type === 'paragraph') blocks.push(paragraph(n));
     else if (n.type === 'table') {
-      const rows = (n.children ?? []).filter((r) => r.type === 'tableRow').map((r) => (r.children ?? []).map((c) => plain(c).trim()));
+      // A cell's paragraphs (one name each, often) are words apart.
+      const cell = (c: MammothNode) => (c.children ?? []).map(plain).join(' ').replace(/\s+/g, ' ').trim();
+      const rows = (n.children ?? []).filter((r) => r.type === 'tableRow').map((r) => (r.children ?? []).map(cell));
       blocks.push({ kind: 'table', rows });
     } else (n.children ?? []).forEach(visit);
   };
