@@ -9,6 +9,7 @@ import { buildInline } from '../inline-content.js';
 import { alignOffsets, alignPoint } from './align-offsets.js';
 import type { WordChange, WordDocument } from './word-document.js';
 
+/** `removed`, `footnoteLines` and `blockLines` are about the plain text made from the file; the footnotes, made here, have no lines. */
 export interface WordImportResult extends ImportResult {
   /** Proposals made from the file's tracked changes, by id (pending brackets of the text are added by the caller). */
   proposals: Record<string, Proposal>;
