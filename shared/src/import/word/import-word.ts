@@ -117,7 +117,7 @@ export function importWord(word: WordDocument): WordImportResult {
 
 const sameChange = (a: WordChange | undefined, b: WordChange | undefined) => !!a && !!b && a.kind === b.kind && a.author === b.author;
 
-/** Runs of equal values ≥ 0 (or true) in `values`, as [from, to, value]. */
+/** Runs of equal values other than `skip` in `values`, as [from, to, value]. */
 function runs<T extends number | boolean>(values: ArrayLike<T>, skip: T): [number, number, T][] {
   const out: [number, number, T][] = [];
   for (let i = 0; i < values.length; ) {
