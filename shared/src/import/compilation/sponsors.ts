@@ -26,7 +26,9 @@ export function isDelegationName(name: string): boolean {
   if (HAN_NAME.test(n) || ARABIC_NAME.test(n)) return true;
   const words = n.split(/\s+/);
   if (words.length > 7 || !WORD.test(words[0]) || !/\p{L}/u.test(n)) return false;
-  return words.every((w) => WORD.test(w) || CONNECTORS.has(w.toLowerCase()));
+  // One lower-case word after the first is an adjective of the name ("Union européenne"), more is a sentence.
+  const lower = words.filter((w) => !WORD.test(w) && !CONNECTORS.has(w.toLowerCase()));
+  return lower.length === 0 || (lower.length === 1 && /^\p{Ll}[\p{L}\p{M}'’-]*$/u.test(lower[0]) && words.length <= 3);
 }
 
 /** The sponsors named by `s`, or null if any part of it is not a delegation name. */
