@@ -95,7 +95,7 @@ export function importPlainText(text: string, options: ImportOptions = {}): Impo
     const matched = matchBrackets(draft.text, skip);
     literal += matched.literal;
     const statusNotes = draft.type === 'preambular' || draft.type === 'operative';
-    const reading = readParagraph(draft.text, matched.pairs, { blockId: ids[i], statusNotes });
+    const reading = readParagraph(draft.text, matched.pairs, { blockId: ids[i], statusNotes, proposed: !!draft.proposed });
     const attrs = attrsOf(draft, ids[i]);
     if (draft.proposed) {
       recognised.push(draft.proposed.label);

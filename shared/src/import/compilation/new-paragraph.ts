@@ -1,5 +1,5 @@
 import { newId } from '../../ids.js';
-import type { ParagraphReading, ReadProposal } from './read-paragraph.js';
+import { addPositions, type ParagraphReading, type ReadProposal } from './read-paragraph.js';
 
 /**
  * A labelled new paragraph ("7 bis. [Canada: Requests …]") is a `newParagraph` proposal: when all
@@ -8,6 +8,19 @@ import type { ParagraphReading, ReadProposal } from './read-paragraph.js';
  * Returns the proposal; its text is marked `insert` (BR7).
  */
 export function asNewParagraph(text: string, reading: ParagraphReading, blockId: string): ReadProposal {
+  const p = proposal(text, reading, blockId);
+  // "[US: delete]" after a proposed paragraph is a position on the proposal, not a second proposal.
+  for (const d of reading.proposals.filter((x) => x.kind === 'deleteParagraph')) {
+    addPositions(p, [
+      { sponsors: [...d.sponsors, ...d.supporters], word: 'delete' },
+      { sponsors: d.opposers, word: 'retain' },
+    ]);
+    reading.proposals.splice(reading.proposals.indexOf(d), 1);
+  }
+  return p;
+}
+
+function proposal(text: string, reading: ParagraphReading, blockId: string): ReadProposal {
   const kept = (i: number) => !reading.drop.has(i) && /\S/.test(text[i]);
   let first = -1;
   let last = -1;

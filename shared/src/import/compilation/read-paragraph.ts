@@ -21,10 +21,31 @@ export interface ParagraphReading {
   warnings: { at: number; message: string }[];
 }
 
+/**
+ * Records positions on a proposal, worded by the rulebook (BR52): "retain" supports a proposal and
+ * "delete" opposes it, the other way round for a deletion. A later statement of the same delegation
+ * replaces its earlier one; a sponsor's "retain" on its own text says nothing new.
+ */
+export function addPositions(p: ReadProposal, clauses: PositionClause[]): void {
+  const words = positionWording(p.kind);
+  const key = (x: Sponsor) => `${x.name}|${x.via ?? ''}`;
+  for (const c of clauses) {
+    const list = c.word === words.supporters ? p.supporters : p.opposers;
+    const other = list === p.supporters ? p.opposers : p.supporters;
+    for (const s of c.sponsors) {
+      const was = other.findIndex((x) => key(x) === key(s));
+      if (was >= 0) other.splice(was, 1);
+      if (!list.some((x) => key(x) === key(s)) && !(list === p.supporters && p.sponsors.some((x) => key(x) === key(s)))) list.push(s);
+    }
+  }
+}
+
 export interface ReadOptions {
   blockId: string;
   /** PPs and OPs carry status notes; other blocks keep a trailing "(agreed)" as text. */
   statusNotes: boolean;
+  /** A labelled proposed paragraph ("5 bis."): positions after its text are positions on it. */
+  proposed?: boolean;
 }
 
 /**
@@ -64,20 +85,6 @@ export function readParagraph(text: string, pairs: BracketPair[], opts: ReadOpti
     opposers: [],
     status: 'open',
   });
-  const addPositions = (p: ReadProposal, clauses: PositionClause[]) => {
-    const words = positionWording(p.kind);
-    const key = (x: Sponsor) => `${x.name}|${x.via ?? ''}`;
-    for (const c of clauses) {
-      const list = c.word === words.supporters ? p.supporters : p.opposers;
-      const other = list === p.supporters ? p.opposers : p.supporters;
-      for (const s of c.sponsors) {
-        // A later statement replaces an earlier one; a sponsor's "retain" on its own text says nothing new.
-        const was = other.findIndex((x) => key(x) === key(s));
-        if (was >= 0) other.splice(was, 1);
-        if (!list.some((x) => key(x) === key(s)) && !(list === p.supporters && p.sponsors.some((x) => key(x) === key(s)))) list.push(s);
-      }
-    }
-  };
   const hasText = (s: Span) => /\S/.test(text.slice(s.from, s.to));
 
   // Siblings in order: positions apply to the bracket just before; alternatives group with theirs.
@@ -111,10 +118,11 @@ export function readParagraph(text: string, pairs: BracketPair[], opts: ReadOpti
         const target = prev?.target ?? null;
         if (target) {
           addPositions(target, form.clauses);
-        } else if (atEnd && form.clauses.some((c) => c.word === 'delete')) {
-          // After a paragraph's text, not after a bracket: positions on the whole paragraph.
+        } else if (atEnd && (opts.proposed || form.clauses.some((c) => c.word === 'delete'))) {
+          // After a paragraph's text, not after a bracket: positions on the whole paragraph (on a
+          // proposed paragraph, asNewParagraph makes them positions on its proposal).
           const del = form.clauses.filter((c) => c.word === 'delete');
-          const p = record(base('deleteParagraph', del[0].sponsors));
+          const p = record(base('deleteParagraph', del[0]?.sponsors ?? []));
           addPositions(p, [...del.slice(1), ...form.clauses.filter((c) => c.word === 'retain')]);
           state.set(i, { target: p, alt: null });
           let from = pair.open;
