@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import type { TextMeta } from '@accord/shared';
 import { compareVersions, renderComparisonHtml, type Comparison, type CompareOptions } from '@accord/shared/diff/index';
 import { snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
-import { documentJSON, importText, plainText } from '../seed-import.js';
+import { readBracketState } from '@accord/shared/brackets/index';
+import { compilationText, documentJSON, importText, plainText } from '../seed-import.js';
 import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js';
 
 /**
@@ -33,14 +34,17 @@ export function importTask(input: ImportInput): ImportOutput {
     symbol: input.symbol ?? imported.meta.symbol,
     language: input.language ?? imported.meta.language,
   };
-  return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta) };
+  return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta, imported) };
 }
 
-/** The live text, as plain text or as document JSON, from its Y.Doc state. */
-export function exportTask(input: { state: Uint8Array; format: 'txt' | 'json' }): string {
+export type ExportFormat = 'txt' | 'json' | 'compilation-txt';
+
+/** The live text, as plain text, compilation text (brackets with sponsors and positions) or document JSON, from its Y.Doc state. */
+export function exportTask(input: { state: Uint8Array; format: ExportFormat }): string {
   const ydoc = new Y.Doc();
   try {
     Y.applyUpdate(ydoc, input.state);
+    if (input.format === 'compilation-txt') return compilationText(readBracketState(ydoc), readMeta(ydoc));
     const body = readBody(ydoc);
     return input.format === 'txt' ? plainText(body) : JSON.stringify(documentJSON(body, readMeta(ydoc)));
   } finally {
