@@ -27,6 +27,8 @@ export interface CreatedSession {
   session: Session;
   chairToken: string;
   chairLink: string;
+  /** What the import did not understand, each with its place ("OP2, at character 78 (…): …"). */
+  warnings?: string[];
 }
 
 export function listSessions(token: string): Promise<ListedSession[]> {

@@ -21,6 +21,8 @@ export function CreateSessionForm({ adminKey, onCreated }: { adminKey: string | 
   const [progress, setProgress] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A created session whose import left warnings: shown before the text opens, so the secretariat sees them.
+  const [review, setReview] = useState<CreatedSession | null>(null);
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -43,13 +45,34 @@ export function CreateSessionForm({ adminKey, onCreated }: { adminKey: string | 
     setError(null);
     try {
       const input = { title: title.trim(), ...(text.trim() && { text }), ...(symbol.trim() && { symbol: symbol.trim() }), ...(language && { language }) };
-      onCreated(await createSession(input, adminKey));
+      const created = await createSession(input, adminKey);
+      if (created.warnings?.length) setReview(created);
+      else onCreated(created);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
       setBusy(false);
     }
   };
+
+  if (review) {
+    return (
+      <section className="card import-warnings" aria-label="Import warnings">
+        <h2>Imported with {review.warnings!.length} warning{review.warnings!.length === 1 ? '' : 's'}</h2>
+        <p className="muted">“{review.session.title}” was created. What the import did not understand stayed in the text as written:</p>
+        <ul className="warning-list">
+          {review.warnings!.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+        <div className="row row-end">
+          <button type="button" className="primary" onClick={() => onCreated(review)}>
+            Open the text
+          </button>
+        </div>
+      </section>
+    );
+  }
 
   return (
     <section className="card">
