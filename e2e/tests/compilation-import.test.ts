@@ -24,11 +24,11 @@ describe('pasting a compilation text into the create form', () => {
     await page.locator('textarea').fill(text);
     await page.getByRole('button', { name: 'Create and open as chair' }).click();
 
-    const warnings = page.getByRole('region', { name: 'Import warnings' });
+    const warnings = page.locator('.import-warnings');
     await warnings.waitFor();
     expect(await warnings.locator('li').allInnerTexts()).toEqual(['OP1, at character 9 ("[Note: to come] to act;"): "Note:" not read as sponsors']);
     await page.screenshot({ path: artifact('compilation-import-warnings.png') });
-    await page.getByRole('button', { name: 'Open the text' }).click();
+    await page.getByRole('button', { name: 'Open as chair' }).click();
 
     await page.locator('.ProseMirror .op').first().waitFor();
     const tags = await pollUntil(

@@ -44,6 +44,8 @@ export function getSession(id: string, token: string): Promise<{ session: Sessio
 export interface NewSession {
   title: string;
   text?: string;
+  /** A Word file, base64. */
+  docx?: string;
   symbol?: string;
   language?: string;
 }

@@ -39,6 +39,8 @@ export interface ImportResult {
   proposals: Record<string, Proposal>;
   /** Paragraph statuses read from status notes, by paragraph id. */
   paragraphs: Record<string, ParagraphState>;
+  /** Source line numbers (0-based) each block was made from, by block index (Word import maps its formatting back through them). */
+  blockLines: number[][];
 }
 
 export interface ImportOptions {
@@ -134,7 +136,7 @@ export function importPlainText(text: string, options: ImportOptions = {}): Impo
   };
   const footnoteLines = segmented.footnotes.flatMap((f) => f.lines);
   const proposals = records(doc, read, now);
-  return { doc, meta, warnings, removed, footnoteLines, recognised, proposals, paragraphs };
+  return { doc, meta, warnings, removed, footnoteLines, recognised, proposals, paragraphs, blockLines: drafts.map((d) => d.lines) };
 }
 
 function attrsOf(draft: BlockDraft, id: string): Record<string, unknown> {
