@@ -28,7 +28,7 @@ describe('pasting a compilation text into the create form', () => {
     await warnings.waitFor();
     expect(await warnings.locator('li').allInnerTexts()).toEqual(['OP1, at character 9 ("[Note: to come] to act;"): "Note:" not read as sponsors']);
     await page.screenshot({ path: artifact('compilation-import-warnings.png') });
-    await page.getByRole('button', { name: 'Open as chair' }).click();
+    await warnings.getByRole('button', { name: 'Open as chair' }).click();
 
     await page.locator('.ProseMirror .op').first().waitFor();
     const tags = await pollUntil(
