@@ -8,7 +8,11 @@ export interface BracketSpan {
   text: string;
 }
 
-type Token = { kind: 'text' | 'ref' | 'open' | 'close'; s: string; id?: string };
+export type InlineToken = { kind: 'text' | 'ref' | 'open' | 'close'; s: string; id?: string };
+type Token = InlineToken;
+
+/** Which bracket a mark belongs to: by default its proposal id (a replacement's two roles are one bracket). */
+const byId = (m: Mark): string => String(m.attrs.id);
 
 /**
  * A block's inline content as UN-style plain text: every bracket span written as `[…]` (nested
@@ -46,12 +50,20 @@ export function bracketSpans(block: PMNode): BracketSpan[] {
   return spans;
 }
 
-function tokens(block: PMNode): Token[] {
+/**
+ * A block's inline content as tokens: text, footnote markers, and bracket opens/closes, one
+ * bracket per `keyOf(mark)` run (nested brackets nested, the longer outside). Struck text omitted.
+ */
+export function inlineTokens(block: PMNode, keyOf: (m: Mark) => string = byId): InlineToken[] {
+  return tokens(block, keyOf);
+}
+
+function tokens(block: PMNode, keyOf: (m: Mark) => string = byId): Token[] {
   const children: PMNode[] = [];
   block.forEach((child) => {
     if (!child.marks.some((m) => m.type.name === 'struck')) children.push(child);
   });
-  const ids = children.map((c) => c.marks.filter((m) => m.type.name === 'bracket').map((m) => String(m.attrs.id)));
+  const ids = children.map((c) => c.marks.filter((m) => m.type.name === 'bracket').map(keyOf));
   // Where each bracket's run ends: of two brackets opening together, the longer one is outside.
   const lastIndex = new Map<string, number>();
   ids.forEach((list, i) => list.forEach((id) => lastIndex.set(id, i)));

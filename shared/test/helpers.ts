@@ -74,8 +74,30 @@ export function significant(s: string): string[] {
 }
 
 /** Whether `needle` is a subsequence of `hay`; `at`: how much of `needle` was found. */
-export function isSubsequence(needle: string[], hay: string[]): { ok: boolean; at: number } {
+/**
+ * Whether `needle` is a subsequence of `hay`, where each of `pieces` (characters the import
+ * recognised and removed, in order) may stand for itself in `needle` instead.
+ */
+export function isSubsequence(needle: string[], hay: string[], pieces: string[][] = []): { ok: boolean; at: number } {
   let j = 0;
-  for (let i = 0; i < hay.length && j < needle.length; i++) if (hay[i] === needle[j]) j++;
-  return { ok: j === needle.length, at: j };
+  let k = 0;
+  let i = 0;
+  while (j < needle.length) {
+    // A recognised piece is read whole where it starts; otherwise the character is in the text.
+    const piece = pieces[k];
+    if (piece && piece.length > 0 && piece.every((c, n) => needle[j + n] === c)) {
+      j += piece.length;
+      k++;
+      continue;
+    }
+    if (piece && piece.length === 0) {
+      k++;
+      continue;
+    }
+    while (i < hay.length && hay[i] !== needle[j]) i++;
+    if (i >= hay.length) break;
+    i++;
+    j++;
+  }
+  return { ok: j === needle.length && k === pieces.length, at: j };
 }

@@ -6,9 +6,11 @@ import { isSubsequence, readSeed, SEED_000, SEED_001, significant } from './help
 /*
  * Losslessness, as defined on importPlainText: drop the lines the import reports as `removed`,
  * move the `footnoteLines` (in order) to the end, replace markdown links by their text on each
- * line; the non-whitespace characters of what remains, in order, must be a subsequence of the
- * non-whitespace characters of exportPlainText(doc), fullwidth ASCII forms folded on both sides.
- * Everything here is written independently of the importer, so the property can really fail.
+ * line; the non-whitespace characters of what remains, in order, must be a subsequence of an
+ * interleaving of the non-whitespace characters of exportPlainText(doc) and of the compilation
+ * grammar the import reports as `recognised` (each piece whole and in order), fullwidth ASCII
+ * forms folded on both sides. Everything here is written independently of the importer, so the
+ * property can really fail.
  */
 const LINE_BREAK = /\r\n|[\n\r\f\v\u2028\u2029]/;
 const LINK = /\[([^[\]\n]+)\]\((#[^()\s]*|https?:\/\/[^()\s]*)\)/g;
@@ -27,7 +29,7 @@ function checkLossless(input: string): void {
   result.doc.check();
   const expected = expectedCharacters(input, result);
   const actual = significant(exportPlainText(result.doc));
-  const { ok, at } = isSubsequence(expected, actual);
+  const { ok, at } = isSubsequence(expected, actual, result.recognised.map(significant));
   if (!ok) {
     throw new Error(
       `character ${at} "${expected[at]}" lost; near: ${expected.slice(Math.max(0, at - 10), at + 10).join('')}`,
@@ -45,6 +47,11 @@ const pieces = fc.constantFrom(
   'إذ تشير ', 'وإذ تلاحظ ', 'إن الجمعية العامة،', '__________________', '\n 1 见《》', '\n2 A/74/130。', '，1 ',
   '，2', '；5', '附件', '2019 年', '2000', '年', 'A/C.3/74/L.11/Rev.1', '19-18525 (C)', '3', '4/5', '。', '；', '，',
   '：订正决议草案', 'Decides', 'x', '\u0085', '\u00a0', '\ufeff', '\u3000',
+  // The compilation grammar (PRODUCT.md): attributions, positions, alternatives, labels, notes.
+  '[EU: ', '[G77 and China (Sudan), Norway: ', ' - US]', ' (EU)]', '[US: delete]', ' [delete - US]', '[EU, Japan retain]',
+  '[G77 delete; EU retain]', '[Alt 1: ', '[Alt 2 - EU: ', '[Option 1: ', '[备选案文2：', ' / ', ' - EU / ', '5 bis. ', '3 bis.', 'PP3 bis ',
+  '2 alt. ', '5 alt 2 ', ' (agreed)', ' (agreed ad ref)', '(agreed in informals, pending Japan)', '（暂时商定）', ' (convenu ad referendum)',
+  '[欧盟：', '[美国：删除]', '[Note: ', 'Rev.2\n', "Facilitator's compilation text, Rev.3 (as at 16:00)\n", '[date]', '[…]',
 );
 const token = fc.oneof(
   { weight: 4, arbitrary: pieces },
@@ -77,6 +84,24 @@ describe('importPlainText is lossless (fast-check, fixed seed)', () => {
 
   it('keeps every character of arbitrary unicode strings', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), checkLossless), RUNS);
+  });
+
+  it('keeps every character of compilation texts: what is grammar is reported as recognised', () => {
+    checkLossless(
+      'Rev.2\n\n[Deeply] concerned [G77: by the rise] [EU: about the rise and diversity] of crime,\n\n' +
+        '1. Decides [Alt 1: to act] [Alt 2 - EU: to consider] [US: delete] (agreed ad ref)\n\n' +
+        '1 bis. [Canada: Requests [promoting sustainable - US / changing unsustainable - EU]] [G77 delete; EU retain]\n\n2. Text. [US: delete]',
+    );
+    const r = importPlainText('1. Decides [EU: x] [US: delete] (agreed)');
+    expect(r.recognised).toEqual(['EU: ', ' ', '[US: delete]', ' (agreed)']);
+  });
+
+  it('the property can fail: grammar reported but not in the input is caught', () => {
+    const input = '1. Decides [EU: x]';
+    const result = importPlainText(input);
+    const expected = expectedCharacters(input, result);
+    const pieces = [...result.recognised, 'US: '].map(significant);
+    expect(isSubsequence(expected, significant(exportPlainText(result.doc)), pieces).ok).toBe(false);
   });
 
   it('the property can fail: a dropped character is caught', () => {

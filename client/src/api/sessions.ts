@@ -27,7 +27,7 @@ export interface CreatedSession {
   session: Session;
   chairToken: string;
   chairLink: string;
-  /** What the import did not recognise or changed (POST /api/sessions). */
+  /** What the import did not understand, each with its place ("OP2, at character 78 (…): …"). */
   warnings?: string[];
 }
 

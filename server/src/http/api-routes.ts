@@ -145,15 +145,16 @@ export function apiRoutes(ctx: ApiContext): Router {
   r.get('/sessions/:id/export', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     const format = req.query.format ?? 'txt';
-    if (format !== 'txt' && format !== 'akn') throw new HttpError(400, 'bad-format', 'supported formats: txt, akn');
+    if (format !== 'txt' && format !== 'akn' && format !== 'compilation-txt') throw new HttpError(400, 'bad-format', 'supported formats: txt, compilation-txt, akn');
     const state = await withDocument(req.params.id, (room) => Y.encodeStateAsUpdate(room.doc));
     if (format === 'akn') {
       const akn = { date: new Date().toISOString().slice(0, 10), name: req.params.id };
       const xml = await heavyWork.run('export', { state, format: 'akn', akn }, state.length).catch(schemaMismatch(req.params.id));
       return void res.attachment(`${req.params.id}.akn.xml`).type('application/akn+xml; charset=utf-8').send(xml);
     }
-    const text = await heavyWork.run('export', { state, format: 'txt' }, state.length).catch(schemaMismatch(req.params.id));
-    res.type('text/plain; charset=utf-8').attachment(`${req.params.id}.txt`).send(text);
+    const text = await heavyWork.run('export', { state, format }, state.length).catch(schemaMismatch(req.params.id));
+    const name = format === 'txt' ? `${req.params.id}.txt` : `${req.params.id}.compilation.txt`;
+    res.type('text/plain; charset=utf-8').attachment(name).send(text);
   });
 
   r.post('/sessions/:id/participants', async (req, res) => {

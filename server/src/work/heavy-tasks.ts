@@ -4,9 +4,10 @@ import { exportAkn, type AknOptions } from '@accord/shared/akn/export-akn';
 import type { Proposal } from '@accord/shared/brackets/types';
 import { compareVersions, renderComparisonHtml, type Comparison, type CompareOptions } from '@accord/shared/diff/index';
 import { snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
+import { readBracketState } from '@accord/shared/brackets/index';
 import { importWord } from '@accord/shared/import/word/import-word';
 import { readDocx } from '../docx/read-docx.js';
-import { documentJSON, importText, plainText } from '../seed-import.js';
+import { compilationText, documentJSON, importText, plainText } from '../seed-import.js';
 import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js';
 
 /**
@@ -32,14 +33,14 @@ export interface ImportOutput {
 export function importTask(input: ImportInput): ImportOutput {
   const imported = importText(input.text);
   const meta = metaOf(imported.meta, input);
-  return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta) };
+  return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta, imported) };
 }
 
 /** A .docx (read-docx.ts, then importWord): its tracked changes become proposals by their authors. */
 export async function importDocxTask(input: Omit<ImportInput, 'text'> & { docx: Uint8Array }): Promise<ImportOutput> {
   const imported = importWord(await readDocx(input.docx));
   const meta = metaOf(imported.meta, input);
-  return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta, imported.proposals) };
+  return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta, imported) };
 }
 
 function metaOf(found: TextMeta, input: Omit<ImportInput, 'text'>): TextMeta {
@@ -51,11 +52,14 @@ function metaOf(found: TextMeta, input: Omit<ImportInput, 'text'>): TextMeta {
   };
 }
 
-/** The live text, as plain text, document JSON or Akoma Ntoso (`akn`: needs `akn`), from its Y.Doc state. */
-export function exportTask(input: { state: Uint8Array; format: 'txt' | 'json' | 'akn'; akn?: AknOptions }): string {
+export type ExportFormat = 'txt' | 'json' | 'akn' | 'compilation-txt';
+
+/** The live text, as plain text, compilation text (brackets with sponsors and positions), document JSON or Akoma Ntoso (`akn`: needs `akn`), from its Y.Doc state. */
+export function exportTask(input: { state: Uint8Array; format: ExportFormat; akn?: AknOptions }): string {
   const ydoc = new Y.Doc();
   try {
     Y.applyUpdate(ydoc, input.state);
+    if (input.format === 'compilation-txt') return compilationText(readBracketState(ydoc), readMeta(ydoc));
     const body = readBody(ydoc);
     if (input.format === 'akn') return exportAkn(body, readMeta(ydoc), ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>, input.akn!);
     return input.format === 'txt' ? plainText(body) : JSON.stringify(documentJSON(body, readMeta(ydoc)));

@@ -5,6 +5,7 @@ import { isChapeau } from './chapeau.js';
 import { endsClause, endsSentence } from './paragraph-start.js';
 import { numberPrefix, subParagraphPrefix } from './paragraph-numbers.js';
 import { isPreambularOpening } from './pp-openings.js';
+import { compilationLabel } from './compilation/paragraph-label.js';
 import type { Paragraph, Segmented } from './segment-paragraphs.js';
 
 /** A block before it becomes a node: its type, attributes and text (label prefix removed). */
@@ -15,6 +16,16 @@ export interface BlockDraft {
   level?: 0 | 1 | 2;
   marker?: string;
   lines: number[];
+  /** A compilation label ("5 bis.", "PP3 bis", "5 alt."): how the paragraph was proposed. */
+  proposed?: ProposedParagraph;
+}
+
+export interface ProposedParagraph {
+  role: 'added' | 'alt';
+  /** The label as written, removed from the text (it is derived again from the position). */
+  label: string;
+  /** For "5 alt": the index (in the drafts) of paragraph 5, if found. */
+  original?: number;
 }
 
 /** Widest a heading or title can plausibly be (half-width columns). */
@@ -36,7 +47,7 @@ export function classifyBlocks(seg: Segmented, warnings: string[]): BlockDraft[]
   if (chapeau >= 0) {
     start = chapeau;
   } else {
-    start = body.findIndex((p) => isPreambularOpening(p.text) || numberPrefix(p.text)?.n === 1);
+    start = body.findIndex((p) => isPreambularOpening(p.text) || numberPrefix(p.text)?.n === 1 || compilationLabel(p.text) !== null);
     if (start < 0) start = body.length;
     warnings.push(
       start < body.length
@@ -47,7 +58,7 @@ export function classifyBlocks(seg: Segmented, warnings: string[]): BlockDraft[]
 
   drafts.push(...classifyFront(body.slice(0, start), chapeau >= 0));
   if (chapeau >= 0) drafts.push(note(body[chapeau], 'body'));
-  drafts.push(...classifyResolution(body.slice(chapeau >= 0 ? start + 1 : start)));
+  drafts.push(...classifyResolution(body.slice(chapeau >= 0 ? start + 1 : start), drafts.length, warnings));
   for (const f of seg.footnotes) {
     drafts.push({ type: 'footnote', text: f.text, marker: f.marker ?? '1', lines: f.lines });
   }
@@ -70,21 +81,43 @@ function classifyFront(front: Paragraph[], hasChapeau: boolean): BlockDraft[] {
   });
 }
 
-function classifyResolution(paras: Paragraph[]): BlockDraft[] {
+function classifyResolution(paras: Paragraph[], offset: number, warnings: string[]): BlockDraft[] {
   const out: BlockDraft[] = [];
   let op = 0;
   let letter = 0;
   let roman = 0;
+  let pp = 0;
+  // Where each numbered PP and OP is (draft index), for "5 alt" / "PP3 alt".
+  const ops = new Map<number, number>();
+  const pps = new Map<number, number>();
   paras.forEach((p, i) => {
+    const label = compilationLabel(p.text);
+    if (label) {
+      const type = label.kind === 'pp' ? 'preambular' : 'operative';
+      const written = p.text.slice(0, label.length).trim();
+      const original = label.role === 'alt' ? (label.kind === 'pp' ? pps : ops).get(label.n) : undefined;
+      if (label.role === 'alt' && original === undefined) {
+        warnings.push(`"${written}": no paragraph ${label.n} before it, read as a new paragraph`);
+      }
+      const proposed: ProposedParagraph = original === undefined ? { role: 'added', label: written } : { role: 'alt', label: written, original };
+      if (type === 'operative') {
+        letter = 0;
+        roman = 0;
+      }
+      out.push({ type, ...(type === 'operative' && { level: 0 }), text: p.text.slice(label.length), lines: p.lines, proposed });
+      return;
+    }
     const num = numberPrefix(p.text);
     if (num && num.n === op + 1) {
       op++;
       letter = 0;
       roman = 0;
+      ops.set(op, offset + out.length);
       out.push({ type: 'operative', level: 0, text: p.text.slice(num.length), lines: p.lines });
       return;
     }
     if (op === 0) {
+      pps.set(++pp, offset + out.length);
       out.push({ type: 'preambular', text: p.text, lines: p.lines });
       return;
     }

@@ -1,7 +1,7 @@
 import { stripMarkdownLinks } from './markdown-links.js';
 import type { SourceLine } from './source-lines.js';
 
-export type ArtifactKind = 'footnote-separator' | 'page-number' | 'job-number' | 'symbol-header';
+export type ArtifactKind = 'footnote-separator' | 'page-number' | 'job-number' | 'symbol-header' | 'revision-label';
 
 export interface LayoutArtifact {
   line: number;

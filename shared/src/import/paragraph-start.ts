@@ -1,11 +1,13 @@
 import { isChapeau } from './chapeau.js';
 import { numberPrefix, subParagraphPrefix } from './paragraph-numbers.js';
 import { isPreambularOpening } from './pp-openings.js';
+import { compilationLabel } from './compilation/paragraph-label.js';
 
 /** Does this line open a paragraph by its own words (a number, "(a)", a PP opening, the chapeau)? */
 export function startsParagraph(text: string): boolean {
   return (
     numberPrefix(text) !== null ||
+    compilationLabel(text) !== null ||
     subParagraphPrefix(text) !== null ||
     isPreambularOpening(text) ||
     isChapeau(text)
@@ -16,7 +18,8 @@ export function startsParagraph(text: string): boolean {
 export function isBareLabel(text: string): boolean {
   const n = numberPrefix(text);
   const s = subParagraphPrefix(text);
-  return (n !== null && n.length === text.length) || (s !== null && s.length === text.length);
+  const c = compilationLabel(text);
+  return (n !== null && n.length === text.length) || (s !== null && s.length === text.length) || (c !== null && c.length === text.length);
 }
 
 /** A footnote marker after the final punctuation ("…报告；5") does not hide how the sentence ends. */

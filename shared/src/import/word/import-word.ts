@@ -112,7 +112,8 @@ export function importWord(word: WordDocument): WordImportResult {
     });
   const body = schema.node('doc', null, [...(result.doc.content.content as PMNode[]), ...footnotes]);
   const { doc, proposals } = applyFormats(body, result.blockLines, lines, formats, word.changes, warnings);
-  return { ...result, doc, warnings, proposals };
+  // The compilation grammar's records (sponsors written in the text) and the tracked changes' records.
+  return { ...result, doc, warnings, proposals: { ...result.proposals, ...proposals } };
 }
 
 const sameChange = (a: WordChange | undefined, b: WordChange | undefined) => !!a && !!b && a.kind === b.kind && a.author === b.author;
