@@ -73,7 +73,6 @@ export function significant(s: string): string[] {
   });
 }
 
-/** Whether `needle` is a subsequence of `hay`; `at`: how much of `needle` was found. */
 /**
  * Whether `needle` is a subsequence of `hay`, where each of `pieces` (characters the import
  * recognised and removed, in order) may stand for itself in `needle` instead.
