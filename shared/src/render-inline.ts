@@ -8,7 +8,16 @@ export interface BracketSpan {
   text: string;
 }
 
-type Token = { kind: 'text' | 'ref' | 'open' | 'close'; s: string; id?: string };
+/** A piece of a block as plain text: its text, a footnote marker or a bracket sign. */
+export interface InlineToken {
+  kind: 'text' | 'ref' | 'open' | 'close';
+  s: string;
+  id?: string;
+  /** The text's own italic/bold marks (text tokens only). */
+  italic?: boolean;
+  bold?: boolean;
+}
+type Token = InlineToken;
 
 /**
  * A block's inline content as UN-style plain text: every bracket span written as `[…]` (nested
@@ -46,6 +55,14 @@ export function bracketSpans(block: PMNode): BracketSpan[] {
   return spans;
 }
 
+/**
+ * A block's inline content in order, as renderInline writes it: text (with its italic/bold), footnote
+ * markers and bracket signs (struck text omitted). The UN layout (un-layout/) styles these pieces.
+ */
+export function inlineTokens(block: PMNode): InlineToken[] {
+  return tokens(block);
+}
+
 function tokens(block: PMNode): Token[] {
   const children: PMNode[] = [];
   block.forEach((child) => {
@@ -73,7 +90,11 @@ function tokens(block: PMNode): Token[] {
       open.push(id);
       out.push({ kind: 'open', s: '[', id });
     }
-    if (child.isText) out.push({ kind: 'text', s: child.text ?? '' });
+    if (child.isText) {
+      const italic = child.marks.some((m) => m.type.name === 'italic');
+      const bold = child.marks.some((m) => m.type.name === 'bold');
+      out.push({ kind: 'text', s: child.text ?? '', ...(italic && { italic }), ...(bold && { bold }) });
+    }
     else if (child.type.name === 'footnoteRef') out.push({ kind: 'ref', s: String(child.attrs.marker) });
   });
   while (open.pop() !== undefined) out.push({ kind: 'close', s: ']' });

@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import type { TextMeta } from '@accord/shared';
 import { compareVersions, renderComparisonHtml, type Comparison, type CompareOptions } from '@accord/shared/diff/index';
-import { snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
-import { documentJSON, importText, plainText } from '../seed-import.js';
+import { EXPORT_FORMATS, type ExportFormatName } from '../export/export-formats.js';
+import { trackedDocx } from '../export/tracked-docx.js';
+import { readStoredState, snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
+import { documentJSON, importText } from '../seed-import.js';
 import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js';
 
 /**
@@ -36,16 +38,28 @@ export function importTask(input: ImportInput): ImportOutput {
   return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta) };
 }
 
-/** The live text, as plain text or as document JSON, from its Y.Doc state. */
-export function exportTask(input: { state: Uint8Array; format: 'txt' | 'json' }): string {
+/** The live text as document JSON, from its Y.Doc state (`GET …/document`). */
+export function documentTask(input: { state: Uint8Array }): string {
   const ydoc = new Y.Doc();
   try {
     Y.applyUpdate(ydoc, input.state);
-    const body = readBody(ydoc);
-    return input.format === 'txt' ? plainText(body) : JSON.stringify(documentJSON(body, readMeta(ydoc)));
+    return JSON.stringify(documentJSON(readBody(ydoc), readMeta(ydoc)));
   } finally {
     ydoc.destroy();
   }
+}
+
+export interface ExportInput {
+  /** The version's Y.Doc state (one update, or a history point's checkpoint and changes). */
+  updates: Uint8Array[];
+  format: ExportFormatName;
+  /** When the version was taken (ms): the document's date. */
+  at: number;
+}
+
+/** One version of a text in one export format (export/export-formats.ts). */
+export function exportTask(input: ExportInput): string | Uint8Array | Promise<string | Uint8Array> {
+  return EXPORT_FORMATS[input.format].render({ ...readStoredState(input.updates), at: input.at });
 }
 
 export interface CompareInput {
@@ -61,6 +75,6 @@ export function compareTask(input: CompareInput): string {
   return input.html ? renderComparisonHtml(c, input.html) : JSON.stringify(c);
 }
 
-export const tasks = { import: importTask, export: exportTask, compare: compareTask };
+export const tasks = { import: importTask, document: documentTask, export: exportTask, compare: compareTask, trackedDocx };
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;

@@ -10,11 +10,14 @@ interface Job {
 
 if (!parentPort) throw new Error('heavy-worker.ts runs as a worker thread only');
 const port = parentPort;
+const failed = (id: number) => (err: unknown) =>
+  port.postMessage({ id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
 port.on('message', (job: Job) => {
   try {
     const run = tasks[job.name] as (input: unknown) => unknown;
-    port.postMessage({ id: job.id, ok: true, result: run(job.input) });
+    // Writing a .docx is asynchronous (the docx library zips with promises).
+    Promise.resolve(run(job.input)).then((result) => port.postMessage({ id: job.id, ok: true, result }), failed(job.id));
   } catch (err) {
-    port.postMessage({ id: job.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    failed(job.id)(err);
   }
 });

@@ -64,3 +64,17 @@ export function isPreambularOpening(text: string): boolean {
   const t = text.trimStart();
   return ZH.test(t) || EN.test(t) || FR.test(t) || ES.test(t) || RU.test(t) || AR.test(t);
 }
+
+/** The Latin-script languages whose patterns `preambularOpening` exposes (house style italics). */
+const LATIN_OPENINGS: Record<string, RegExp> = { en: EN, fr: FR, es: ES };
+
+/**
+ * The opening words a PP starts with in English, French or Spanish ("Recalling", "Deeply
+ * concerned", "Also noting", "Rappelant", "Teniendo presente"), or null. un-layout/opening-words.ts
+ * extends them ("Noting with concern") for the italics of the UN Editorial Manual.
+ */
+export function preambularOpening(text: string, language: string): string | null {
+  const re = LATIN_OPENINGS[language];
+  const m = re?.exec(text);
+  return m && m.index === 0 ? m[0] : null;
+}
