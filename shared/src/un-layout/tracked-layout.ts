@@ -29,7 +29,9 @@ const bracketIds = (marks: MarkJSON[] | undefined) => (marks ?? []).filter((m) =
  */
 function opRuns(p: ParagraphComparison, input: TrackedInput): LayoutRun[] {
   const runs: LayoutRun[] = [];
-  let open: string[] = [];
+  // Open brackets, innermost last, each closed as part of the change that opened it.
+  const open: { id: string; change?: RunChange }[] = [];
+  const sign = (text: string, change: RunChange | undefined): LayoutRun => ({ text, ...(change && { change }) });
   for (const op of p.ops) {
     const marks = op.op === 'format' ? op.to : op.marks;
     if (op.op !== 'delete' && has(marks, 'struck') && !(op.op === 'insert' && op.struck)) continue;
@@ -38,15 +40,11 @@ function opRuns(p: ParagraphComparison, input: TrackedInput): LayoutRun[] {
       const who = input.author(p.id, op);
       change = { type: op.op === 'insert' ? 'ins' : 'del', author: who.author, date: who.date };
     }
-    const sign = (text: string): LayoutRun => ({ text, ...(change && { change }) });
     const ids = bracketIds(marks);
-    while (open.length && !ids.includes(open[open.length - 1])) {
-      open.pop();
-      runs.push(sign(']'));
-    }
-    for (const id of ids) if (!open.includes(id)) {
-      open = [...open, id];
-      runs.push(sign('['));
+    while (open.length && !ids.includes(open[open.length - 1].id)) runs.push(sign(']', open.pop()!.change));
+    for (const id of ids) if (!open.some((o) => o.id === id)) {
+      open.push({ id, change });
+      runs.push(sign('[', change));
     }
     const style = { ...(has(marks, 'italic') && { italic: true }), ...(has(marks, 'bold') && { bold: true }), ...(change && { change }) };
     const ref = (marks ?? []).find((m) => m.type === 'footnoteRef');
@@ -55,7 +53,7 @@ function opRuns(p: ParagraphComparison, input: TrackedInput): LayoutRun[] {
       if (piece) runs.push({ text: piece, ...style });
     });
   }
-  for (let i = 0; i < open.length; i++) runs.push({ text: ']' });
+  while (open.length) runs.push(sign(']', open.pop()!.change));
   return runs;
 }
 
