@@ -13,16 +13,16 @@ const ZH_VERBS = [
 ];
 const ZH = new RegExp(`^(?:还|又|并|也|再次|进一步|同时)?(?:表示)?(?:${ZH_VERBS.join('|')})`);
 
-/** English: a capitalised participle ("Recalling") or one of the adjectival openings. */
+/** English: a capitalised participle ("Recalling", "Also recalling") or one of the adjectival openings. */
 const EN = new RegExp(
-  '^(?:(?:Also|Further|Further also|Again)\\s+)?(?:[A-Z][a-z]+ing\\b|' +
+  '^(?:(?:Also|Further|Further also|Again)\\s+[a-z]+ing\\b|(?:(?:Also|Further|Further also|Again)\\s+)?(?:[A-Z][a-z]+ing\\b|' +
     [
       'Deeply concerned', 'Gravely concerned', 'Seriously concerned', 'Concerned', 'Bearing in mind',
       'Having considered', 'Having examined', 'Having reviewed', 'Taking note', 'Mindful', 'Convinced',
       'Aware', 'Alarmed', 'Guided by', 'Cognizant', 'Conscious', 'Determined', 'Desirous', 'Appreciating',
       'Deploring', 'Encouraged', 'Gratified', 'Fully aware', 'Keeping in mind', 'Taking into account',
     ].join('|') +
-    ')\\b',
+    '))\\b',
 );
 
 const FR = new RegExp(
