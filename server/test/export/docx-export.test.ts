@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RevisionView } from '../../src/revisions/revision-service.js';
+import { heavyWork, HEAVY_MIN_SIZE } from '../../src/work/heavy-work.js';
+import { importTask } from '../../src/work/heavy-tasks.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { CHAIR, DRAFT, EU, paragraphs, runCommand } from '../revisions/helpers.js';
 
@@ -156,5 +158,15 @@ describe('export to Word', () => {
     expect((await t.api('GET', `/api/sessions/${id}/export?format=docx&version=rev:nope`, chairToken)).status).toBe(404);
     expect((await t.api('GET', `/api/sessions/${id}/export?format=docx&version=yesterday`, chairToken)).status).toBe(400);
     expect((await t.api('GET', `/api/sessions/${id}/export?format=pdf-ish`, chairToken)).status).toBe(400);
+  });
+
+  it('a large text’s .docx is written in the worker thread (asynchronous task, bytes sent back)', async () => {
+    const { update } = importTask({ text: ENGLISH });
+    const before = heavyWork.offloaded;
+    const bytes = await heavyWork.run('export', { updates: [update], format: 'docx', at: Date.UTC(2026, 11, 4) }, HEAVY_MIN_SIZE);
+    expect(heavyWork.offloaded).toBe(before + 1);
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('4 December 2026');
+    expect(xml).toContain('Takes note');
   });
 });
