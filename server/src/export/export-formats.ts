@@ -1,3 +1,4 @@
+import { exportAkn } from '@accord/shared/akn/export-akn';
 import { unLayout } from '@accord/shared/un-layout/index';
 import type { TextState } from '../revisions/frozen-text.js';
 import { plainText } from '../seed-import.js';
@@ -7,6 +8,8 @@ import { renderDocx } from './render-docx.js';
 export interface ExportText extends TextState {
   /** When the version was taken (ms): the document's date. */
   at: number;
+  /** The session id: a stable name for the text (AKN's FRBR URIs). */
+  name: string;
 }
 
 export interface ExportFormat {
@@ -27,6 +30,7 @@ export const EXPORT_FORMATS = {
   txt: { ext: 'txt', contentType: 'text/plain; charset=utf-8', render: (t) => plainText(t.doc) },
   docx: { ext: 'docx', contentType: DOCX, render: (t) => renderDocx(unLayout(t.doc, t.meta, { mode: 'clean', at: t.at, paragraphs: t.paragraphs })) },
   'compilation-docx': { ext: 'docx', contentType: DOCX, render: (t) => renderDocx(unLayout(t.doc, t.meta, { mode: 'compilation', at: t.at, proposals: t.proposals })) },
+  akn: { ext: 'akn.xml', contentType: 'application/akn+xml; charset=utf-8', render: (t) => exportAkn(t.doc, t.meta, t.proposals, { date: new Date(t.at).toISOString().slice(0, 10), name: t.name }) },
 } satisfies Record<string, ExportFormat>;
 
 export type ExportFormatName = keyof typeof EXPORT_FORMATS;

@@ -29,6 +29,8 @@ export interface ApiContext {
 }
 
 const MAX_TEXT = 10_000_000;
+/** Base64 of a .docx: about 11 MB of file within the 16 MB JSON body limit (create-accord-server.ts). */
+const MAX_DOCX_BASE64 = 15_000_000;
 
 function optionalString(body: Record<string, unknown>, key: string, max: number): string | undefined {
   const v = body[key];
@@ -86,12 +88,22 @@ export function apiRoutes(ctx: ApiContext): Router {
     const body = bodyOf(req);
     const title = optionalString(body, 'title', 500);
     const text = optionalString(body, 'text', MAX_TEXT);
-    if (!title?.trim() && !text?.trim()) throw new HttpError(400, 'bad-input', 'title (or text) is required');
+    const docxBase64 = optionalString(body, 'docx', MAX_DOCX_BASE64);
+    if (text?.trim() && docxBase64) throw new HttpError(400, 'bad-input', 'give either text or docx, not both');
+    if (docxBase64 !== undefined && !/^[A-Za-z0-9+/]+={0,2}$/.test(docxBase64)) throw new HttpError(400, 'bad-input', 'docx must be the file in base64');
+    const docx = docxBase64 ? new Uint8Array(Buffer.from(docxBase64, 'base64')) : undefined;
+    if (!title?.trim() && !text?.trim() && !docx) throw new HttpError(400, 'bad-input', 'title (or text, or docx) is required');
     const { session, chair, warnings } = await createSession(storage, {
       title: title?.trim(),
       text,
+      docx,
       symbol: optionalString(body, 'symbol', 200),
       language: optionalString(body, 'language', 35),
+    }).catch((err: unknown) => {
+      if (!docx) throw err;
+      // Whatever mammoth or the zip reader could not read is the file's fault, not the server's.
+      const reason = err instanceof Error ? err.message.replace(/^heavy work failed: /, '').split('\n')[0].replace(/^\w*Error: /, '') : String(err);
+      throw new HttpError(400, 'bad-docx', `the Word file could not be read: ${reason}`);
     });
     res.status(201).json({ session, chairToken: chair.token, chairLink: sessionLink(session.id, chair.token), warnings });
   });
@@ -146,10 +158,11 @@ export function apiRoutes(ctx: ApiContext): Router {
       throw new HttpError(500, 'load-failed', 'the document could not be loaded');
     }
     const size = version.updates.reduce((n, u) => n + u.length, 0);
-    const file = await heavyWork.run('export', { updates: version.updates, format, at: Date.parse(version.at) }, size).catch(schemaMismatch(req.params.id));
+    const file = await heavyWork.run('export', { updates: version.updates, format, at: Date.parse(version.at), name: req.params.id }, size).catch(schemaMismatch(req.params.id));
     const { ext, contentType } = EXPORT_FORMATS[format];
     const suffix = ref.kind === 'live' ? '' : `-${formatVersionRef(ref).replace(/[^A-Za-z0-9_-]+/g, '_')}`;
-    res.type(contentType).attachment(`${req.params.id}${suffix}.${ext}`).send(typeof file === 'string' ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength));
+    // attachment() sets a type from the extension: the table's type goes last.
+    res.attachment(`${req.params.id}${suffix}.${ext}`).type(contentType).send(typeof file === 'string' ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength));
   });
 
   r.post('/sessions/:id/participants', async (req, res) => {

@@ -4,6 +4,8 @@ import { compareVersions, renderComparisonHtml, type Comparison, type CompareOpt
 import { EXPORT_FORMATS, type ExportFormatName } from '../export/export-formats.js';
 import { trackedDocx } from '../export/tracked-docx.js';
 import { readStoredState, snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
+import { importWord } from '@accord/shared/import/word/import-word';
+import { readDocx } from '../docx/read-docx.js';
 import { documentJSON, importText } from '../seed-import.js';
 import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js';
 
@@ -29,13 +31,24 @@ export interface ImportOutput {
 
 export function importTask(input: ImportInput): ImportOutput {
   const imported = importText(input.text);
-  const meta: TextMeta = {
-    ...imported.meta,
-    title: input.title || imported.meta.title || 'Untitled text',
-    symbol: input.symbol ?? imported.meta.symbol,
-    language: input.language ?? imported.meta.language,
-  };
+  const meta = metaOf(imported.meta, input);
   return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta) };
+}
+
+/** A .docx (read-docx.ts, then importWord): its tracked changes become proposals by their authors. */
+export async function importDocxTask(input: Omit<ImportInput, 'text'> & { docx: Uint8Array }): Promise<ImportOutput> {
+  const imported = importWord(await readDocx(input.docx));
+  const meta = metaOf(imported.meta, input);
+  return { meta, warnings: imported.warnings, update: initialUpdate(imported.doc, meta, imported.proposals) };
+}
+
+function metaOf(found: TextMeta, input: Omit<ImportInput, 'text'>): TextMeta {
+  return {
+    ...found,
+    title: input.title || found.title || 'Untitled text',
+    symbol: input.symbol ?? found.symbol,
+    language: input.language ?? found.language,
+  };
 }
 
 /** The live text as document JSON, from its Y.Doc state (`GET …/document`). */
@@ -55,11 +68,13 @@ export interface ExportInput {
   format: ExportFormatName;
   /** When the version was taken (ms): the document's date. */
   at: number;
+  /** The session id: a stable name for the text (AKN's FRBR URIs). */
+  name: string;
 }
 
 /** One version of a text in one export format (export/export-formats.ts). */
 export function exportTask(input: ExportInput): string | Uint8Array | Promise<string | Uint8Array> {
-  return EXPORT_FORMATS[input.format].render({ ...readStoredState(input.updates), at: input.at });
+  return EXPORT_FORMATS[input.format].render({ ...readStoredState(input.updates), at: input.at, name: input.name });
 }
 
 export interface CompareInput {
@@ -75,6 +90,6 @@ export function compareTask(input: CompareInput): string {
   return input.html ? renderComparisonHtml(c, input.html) : JSON.stringify(c);
 }
 
-export const tasks = { import: importTask, document: documentTask, export: exportTask, compare: compareTask, trackedDocx };
+export const tasks = { import: importTask, importDocx: importDocxTask, document: documentTask, export: exportTask, compare: compareTask, trackedDocx };
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;

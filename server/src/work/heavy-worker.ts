@@ -10,14 +10,15 @@ interface Job {
 
 if (!parentPort) throw new Error('heavy-worker.ts runs as a worker thread only');
 const port = parentPort;
-const failed = (id: number) => (err: unknown) =>
-  port.postMessage({ id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+// A task may await (reading a .docx): jobs are chained so they still run one at a time, in order.
+let queue: Promise<void> = Promise.resolve();
 port.on('message', (job: Job) => {
-  try {
-    const run = tasks[job.name] as (input: unknown) => unknown;
-    // Writing a .docx is asynchronous (the docx library zips with promises).
-    Promise.resolve(run(job.input)).then((result) => port.postMessage({ id: job.id, ok: true, result }), failed(job.id));
-  } catch (err) {
-    failed(job.id)(err);
-  }
+  queue = queue.then(async () => {
+    try {
+      const run = tasks[job.name] as (input: unknown) => unknown;
+      port.postMessage({ id: job.id, ok: true, result: await run(job.input) });
+    } catch (err) {
+      port.postMessage({ id: job.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
+  });
 });

@@ -163,7 +163,7 @@ describe('export to Word', () => {
   it('a large text’s .docx is written in the worker thread (asynchronous task, bytes sent back)', async () => {
     const { update } = importTask({ text: ENGLISH });
     const before = heavyWork.offloaded;
-    const bytes = await heavyWork.run('export', { updates: [update], format: 'docx', at: Date.UTC(2026, 11, 4) }, HEAVY_MIN_SIZE);
+    const bytes = await heavyWork.run('export', { updates: [update], format: 'docx', at: Date.UTC(2026, 11, 4), name: 'worker' }, HEAVY_MIN_SIZE);
     expect(heavyWork.offloaded).toBe(before + 1);
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
     expect(xml).toContain('4 December 2026');
