@@ -35,6 +35,12 @@ describe('export from the editor menu in Chromium', () => {
     expect(xml).toContain('第七十四届会议');
     expect(await zip.file('word/footnotes.xml')!.async('string')).toContain('A/74/130。');
 
+    // The file opens in Accord's Word import again, with the same paragraphs and footnotes.
+    const again = await room.accord.api<{ session: { id: string }; chairToken: string }>('POST', '/api/sessions', room.accord.adminKey, { title: 'Re-imported', docx: clean.bytes.toString('base64') });
+    type Counts = { counts: { pp: number; op: number; footnotes: number } };
+    const counts = async (id: string, token: string) => (await room.accord.api<Counts>('GET', `/api/sessions/${id}/document`, token)).counts;
+    expect(await counts(again.session.id, again.chairToken)).toMatchObject(await counts(session.id, session.chairToken));
+
     const compilation = await download('Word (compilation with brackets)');
     expect((await JSZip.loadAsync(compilation.bytes)).file('word/document.xml')).toBeTruthy();
 

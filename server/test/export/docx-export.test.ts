@@ -169,4 +169,18 @@ describe('export to Word', () => {
     expect(xml).toContain('4 December 2026');
     expect(xml).toContain('Takes note');
   });
+
+  it('a .docx export imported again (Word import) gives the same structure', async () => {
+    const { id, chairToken } = await t.createSession('Countering ICT crime', ENGLISH);
+    const res = await fetch(`${t.url}/api/sessions/${id}/export?format=docx`, { headers: { authorization: `Bearer ${chairToken}` } });
+    const docx = Buffer.from(await res.arrayBuffer()).toString('base64');
+    const again = await t.api<{ session: { id: string }; chairToken: string }>('POST', '/api/sessions', t.adminKey, { title: 'Round trip', docx });
+    expect(again.status).toBe(201);
+    type Doc = { counts: Record<string, number>; blocks: { type: string; label: string | null }[] };
+    const before = (await t.api<Doc>('GET', `/api/sessions/${id}/document`, chairToken)).body;
+    const after = (await t.api<Doc>('GET', `/api/sessions/${again.body.session.id}/document`, again.body.chairToken)).body;
+    const numbered = (d: Doc) => d.blocks.filter((b) => b.type === 'preambular' || b.type === 'operative' || b.type === 'footnote').map((b) => `${b.type}:${b.label}`);
+    expect(numbered(after)).toEqual(numbered(before));
+    expect(after.counts).toMatchObject({ pp: before.counts.pp, op: before.counts.op, subParagraphs: before.counts.subParagraphs, footnotes: before.counts.footnotes });
+  });
 });
