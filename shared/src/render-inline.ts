@@ -8,7 +8,15 @@ export interface BracketSpan {
   text: string;
 }
 
-export type InlineToken = { kind: 'text' | 'ref' | 'open' | 'close'; s: string; id?: string };
+/** A piece of a block as plain text: its text, a footnote marker or a bracket sign. */
+export interface InlineToken {
+  kind: 'text' | 'ref' | 'open' | 'close';
+  s: string;
+  id?: string;
+  /** The text's own italic/bold marks (text tokens only). */
+  italic?: boolean;
+  bold?: boolean;
+}
 type Token = InlineToken;
 
 /** Which bracket a mark belongs to: by default its proposal id (a replacement's two roles are one bracket). */
@@ -51,8 +59,8 @@ export function bracketSpans(block: PMNode): BracketSpan[] {
 }
 
 /**
- * A block's inline content as tokens: text, footnote markers, and bracket opens/closes, one
- * bracket per `keyOf(mark)` run (nested brackets nested, the longer outside). Struck text omitted.
+ * A block's inline content in order, as renderInline writes it: text (with its italic/bold), footnote
+ * markers and bracket signs, one bracket per `keyOf(mark)` run (struck text omitted). The UN layout (un-layout/) styles these pieces.
  */
 export function inlineTokens(block: PMNode, keyOf: (m: Mark) => string = byId): InlineToken[] {
   return tokens(block, keyOf);
@@ -85,7 +93,11 @@ function tokens(block: PMNode, keyOf: (m: Mark) => string = byId): Token[] {
       open.push(id);
       out.push({ kind: 'open', s: '[', id });
     }
-    if (child.isText) out.push({ kind: 'text', s: child.text ?? '' });
+    if (child.isText) {
+      const italic = child.marks.some((m) => m.type.name === 'italic');
+      const bold = child.marks.some((m) => m.type.name === 'bold');
+      out.push({ kind: 'text', s: child.text ?? '', ...(italic && { italic }), ...(bold && { bold }) });
+    }
     else if (child.type.name === 'footnoteRef') out.push({ kind: 'ref', s: String(child.attrs.marker) });
   });
   while (open.pop() !== undefined) out.push({ kind: 'close', s: ']' });

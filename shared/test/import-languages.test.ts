@@ -1,54 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportPlainText, importPlainText } from '../src/index.js';
 import { blocksOf, footnoteRefs, ofType, pendingBrackets, readSeed, SEED_001 } from './helpers.js';
 
-const ENGLISH = `A/C.3/74/L.11/Rev.1
-
-Seventy-fourth session
-Third Committee
-Agenda item 107
-
-Countering the use of information and communications technologies for criminal purposes
-
-Algeria, Angola, Azerbaijan, Belarus, Bolivia (Plurinational State of), Burundi, Cambodia,
-China and Zimbabwe: revised draft resolution
-
-Countering the use of information and communications technologies for criminal purposes
-
-The General Assembly,
-
-Recalling its resolution 65/230 of 21 December 2010, in which it endorsed the Salvador
-Declaration on Comprehensive Strategies for Global Challenges,1
-
-Noting with concern the [increasing] rate of cybercrime,
-
-Bearing in mind [[Being guided by][In accordance with]] the principles of the Charter,
-
-Deeply concerned that technologies may be misused,
-
-1. Takes note of the report of the Secretary-General;2
-
-2. Decides to establish an open-ended ad hoc intergovernmental committee of experts, to elaborate
-a comprehensive international convention;
-
-3. Requests the Secretary-General:
-
-(a) To allocate the necessary resources;
-
-(b) To report on:
-
-(i) the activities of the committee;
-
-(ii) the use of resources;
-
-(c) To support the work of the committee;
-
-4. Decides to consider the question at its seventy-fifth session.
-
-__________________
-1 A/CONF.213/18, chap. I, resolution 1.
-2 A/74/130.
-`;
+/** A/C.3/74/L.11/Rev.1 (seed 001) in English, shortened, with brackets and sub-paragraphs added. */
+const ENGLISH = readFileSync(new URL('./fixtures/english-draft.txt', import.meta.url), 'utf8');
 
 describe('import of an English draft', () => {
   const result = importPlainText(ENGLISH);

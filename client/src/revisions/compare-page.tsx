@@ -6,7 +6,7 @@ import { useOpenedSession } from '../api/use-opened-session';
 import { sessionPath } from '../router';
 import { comparePath, defaultPair, parseCompareSearch, versionOptions, type CompareState, type CompareView } from './compare-url';
 import { ComparisonFrame } from './comparison-frame';
-import { downloadComparisonHtml, fetchComparison } from './revisions-api';
+import { downloadComparisonDocx, downloadComparisonHtml, fetchComparison } from './revisions-api';
 import { useVersions } from './use-versions';
 import { VersionSelect } from './version-select';
 import './revisions.css';
@@ -86,6 +86,15 @@ function CompareWorkspace({ session, me, token }: { session: Session; me: Me; to
     );
   };
 
+  const downloadDocx = () => {
+    if (!full) return;
+    setNotice('Preparing the Word file…');
+    downloadComparisonDocx(session.id, full, token).then(
+      (name) => setNotice(`Downloaded ${name}: open it in Word to step through the changes.`),
+      (e: unknown) => setError(errorText(e)),
+    );
+  };
+
   return (
     <div className="workspace compare-workspace">
       <header className="header-bar">
@@ -131,6 +140,9 @@ function CompareWorkspace({ session, me, token }: { session: Session; me: Me; to
         </button>
         <button type="button" className="small" onClick={download} disabled={!full}>
           Download HTML
+        </button>
+        <button type="button" className="small" onClick={downloadDocx} disabled={!full} title="The later version with tracked changes, each by the delegation whose proposal made it">
+          Word (tracked changes)
         </button>
       </div>
       {notice && (

@@ -1,5 +1,6 @@
 import type { Comparison } from '@accord/shared/diff/index';
-import { ApiError, apiFetch } from '../api/http';
+import { downloadFile } from '../api/download-file';
+import { apiFetch } from '../api/http';
 
 /** docs/api.md "Revisions and compare": `RevisionView`. */
 export interface Revision {
@@ -52,36 +53,12 @@ export function fetchComparison(sessionId: string, q: CompareQuery, token: strin
   return apiFetch(`${base(sessionId)}/compare?${compareQueryString(q, { format: 'json' })}`, token);
 }
 
-/** `attachment; filename=compare-rev_x-live.html` → `compare-rev_x-live.html`. */
-export function attachmentName(disposition: string | null, fallback: string): string {
-  if (!disposition) return fallback;
-  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
-  if (star) return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
-  const plain = /filename=("?)([^";]+)\1/i.exec(disposition);
-  return plain ? plain[2].trim() : fallback;
+/** The server's self-contained HTML file of a comparison (`download=1`). */
+export function downloadComparisonHtml(sessionId: string, q: CompareQuery, view: string, token: string): Promise<string> {
+  return downloadFile(`${base(sessionId)}/compare?${compareQueryString(q, { format: 'html', view, download: '1' })}`, token, 'comparison.html', 'the comparison');
 }
 
-/**
- * The server's self-contained HTML file (`download=1`). Fetched with the token in the header (a
- * plain link could not carry it), then handed to the browser as a file download.
- */
-export async function downloadComparisonHtml(sessionId: string, q: CompareQuery, view: string, token: string): Promise<string> {
-  const url = `${base(sessionId)}/compare?${compareQueryString(q, { format: 'html', view, download: '1' })}`;
-  let res: Response;
-  try {
-    res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-  } catch {
-    throw new ApiError(0, 'Cannot reach the Accord server. Check your connection and try again.');
-  }
-  if (!res.ok) throw new ApiError(res.status, `The server could not export the comparison (${res.status}).`);
-  const name = attachmentName(res.headers.get('Content-Disposition'), 'comparison.html');
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  return name;
+/** The later version as a Word file whose differences are tracked changes, each with its author. */
+export function downloadComparisonDocx(sessionId: string, q: CompareQuery, token: string): Promise<string> {
+  return downloadFile(`${base(sessionId)}/compare?${compareQueryString(q, { format: 'docx' })}`, token, 'comparison.docx', 'the comparison');
 }

@@ -16,6 +16,7 @@ import { useCollabField, useTextMeta } from '../collab/use-collab';
 import { labelsOf } from '../editor/extensions/document-index';
 import { useAccordEditor } from '../editor/use-accord-editor';
 import { RevisionsPanel } from '../revisions/revisions-panel';
+import { ExportMenu } from './export-menu';
 import { HeaderBar } from './header-bar';
 import { ParticipantsPanel } from './participants-panel';
 import { PresenceList } from './presence-list';
@@ -135,6 +136,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
         collab={collab}
         openBrackets={view?.counts.total}
         outbox={outbox}
+        actions={<ExportMenu sessionId={session.id} token={token} />}
       />
       {problem && (
         <div className="banner banner-error" role="alert">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Identity } from '../collab/accord-messages';
 import type { CollabSession } from '../collab/collab-session';
 import { useCollabSnapshot } from '../collab/use-collab';
@@ -19,8 +20,10 @@ export function HeaderBar(props: {
   openBrackets?: number;
   /** Proposals typed here that the server has not stored yet. */
   outbox?: Outbox;
+  /** Menus on the right of the header (the Export menu). */
+  actions?: ReactNode;
 }) {
-  const { symbol, title, language, revision, identity, collab, openBrackets, outbox } = props;
+  const { symbol, title, language, revision, identity, collab, openBrackets, outbox, actions } = props;
   const snapshot = useCollabSnapshot(collab);
   return (
     <header className="header-bar">
@@ -46,6 +49,7 @@ export function HeaderBar(props: {
         <span className="tag tag-role">{identity.role}</span>
         {identity.role === 'observer' && <span className="tag">read-only</span>}
       </div>
+      {actions}
       {outbox && <OutboxIndicator outbox={outbox} />}
       <ConnectionIndicator snapshot={snapshot} />
     </header>

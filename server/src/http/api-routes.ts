@@ -6,13 +6,15 @@ import * as Y from 'yjs';
 import { addParticipant, createSession, nameClash, sessionLink } from '../sessions/sessions.js';
 import { groupNames, groupRoutes } from '../groups/group-routes.js';
 import type { ParticipantRecord, SessionRecord, Storage } from '../storage/storage.js';
-import type { RevisionService } from '../revisions/revision-service.js';
 import { revisionRoutes } from '../revisions/revision-routes.js';
 import { bearer, isAdmin, requireChair, requireIdentity } from './auth.js';
 import { HttpError } from './errors.js';
 import type { FairShare } from '../limits/fair-share.js';
 import { CLOSE_POLICY_VIOLATION } from '../collab/protocol-error.js';
 import { heavyWork } from '../work/heavy-work.js';
+import { EXPORT_FORMATS, isExportFormat } from '../export/export-formats.js';
+import { VersionNotFound, type RevisionService } from '../revisions/revision-service.js';
+import { formatVersionRef, parseVersionRef } from '../revisions/version-ref.js';
 
 export interface ApiContext {
   storage: Storage;
@@ -139,22 +141,28 @@ export function apiRoutes(ctx: ApiContext): Router {
   r.get('/sessions/:id/document', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     const state = await withDocument(req.params.id, (room) => Y.encodeStateAsUpdate(room.doc));
-    res.type('application/json').send(await heavyWork.run('export', { state, format: 'json' }, state.length).catch(schemaMismatch(req.params.id)));
+    res.type('application/json').send(await heavyWork.run('document', { state }, state.length).catch(schemaMismatch(req.params.id)));
   });
 
   r.get('/sessions/:id/export', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     const format = req.query.format ?? 'txt';
-    if (format !== 'txt' && format !== 'akn' && format !== 'compilation-txt') throw new HttpError(400, 'bad-format', 'supported formats: txt, compilation-txt, akn');
-    const state = await withDocument(req.params.id, (room) => Y.encodeStateAsUpdate(room.doc));
-    if (format === 'akn') {
-      const akn = { date: new Date().toISOString().slice(0, 10), name: req.params.id };
-      const xml = await heavyWork.run('export', { state, format: 'akn', akn }, state.length).catch(schemaMismatch(req.params.id));
-      return void res.attachment(`${req.params.id}.akn.xml`).type('application/akn+xml; charset=utf-8').send(xml);
+    if (!isExportFormat(format)) throw new HttpError(400, 'bad-format', `supported formats: ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+    const ref = parseVersionRef(req.query.version ?? 'live');
+    if (!ref) throw new HttpError(400, 'bad-version', 'version must be live, rev:<id> or history:<id>');
+    let version;
+    try {
+      version = await ctx.revisions.versionState(req.params.id, ref);
+    } catch (err) {
+      if (err instanceof VersionNotFound) throw new HttpError(404, 'no-version', err.message);
+      throw new HttpError(500, 'load-failed', 'the document could not be loaded');
     }
-    const text = await heavyWork.run('export', { state, format }, state.length).catch(schemaMismatch(req.params.id));
-    const name = format === 'txt' ? `${req.params.id}.txt` : `${req.params.id}.compilation.txt`;
-    res.type('text/plain; charset=utf-8').attachment(name).send(text);
+    const size = version.updates.reduce((n, u) => n + u.length, 0);
+    const file = await heavyWork.run('export', { updates: version.updates, format, at: Date.parse(version.at), name: req.params.id }, size).catch(schemaMismatch(req.params.id));
+    const { ext, contentType } = EXPORT_FORMATS[format];
+    const suffix = ref.kind === 'live' ? '' : `-${formatVersionRef(ref).replace(/[^A-Za-z0-9_-]+/g, '_')}`;
+    // attachment() sets a type from the extension: the table's type goes last.
+    res.attachment(`${req.params.id}${suffix}.${ext}`).type(contentType).send(typeof file === 'string' ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength));
   });
 
   r.post('/sessions/:id/participants', async (req, res) => {

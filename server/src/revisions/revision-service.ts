@@ -105,6 +105,26 @@ export class RevisionService {
   }
 
   /**
+   * A version as Y.Doc state, whatever its kind (exports read meta, proposals and statuses from it):
+   * a revision's frozen state, a history point's checkpoint and changes, or the live text now.
+   */
+  async versionState(sessionId: string, ref: VersionRef): Promise<{ label: string; at: string; updates: Uint8Array[] }> {
+    if (ref.kind === 'rev') {
+      const r = await this.storage.getRevision(sessionId, ref.id);
+      if (!r) throw new VersionNotFound(`no revision ${ref.id}`);
+      return { label: r.label, at: r.createdAt, updates: [r.snapshot] };
+    }
+    const source = await this.versionSource(sessionId, ref);
+    if (!('updates' in source)) throw new Error('unreachable: only revisions are snapshots');
+    return source;
+  }
+
+  /** The live text's Y.Doc state: its proposal records, decision log and direct edits. */
+  liveState(sessionId: string): Promise<Uint8Array> {
+    return this.withRoom(sessionId, (room) => Y.encodeStateAsUpdate(room.doc));
+  }
+
+  /**
    * Both sides of a comparison. A revision's renumbering ("5 bis → 6") describes how labels
    * changed when it was issued, so it applies only when `from` is older than `to`; comparing
    * backwards (Rev.2 → Rev.1) shows each side's own labels.

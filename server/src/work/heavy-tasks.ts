@@ -1,13 +1,12 @@
 import * as Y from 'yjs';
-import { Y_PROPOSALS, type TextMeta } from '@accord/shared';
-import { exportAkn, type AknOptions } from '@accord/shared/akn/export-akn';
-import type { Proposal } from '@accord/shared/brackets/types';
+import type { TextMeta } from '@accord/shared';
 import { compareVersions, renderComparisonHtml, type Comparison, type CompareOptions } from '@accord/shared/diff/index';
-import { snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
-import { readBracketState } from '@accord/shared/brackets/index';
+import { EXPORT_FORMATS, type ExportFormatName } from '../export/export-formats.js';
+import { trackedDocx } from '../export/tracked-docx.js';
+import { readStoredState, snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
 import { importWord } from '@accord/shared/import/word/import-word';
 import { readDocx } from '../docx/read-docx.js';
-import { compilationText, documentJSON, importText, plainText } from '../seed-import.js';
+import { documentJSON, importText } from '../seed-import.js';
 import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js';
 
 /**
@@ -52,20 +51,30 @@ function metaOf(found: TextMeta, input: Omit<ImportInput, 'text'>): TextMeta {
   };
 }
 
-export type ExportFormat = 'txt' | 'json' | 'akn' | 'compilation-txt';
-
-/** The live text, as plain text, compilation text (brackets with sponsors and positions), document JSON or Akoma Ntoso (`akn`: needs `akn`), from its Y.Doc state. */
-export function exportTask(input: { state: Uint8Array; format: ExportFormat; akn?: AknOptions }): string {
+/** The live text as document JSON, from its Y.Doc state (`GET …/document`). */
+export function documentTask(input: { state: Uint8Array }): string {
   const ydoc = new Y.Doc();
   try {
     Y.applyUpdate(ydoc, input.state);
-    if (input.format === 'compilation-txt') return compilationText(readBracketState(ydoc), readMeta(ydoc));
-    const body = readBody(ydoc);
-    if (input.format === 'akn') return exportAkn(body, readMeta(ydoc), ydoc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>, input.akn!);
-    return input.format === 'txt' ? plainText(body) : JSON.stringify(documentJSON(body, readMeta(ydoc)));
+    return JSON.stringify(documentJSON(readBody(ydoc), readMeta(ydoc)));
   } finally {
     ydoc.destroy();
   }
+}
+
+export interface ExportInput {
+  /** The version's Y.Doc state (one update, or a history point's checkpoint and changes). */
+  updates: Uint8Array[];
+  format: ExportFormatName;
+  /** When the version was taken (ms): the document's date. */
+  at: number;
+  /** The session id: a stable name for the text (AKN's FRBR URIs). */
+  name: string;
+}
+
+/** One version of a text in one export format (export/export-formats.ts). */
+export function exportTask(input: ExportInput): string | Uint8Array | Promise<string | Uint8Array> {
+  return EXPORT_FORMATS[input.format].render({ ...readStoredState(input.updates), at: input.at, name: input.name });
 }
 
 export interface CompareInput {
@@ -81,6 +90,6 @@ export function compareTask(input: CompareInput): string {
   return input.html ? renderComparisonHtml(c, input.html) : JSON.stringify(c);
 }
 
-export const tasks = { import: importTask, importDocx: importDocxTask, export: exportTask, compare: compareTask };
+export const tasks = { import: importTask, importDocx: importDocxTask, document: documentTask, export: exportTask, compare: compareTask, trackedDocx };
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;

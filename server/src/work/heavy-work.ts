@@ -2,9 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { tasks, type TaskName, type Tasks } from './heavy-tasks.js';
 
 /**
- * Runs whole-text work (heavy-tasks.ts: import, export, compare) off the event loop, in one worker
- * thread started on first use and kept (unref'd, so it never holds the process open). Jobs run
- * one at a time in arrival order; a crashed worker fails its jobs and the next job starts a new one.
+ * Runs whole-text work (heavy-tasks.ts: import, export, compare, tracked changes) off the event
+ * loop, in one worker thread started on first use and kept (unref'd, so it never holds the process
+ * open). Jobs start in arrival order (a .docx finishes zipping asynchronously); a crashed worker
+ * fails its jobs and the next job starts a new one.
  *
  * The worker's entry file: the server runs either from its TypeScript sources (tsx: `pnpm dev`,
  * tests) or from the esbuild bundle (`pnpm start`, server/build.mjs). This module knows which by

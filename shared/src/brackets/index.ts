@@ -17,7 +17,7 @@ export {
 } from './rulebook.js';
 export { bracketCounts, bracketCountsFrom, type BracketCounts } from './counts.js';
 export { orphanedProposals, LOCKED } from './context.js';
-export { annotation, proposalLabel, sponsorLabel, compilationText } from './labels.js';
+export { annotation, proposalLabel, sponsorLabel, compilationText, compilationPieces, type CompilationPiece } from './labels.js';
 export { pendingRecords } from './pending.js';
 export { blockText, findBlock, findProposalText, resolveAnchor, LEAF_CHAR } from './doc.js';
 export { merge3 } from './undo.js';

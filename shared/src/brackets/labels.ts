@@ -51,12 +51,31 @@ interface Part {
 }
 
 /**
+ * A piece of a paragraph as compilation text: its wording (struck if a decision or a writer removed
+ * it), a footnote marker, a bracket sign or slash (`mark`), or sponsors and positions (`annotation`).
+ */
+export interface CompilationPiece {
+  kind: 'text' | 'footnote' | 'mark' | 'annotation';
+  text: string;
+  struck?: boolean;
+  italic?: boolean;
+  bold?: boolean;
+}
+
+/**
  * BR61: a paragraph as compilation text: every open bracket in place with its sponsors and
  * positions (`[changing unsustainable - EU, G77 retain / promoting sustainable - US]`,
  * `[extreme - US; G77 delete]`), nested brackets nested, text struck by a decision in `~~ ~~`.
  */
 export function compilationText(paragraph: PMNode, state: Pick<BracketState, 'proposals'>): string {
-  const runs: { text: string; parts: Part[] }[] = [];
+  return compilationPieces(paragraph, state)
+    .map((p) => (p.kind === 'footnote' ? `^${p.text}` : p.text))
+    .join('');
+}
+
+/** compilationText as pieces, for exports that style them (the compilation .docx, un-layout/). */
+export function compilationPieces(paragraph: PMNode, state: Pick<BracketState, 'proposals'>): CompilationPiece[] {
+  const runs: { text: string; ref: boolean; parts: Part[]; italic: boolean; bold: boolean }[] = [];
   paragraph.forEach((child) => {
     const parts: Part[] = [];
     for (const m of child.marks) {
@@ -68,19 +87,26 @@ export function compilationText(paragraph: PMNode, state: Pick<BracketState, 'pr
       const key = m.attrs.role === 'alt' ? `g:${p?.group ?? id}` : id;
       if (!parts.some((x) => x.key === key)) parts.push({ key, member: id, role: m.attrs.role as string });
     }
-    const text = child.isText ? child.text! : `^${String(child.attrs.marker ?? '')}`;
-    runs.push({ text, parts });
+    const has = (name: string) => child.marks.some((m) => m.type.name === name);
+    const text = child.isText ? child.text! : String(child.attrs.marker ?? '');
+    runs.push({ text, ref: !child.isText, parts, italic: has('italic'), bold: has('bold') });
   });
   const lastRun = new Map<string, number>();
   runs.forEach((r, i) => r.parts.forEach((p) => lastRun.set(p.key, i)));
   const stack: Frame[] = [];
-  let out = '';
-  const close = (f: Frame) => {
-    if (f.key === 'struck') out += '~~';
-    else {
-      const ann = annotation(state.proposals[f.member]);
-      out += ann ? ` - ${ann}]` : ']';
+  const out: CompilationPiece[] = [];
+  const mark = (text: string) => out.push({ kind: 'mark', text });
+  const annotate = (member: string, then: string) => {
+    const ann = annotation(state.proposals[member]);
+    if (ann) {
+      mark(' - ');
+      out.push({ kind: 'annotation', text: ann });
     }
+    mark(then);
+  };
+  const close = (f: Frame) => {
+    if (f.key === 'struck') mark('~~');
+    else annotate(f.member, ']');
   };
   for (const run of runs) {
     const keys = new Set(run.parts.map((p) => p.key));
@@ -88,10 +114,8 @@ export function compilationText(paragraph: PMNode, state: Pick<BracketState, 'pr
     if (keep >= 0) while (stack.length > keep) close(stack.pop()!);
     for (const f of stack) {
       const part = run.parts.find((p) => p.key === f.key)!;
-      if (part.member !== f.member) {
-        const ann = annotation(state.proposals[f.member]);
-        out += ann ? ` - ${ann} / ` : ' / ';
-      } else if (part.role !== f.role) out += ' / ';
+      if (part.member !== f.member) annotate(f.member, ' / ');
+      else if (part.role !== f.role) mark(' / ');
       f.member = part.member;
       f.role = part.role;
     }
@@ -100,9 +124,16 @@ export function compilationText(paragraph: PMNode, state: Pick<BracketState, 'pr
       .sort((a, b) => lastRun.get(b.key)! - lastRun.get(a.key)! || (a.key === 'struck' ? 1 : 0) - (b.key === 'struck' ? 1 : 0));
     for (const p of open) {
       stack.push({ ...p });
-      out += p.key === 'struck' ? '~~' : '[';
+      mark(p.key === 'struck' ? '~~' : '[');
     }
-    out += run.text;
+    const struck = keys.has('struck');
+    out.push({
+      kind: run.ref ? 'footnote' : 'text',
+      text: run.text,
+      ...(struck && { struck }),
+      ...(run.italic && { italic: true }),
+      ...(run.bold && { bold: true }),
+    });
   }
   while (stack.length) close(stack.pop()!);
   return out;

@@ -13,16 +13,16 @@ const ZH_VERBS = [
 ];
 const ZH = new RegExp(`^(?:还|又|并|也|再次|进一步|同时)?(?:表示)?(?:${ZH_VERBS.join('|')})`);
 
-/** English: a capitalised participle ("Recalling") or one of the adjectival openings. */
+/** English: a capitalised participle ("Recalling", "Also recalling") or one of the adjectival openings. */
 const EN = new RegExp(
-  '^(?:(?:Also|Further|Further also|Again)\\s+)?(?:[A-Z][a-z]+ing\\b|' +
+  '^(?:(?:Also|Further|Further also|Again)\\s+[a-z]+ing\\b|(?:(?:Also|Further|Further also|Again)\\s+)?(?:[A-Z][a-z]+ing\\b|' +
     [
       'Deeply concerned', 'Gravely concerned', 'Seriously concerned', 'Concerned', 'Bearing in mind',
       'Having considered', 'Having examined', 'Having reviewed', 'Taking note', 'Mindful', 'Convinced',
       'Aware', 'Alarmed', 'Guided by', 'Cognizant', 'Conscious', 'Determined', 'Desirous', 'Appreciating',
       'Deploring', 'Encouraged', 'Gratified', 'Fully aware', 'Keeping in mind', 'Taking into account',
     ].join('|') +
-    ')\\b',
+    '))\\b',
 );
 
 const FR = new RegExp(
@@ -63,4 +63,18 @@ const AR = /^و?إذ\s/u;
 export function isPreambularOpening(text: string): boolean {
   const t = text.trimStart();
   return ZH.test(t) || EN.test(t) || FR.test(t) || ES.test(t) || RU.test(t) || AR.test(t);
+}
+
+/** The Latin-script languages whose patterns `preambularOpening` exposes (house style italics). */
+const LATIN_OPENINGS: Record<string, RegExp> = { en: EN, fr: FR, es: ES };
+
+/**
+ * The opening words a PP starts with in English, French or Spanish ("Recalling", "Deeply
+ * concerned", "Also noting", "Rappelant", "Teniendo presente"), or null. un-layout/opening-words.ts
+ * extends them ("Noting with concern") for the italics of the UN Editorial Manual.
+ */
+export function preambularOpening(text: string, language: string): string | null {
+  const re = LATIN_OPENINGS[language];
+  const m = re?.exec(text);
+  return m && m.index === 0 ? m[0] : null;
 }

@@ -6,6 +6,7 @@ import { newId } from '../../ids.js';
 import { schema } from '../../schema.js';
 import { importPlainText, type ImportResult } from '../import-plain-text.js';
 import { buildInline } from '../inline-content.js';
+import { matchBrackets } from '../match-brackets.js';
 import { alignOffsets, alignPoint } from './align-offsets.js';
 import type { WordChange, WordDocument } from './word-document.js';
 
@@ -106,9 +107,12 @@ export function importWord(word: WordDocument): WordImportResult {
   const footnotes = [...markerOf.entries()]
     .sort((a, b) => Number(a[1]) - Number(b[1]))
     .map(([note, marker]) => {
-      const inline = buildInline((word.footnotes[note] ?? '').replace(/\s+/g, ' ').trim());
-      if (inline.literalBrackets) warnings.push(`footnote ${marker}: ${inline.literalBrackets} unmatched or empty bracket character(s) kept as plain text`);
-      return schema.node('footnote', { id: newId(), marker }, inline.nodes);
+      const text = (word.footnotes[note] ?? '').replace(/\s+/g, ' ').trim();
+      // A footnote's brackets stay pending brackets: the compilation grammar reads paragraphs only.
+      const matched = matchBrackets(text);
+      if (matched.literal) warnings.push(`footnote ${marker}: ${matched.literal} unmatched or empty bracket character(s) kept as plain text`);
+      const spans = matched.pairs.map((b) => ({ from: b.open + 1, to: b.close, id: newId('b'), role: 'pending' }));
+      return schema.node('footnote', { id: newId(), marker }, buildInline(text, [], { spans, drop: new Set(matched.pairs.flatMap((b) => [b.open, b.close])) }));
     });
   const body = schema.node('doc', null, [...(result.doc.content.content as PMNode[]), ...footnotes]);
   const { doc, proposals } = applyFormats(body, result.blockLines, lines, formats, word.changes, warnings);
