@@ -5,3 +5,4 @@ export * from './numbering.js';
 export * from './render-inline.js';
 export * from './export-text.js';
 export * from './document-json.js';
+export * from './opening-words.js';
