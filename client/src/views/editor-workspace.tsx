@@ -90,6 +90,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
     user: { name: identity.delegation || identity.role, color: identity.color, role: identity.role },
     onContentError: setContentError,
     onLockedEdit,
+    language: meta.language || session.language || '',
   });
   editorRef.current = editor;
   const view = useBracketView(editor, collab);
