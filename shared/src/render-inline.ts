@@ -8,7 +8,9 @@ export interface BracketSpan {
   text: string;
 }
 
-type Token = { kind: 'text' | 'ref' | 'open' | 'close'; s: string; id?: string };
+/** A piece of a block's rendered content; `id` names the bracket an open or close belongs to, `node` the text or marker. */
+export type InlineToken = { kind: 'text' | 'ref' | 'open' | 'close'; s: string; id?: string; node?: PMNode };
+type Token = InlineToken;
 
 /**
  * A block's inline content as UN-style plain text: every bracket span written as `[…]` (nested
@@ -46,6 +48,11 @@ export function bracketSpans(block: PMNode): BracketSpan[] {
   return spans;
 }
 
+/** The tokens renderInline writes: brackets opening and closing around text and footnote markers, struck text left out. */
+export function inlineTokens(block: PMNode): InlineToken[] {
+  return tokens(block);
+}
+
 function tokens(block: PMNode): Token[] {
   const children: PMNode[] = [];
   block.forEach((child) => {
@@ -62,10 +69,7 @@ function tokens(block: PMNode): Token[] {
     const want = new Set(ids[i]);
     const keep = open.findIndex((id) => !want.has(id));
     if (keep >= 0) {
-      while (open.length > keep) {
-        open.pop();
-        out.push({ kind: 'close', s: ']' });
-      }
+      while (open.length > keep) out.push({ kind: 'close', s: ']', id: open.pop() });
     }
     const fresh = ids[i].filter((id) => !open.includes(id));
     fresh.sort((a, b) => (lastIndex.get(b) ?? 0) - (lastIndex.get(a) ?? 0));
@@ -73,10 +77,10 @@ function tokens(block: PMNode): Token[] {
       open.push(id);
       out.push({ kind: 'open', s: '[', id });
     }
-    if (child.isText) out.push({ kind: 'text', s: child.text ?? '' });
-    else if (child.type.name === 'footnoteRef') out.push({ kind: 'ref', s: String(child.attrs.marker) });
+    if (child.isText) out.push({ kind: 'text', s: child.text ?? '', node: child });
+    else if (child.type.name === 'footnoteRef') out.push({ kind: 'ref', s: String(child.attrs.marker), node: child });
   });
-  while (open.pop() !== undefined) out.push({ kind: 'close', s: ']' });
+  while (open.length > 0) out.push({ kind: 'close', s: ']', id: open.pop() });
   return out;
 }
 
