@@ -11,8 +11,9 @@ fi
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"
 pnpm install --frozen-lockfile
 
-# Chromium, plus CJK and Arabic fonts so the Chinese seeds render (and screenshot) as glyphs.
-if [ "${1:-}" = "--browser" ] && ! { [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
+# Chromium, plus CJK and Arabic fonts so the Chinese seeds render (and screenshot) as glyphs, and
+# poppler-utils (pdftotext) for the print-to-PDF test.
+if [ "${1:-}" = "--browser" ] && ! { [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" && command -v pdftotext >/dev/null; }; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-core >/dev/null
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-core poppler-utils >/dev/null
 fi
