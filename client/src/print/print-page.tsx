@@ -75,7 +75,7 @@ function PrintView({ session, token }: { session: Session; token: string }) {
         </button>
       </div>
       <article className="un-document" lang={language} dir={RTL.test(language) ? 'rtl' : 'ltr'}>
-        <header className="un-masthead">
+        <header className="un-masthead" dir="ltr">
           <div className="un-masthead-row">
             <span className="un-org">United Nations</span>
             <span className="un-symbol">{symbol}</span>
