@@ -7,7 +7,10 @@ import type { Session } from '../api/sessions';
 import { useOpenedSession } from '../api/use-opened-session';
 import { sessionPath } from '../router';
 import { CannotOpen } from '../views/cannot-open';
-import { fetchVersionText, type VersionText } from './print-api';
+import { versionOptions } from '../revisions/compare-url';
+import { useVersions } from '../revisions/use-versions';
+import { VersionSelect } from '../revisions/version-select';
+import { fetchVersionText, printPath, type VersionText } from './print-api';
 import { PrintedBody } from './printed-text';
 import './print.css';
 
@@ -23,7 +26,13 @@ export function PrintPage({ sessionId }: { sessionId: string }) {
 }
 
 function PrintView({ session, token }: { session: Session; token: string }) {
-  const version = useMemo(() => new URLSearchParams(window.location.search).get('version') ?? 'live', []);
+  const [version, setVersion] = useState(() => new URLSearchParams(window.location.search).get('version') ?? 'live');
+  const versions = useVersions(session.id, token);
+  const choose = (ref: string) => {
+    setVersion(ref);
+    setText(null);
+    window.history.replaceState(window.history.state, '', printPath(session.id, ref));
+  };
   const [text, setText] = useState<VersionText | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The compilation view's sponsors after each open bracket, as the editor shows them; off: bare brackets.
@@ -65,7 +74,7 @@ function PrintView({ session, token }: { session: Session; token: string }) {
         <a className="back-link" href={sessionPath(session.id)}>
           Back to the text
         </a>
-        <span className="print-version">{text.label}</span>
+        <VersionSelect label="Version" value={version} options={versionOptions(versions.revisions, versions.history)} onChange={choose} />
         <label>
           <input type="checkbox" checked={sponsors} onChange={(e) => setSponsors(e.target.checked)} /> Sponsors after open brackets
         </label>
