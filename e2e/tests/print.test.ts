@@ -96,6 +96,12 @@ describe('print view and house style', () => {
     });
     expect(Math.min(...hang.lineStarts)).toBe(hang.num);
     await chair.screenshot({ path: artifact('print-english.png'), fullPage: true });
+
+    // A revision prints as it was issued: the version in the address, its label in the masthead.
+    const rev = await room.accord.api<{ id: string }>('POST', `/api/sessions/${session.id}/revisions`, session.chairToken, { label: 'Rev.1', date: '5 December 2026' });
+    await chair.goto(`${room.accord.url}/s/${session.id}/print?version=rev:${rev.id}`);
+    await chair.locator('.un-distribution', { hasText: 'Rev.1' }).waitFor();
+    expect(await chair.locator('.un-distribution').innerText()).toContain('5 December 2026');
     expect(room.pageErrors).toEqual([]);
   });
 
