@@ -112,11 +112,15 @@ describe('print view and house style', () => {
     const editor = await op.evaluate((p) => {
       const box = p.getBoundingClientRect();
       const before = getComputedStyle(p, '::before');
-      return { width: box.width, left: parseFloat(before.left), right: parseFloat(before.right), content: before.content };
+      return { width: box.width, left: parseFloat(before.left), right: parseFloat(before.right), content: before.content, direction: before.direction };
     });
+    // "1." reads left to right (not ".1") and stands on the right, where the Arabic text starts.
     expect(editor.content).toBe('"1."');
+    expect(editor.direction).toBe('ltr');
     expect(editor.right).toBe(0);
     expect(editor.left).toBeGreaterThan(editor.width / 2);
+    await chair.screenshot({ path: artifact('editor-arabic.png') });
+    await op.screenshot({ path: artifact('editor-arabic-op1.png') });
     await openPrintView(chair, session);
     const print = await chair.locator('.un-op').first().evaluate((p) => {
       const box = p.getBoundingClientRect();
