@@ -87,5 +87,11 @@ describe('whole-text work runs off the event loop (work/heavy-work.ts)', () => {
     expect(doc.status).toBe(200);
     expect(doc.body.blocks.length).toBeGreaterThan(700);
     expect(heavyWork.offloaded).toBe(before + 3);
+
+    // The live text and history points reach the worker as Y.Doc state: reading them into versions
+    // (as long as the diff itself on a treaty) is not done on the event loop either.
+    const [revision, live] = await t.server.revisions.comparePair(id, { kind: 'rev', id: rev.body.id }, { kind: 'live' });
+    expect('snapshot' in revision).toBe(true);
+    expect('updates' in live).toBe(true);
   }, 120_000);
 });

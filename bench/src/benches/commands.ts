@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { nowMs } from '../protocol.js';
 import { table } from '../report.js';
 import { median, round } from '../stats.js';
-import type { Bench } from './types.js';
+import { atMost, type Bench } from './types.js';
 
 const TARGETS: Record<string, number> = { refused: 0.1, propose: 1, accept: 1 };
 const KINDS = ['refused', 'refusedByState', 'propose', 'accept'] as const;
@@ -111,6 +111,13 @@ export const commandsBench: Bench = {
     }
     return {
       json,
+      targets: [
+        atMost('refused command, 1.1 M text', scopedMs['1.1 M'].refused, TARGETS.refused),
+        atMost('propose, 1.1 M text', scopedMs['1.1 M'].propose, TARGETS.propose),
+        atMost('accept, 1.1 M text', scopedMs['1.1 M'].accept, TARGETS.accept),
+        // "The same on a 1 K and a 1 M text": within noise of 1×, for each kind.
+        ...KINDS.map((k) => atMost(`${k}: 1.1 M / 1 K`, json[`ratio_${k}`] as number, 1.5, '×')),
+      ],
       text: table(['text', 'command', 'whole-doc ms (before)', 'scoped ms (after)', 'target', '', '1.1 M / 1 K'], rows) +
         '\nrefused: an observer accepts (refused before any read); refusedByState: the chair accepts a proposal already accepted (proposal_not_open)' +
         '\nmedian server time per command inside one Y.Doc transaction (index upkeep included); the first command on a doc, which builds the index, is in results/latest.json',

@@ -9,7 +9,7 @@ import { nowMs } from '../protocol.js';
 import { table } from '../report.js';
 import { startAccordInstance } from '../servers/accord-instance.js';
 import { median, round } from '../stats.js';
-import type { Bench } from './types.js';
+import { atMost, type Bench } from './types.js';
 
 const serverDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../server');
 const routes = path.join(serverDir, 'src/revisions/revision-routes.ts');
@@ -125,6 +125,7 @@ export const compareRestBench: Bench = {
 
       return {
         json,
+        targets: Object.entries(json).filter(([, v]) => typeof v === 'object' && v !== null && 'medianMs' in v).map(([name, v]) => atMost(`REST ${name}`, (v as { medianMs: number }).medianMs, TARGET_MS)),
         text: table(['request', 'median ms', 'min ms', 'max ms', 'KiB', 'target', ''], rows) +
           `\nPOST commands on the same text (answered once stored): propose ${json.proposeMs as number} ms, accept ${json.acceptMs as number} ms (median of ${config.compareRuns})` +
           `\n${text.length} characters, ${edited} paragraphs edited; request → full response body, server as a child process` +

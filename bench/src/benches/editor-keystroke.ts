@@ -8,7 +8,7 @@ import { nowMs } from '../protocol.js';
 import { table } from '../report.js';
 import { startAccordInstance } from '../servers/accord-instance.js';
 import { median, round } from '../stats.js';
-import type { Bench } from './types.js';
+import { atMost, type Bench } from './types.js';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const clientDist = path.join(repo, 'client/dist');
@@ -19,6 +19,8 @@ const PROPOSALS = 40;
 /** BENCH_EDITOR_PROFILE=1: a CDP CPU profile of the typing, written to results/ and summarised. */
 const PROFILE = process.env.BENCH_EDITOR_PROFILE === '1';
 const resultsDir = path.join(repo, 'bench/results');
+/** BENCH_EDITOR_TRACE=1: a Chromium trace of the typing (style, layout, paint beside script), summarised. */
+const TRACE = process.env.BENCH_EDITOR_TRACE === '1';
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -52,6 +54,34 @@ interface Run {
   longTaskMs: number;
   openMs: number;
   profile?: CpuProfile;
+  trace?: string;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string; beginData?: Record<string, unknown>; elementCount?: number; data?: { type?: string } };
+}
+
+/** The renderer main thread's time per trace event name (complete events), in ms per keystroke. */
+function summariseTrace(t: { traceEvents: TraceEvent[] }, keystrokes: number): string {
+  const main = t.traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const byName = new Map<string, { ms: number; n: number; detail: number }>();
+  for (const e of t.traceEvents) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !e.dur) continue;
+    const name = e.name === 'EventDispatch' ? `EventDispatch ${e.args?.data?.type ?? ''}` : e.name;
+    const m = byName.get(name) ?? { ms: 0, n: 0, detail: 0 };
+    m.ms += e.dur / 1000;
+    m.n++;
+    // How much of the page each style recalc and layout touched.
+    m.detail += Number(e.args?.elementCount ?? e.args?.beginData?.dirtyObjects ?? 0);
+    byName.set(name, m);
+  }
+  return ['renderer main thread while typing, ms per keystroke (count; elements restyled / objects laid out per event):',
+    ...[...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25).map(([k, m]) => `  ${(m.ms / keystrokes).toFixed(2).padStart(8)} ms  ${k} (${m.n}${m.detail ? `; ${Math.round(m.detail / m.n)}` : ''})`)].join('\n');
 }
 
 interface CpuProfile {
@@ -168,6 +198,8 @@ async function typeIn(page: Page, link: string, build: string): Promise<Run> {
     w.__bench.apply = [];
     w.__bench.longTasks = [];
   });
+  const browser = page.context().browser();
+  if (TRACE && browser) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -185,8 +217,9 @@ async function typeIn(page: Page, link: string, build: string): Promise<Run> {
     profile = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
     await cdp.detach();
   }
+  const trace = TRACE && browser ? summariseTrace(JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }, KEYSTROKES) : undefined;
   const got = await page.evaluate(() => (window as unknown as { __bench: { dispatch: number[]; apply: number[]; longTasks: number[] } }).__bench);
-  return { build, dispatch: got.dispatch, apply: got.apply, longTasks: got.longTasks.length, longTaskMs: got.longTasks.reduce((a, b) => a + b, 0), openMs, profile };
+  return { build, dispatch: got.dispatch, apply: got.apply, longTasks: got.longTasks.length, longTaskMs: got.longTasks.reduce((a, b) => a + b, 0), openMs, profile, trace };
 }
 
 export const editorKeystrokeBench: Bench = {
@@ -243,6 +276,7 @@ export const editorKeystrokeBench: Bench = {
           log(summariseProfile(run.profile, run.dispatch.length, Number(process.env.BENCH_EDITOR_PROFILE_TOP ?? 25)));
           delete run.profile;
         }
+        if (run.trace) log(run.trace);
         log(`  ${name}: ${run.dispatch.length} transactions, median ${round(median(run.dispatch))} ms, p95 ${round(percentile(run.dispatch, 95))} ms`);
         await context.close();
       }
@@ -253,8 +287,13 @@ export const editorKeystrokeBench: Bench = {
         json[r.build] = { medianMs: med, p95Ms: p95, applyMedianMs: round(median(r.apply)), applyP95Ms: round(percentile(r.apply, 95)), maxMs: round(Math.max(...r.dispatch)), transactions: r.dispatch.length, longTasks: r.longTasks, longTaskMs: round(r.longTaskMs), openMs: round(r.openMs) };
         return [r.build, r.dispatch.length, med, p95, round(Math.max(...r.dispatch)), `${round(median(r.apply))} / ${round(percentile(r.apply, 95))}`, `${r.longTasks} / ${round(r.longTaskMs)} ms`, `≤ ${TARGET_MS}`, p95 <= TARGET_MS ? 'met' : med <= TARGET_MS ? 'median met' : 'MISSED'];
       });
+      const current = runs.find((r) => r.build === 'this build');
       return {
         json,
+        targets: [
+          atMost('editor keystroke transaction, median (1.1 M text)', current ? median(current.dispatch) : null, TARGET_MS),
+          atMost('editor keystroke transaction, p95 (1.1 M text)', current ? percentile(current.dispatch, 95) : null, TARGET_MS),
+        ],
         text:
           `Chair typing ${KEYSTROKES} keystrokes at the end of one paragraph of ${text.length} characters (${docJson.blocks.length} blocks, ${PROPOSALS} open proposals), Chromium; ` +
           'time of each keystroke transaction (view.dispatch: every plugin, then the view update)\n' +

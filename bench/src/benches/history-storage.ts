@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { nowMs } from '../protocol.js';
 import { table } from '../report.js';
 import { round } from '../stats.js';
-import type { Bench } from './types.js';
+import { atMost, type Bench } from './types.js';
 
 const changes = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../server/src/revisions/history-changes.ts');
 const TARGET_RATIO = 0.1;
@@ -109,6 +109,7 @@ export const historyStorageBench: Bench = {
     const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
     return {
       json,
+      targets: [atMost('history points: changes / full copies, a day on the 1.1 M text', ratio, TARGET_RATIO, '×')],
       text: table(['', 'value', 'target', ''], [
         ['full copies (gzip)', kb(fullBytes), '', ''],
         ['changes (stored)', kb(changeBytes), '', ''],

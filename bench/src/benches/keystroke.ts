@@ -6,7 +6,7 @@ import { table } from '../report.js';
 import { selectServers } from '../servers/index.js';
 import { uploadUpdate } from '../sync-client.js';
 import { round } from '../stats.js';
-import type { Bench } from './types.js';
+import { atMost, type Bench } from './types.js';
 
 interface ServerRun extends LoadResult {
   label: string;
@@ -104,6 +104,7 @@ function keystrokeScenario(name: string, title: string, writers: boolean): Bench
       if (writers) text += '\nevery client on a writer token (Accord: chair/secretariat; the others have no roles)';
       text += `\nlatency = send → the last of ${(a ?? ref ?? rel)?.clients ?? '?'} - 1 other clients has the keystroke; cpu = server user+sys seconds per second of load; msgs/s and MB/s = received by all clients; gen cpu = load generator; irq = kernel interrupts (loopback network); other = everything else running on the machine meanwhile (all CPU s/s)`;
       return {
+        targets: (Object.keys(TARGETS) as Array<keyof typeof TARGETS>).map((k) => atMost(`${k}${writers ? ' (all writers)' : ''}`, ratios[k], TARGETS[k], '×')),
         json: {
           servers: Object.fromEntries(Object.entries(runs).map(([n, r]) => [n, { ...r, cpu: r.serverCpu, messages: r.messagesPerSecond }])),
           skipped,

@@ -27,6 +27,8 @@ export interface CreatedSession {
   session: Session;
   chairToken: string;
   chairLink: string;
+  /** What the import did not recognise or changed (POST /api/sessions). */
+  warnings?: string[];
 }
 
 export function listSessions(token: string): Promise<ListedSession[]> {
@@ -42,6 +44,8 @@ export function getSession(id: string, token: string): Promise<{ session: Sessio
 export interface NewSession {
   title: string;
   text?: string;
+  /** A Word file, base64. */
+  docx?: string;
   symbol?: string;
   language?: string;
 }

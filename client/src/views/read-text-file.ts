@@ -10,3 +10,17 @@ export function readTextFile(file: File, onProgress: (fraction: number) => void)
     reader.readAsText(file, 'utf-8');
   });
 }
+
+/** Reads a binary file (a .docx) as base64 for the JSON body of POST /api/sessions, reporting progress 0…1. */
+export function readFileBase64(file: File, onProgress: (fraction: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    // A data: URL is "data:<type>;base64,<data>": the browser does the encoding.
+    reader.onload = () => resolve(String(reader.result ?? '').replace(/^[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`Could not read ${file.name}: ${reader.error?.message ?? 'unknown error'}`));
+    reader.readAsDataURL(file);
+  });
+}

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { runHook, runHookLogged, type Extension } from '../extension.js';
+import { roomIndex } from '@accord/shared/brackets/index';
 import { MESSAGE_SYNC, NOTICE_DOCUMENT_TOO_LARGE, writeIdentity, writeSaved } from '@accord/shared/protocol';
 import type { Storage } from '../storage/storage.js';
 import { AwarenessRelay } from './awareness-relay.js';
@@ -104,6 +105,9 @@ export class Room {
       // Loading already costs a pass over the document; one encode more gives the size exactly.
       room.measuredBytes = Y.encodeStateAsUpdate(room.doc).length;
       await runHook(o.extensions, 'onLoadDocument', { sessionId: name, document: room.doc });
+      // Index the paragraphs now, while the room loads anyway: the first command then costs what
+      // its paragraph costs, like every other one (BR60).
+      roomIndex(room.doc).refresh();
     } catch (err) {
       room.destroy();
       throw err;

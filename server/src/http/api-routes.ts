@@ -27,6 +27,8 @@ export interface ApiContext {
 }
 
 const MAX_TEXT = 10_000_000;
+/** Base64 of a .docx: about 11 MB of file within the 16 MB JSON body limit (create-accord-server.ts). */
+const MAX_DOCX_BASE64 = 15_000_000;
 
 function optionalString(body: Record<string, unknown>, key: string, max: number): string | undefined {
   const v = body[key];
@@ -84,12 +86,22 @@ export function apiRoutes(ctx: ApiContext): Router {
     const body = bodyOf(req);
     const title = optionalString(body, 'title', 500);
     const text = optionalString(body, 'text', MAX_TEXT);
-    if (!title?.trim() && !text?.trim()) throw new HttpError(400, 'bad-input', 'title (or text) is required');
+    const docxBase64 = optionalString(body, 'docx', MAX_DOCX_BASE64);
+    if (text?.trim() && docxBase64) throw new HttpError(400, 'bad-input', 'give either text or docx, not both');
+    if (docxBase64 !== undefined && !/^[A-Za-z0-9+/]+={0,2}$/.test(docxBase64)) throw new HttpError(400, 'bad-input', 'docx must be the file in base64');
+    const docx = docxBase64 ? new Uint8Array(Buffer.from(docxBase64, 'base64')) : undefined;
+    if (!title?.trim() && !text?.trim() && !docx) throw new HttpError(400, 'bad-input', 'title (or text, or docx) is required');
     const { session, chair, warnings } = await createSession(storage, {
       title: title?.trim(),
       text,
+      docx,
       symbol: optionalString(body, 'symbol', 200),
       language: optionalString(body, 'language', 35),
+    }).catch((err: unknown) => {
+      if (!docx) throw err;
+      // Whatever mammoth or the zip reader could not read is the file's fault, not the server's.
+      const reason = err instanceof Error ? err.message.replace(/^heavy work failed: /, '').split('\n')[0].replace(/^\w*Error: /, '') : String(err);
+      throw new HttpError(400, 'bad-docx', `the Word file could not be read: ${reason}`);
     });
     res.status(201).json({ session, chairToken: chair.token, chairLink: sessionLink(session.id, chair.token), warnings });
   });
@@ -133,8 +145,13 @@ export function apiRoutes(ctx: ApiContext): Router {
   r.get('/sessions/:id/export', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     const format = req.query.format ?? 'txt';
-    if (format !== 'txt') throw new HttpError(400, 'bad-format', 'supported formats: txt');
+    if (format !== 'txt' && format !== 'akn') throw new HttpError(400, 'bad-format', 'supported formats: txt, akn');
     const state = await withDocument(req.params.id, (room) => Y.encodeStateAsUpdate(room.doc));
+    if (format === 'akn') {
+      const akn = { date: new Date().toISOString().slice(0, 10), name: req.params.id };
+      const xml = await heavyWork.run('export', { state, format: 'akn', akn }, state.length).catch(schemaMismatch(req.params.id));
+      return void res.attachment(`${req.params.id}.akn.xml`).type('application/akn+xml; charset=utf-8').send(xml);
+    }
     const text = await heavyWork.run('export', { state, format: 'txt' }, state.length).catch(schemaMismatch(req.params.id));
     res.type('text/plain; charset=utf-8').attachment(`${req.params.id}.txt`).send(text);
   });

@@ -45,3 +45,21 @@ export function versionOf(s: TextState, label: string, renumbering?: Renumbering
     renumbering,
   });
 }
+
+/**
+ * A version as compare needs it: a frozen revision's snapshot, or the Y.Doc state of the live text
+ * or a history point, read where the comparison runs (the worker, for large texts: reading a
+ * treaty-length Y.Doc takes as long as the diff).
+ */
+export type VersionSource =
+  | { label: string; at: string; snapshot: VersionSnapshot }
+  | { label: string; at: string; updates: Uint8Array[] };
+
+export function snapshotOf(source: VersionSource): VersionSnapshot {
+  return 'snapshot' in source ? source.snapshot : versionOf(readStoredState(source.updates), source.label);
+}
+
+/** What a source weighs, in the characters HEAVY_MIN_SIZE counts (paragraphs weigh ~250). */
+export function sourceSize(source: VersionSource): number {
+  return 'snapshot' in source ? Object.keys(source.snapshot.labels ?? {}).length * 250 : source.updates.reduce((n, u) => n + u.length, 0);
+}

@@ -4,6 +4,7 @@ import { HttpError } from '../http/errors.js';
 import { heavyWork } from '../work/heavy-work.js';
 import type { Storage } from '../storage/storage.js';
 import { RevisionService, VersionNotFound } from './revision-service.js';
+import { sourceSize } from './frozen-text.js';
 import { parseVersionRef, type VersionRef } from './version-ref.js';
 
 export interface RevisionRoutesContext {
@@ -97,9 +98,8 @@ export function revisionRoutes(ctx: RevisionRoutesContext): Router {
     // One switch, as the issue asks: formatting-only and whitespace-only changes hidden together.
     const hide = flag(req.query.hideFormatting);
     const [a, b] = await notFoundAs404(revisions.comparePair(req.params.id, from, to));
-    // Comparing two treaty-sized versions takes hundreds of ms: in the worker (work/heavy-work.ts).
-    // Size: paragraphs, weighed as a few hundred characters each (HEAVY_MIN_SIZE is in characters).
-    const size = (Object.keys(a.labels ?? {}).length + Object.keys(b.labels ?? {}).length) * 250;
+    // Reading and comparing two treaty-sized versions takes hundreds of ms: in the worker (work/heavy-work.ts).
+    const size = sourceSize(a) + sourceSize(b);
     const options = { ignoreFormatting: hide, ignoreWhitespace: hide };
     const name = `compare-${String(req.query.from)}-${String(req.query.to ?? 'live')}`.replace(/[^A-Za-z0-9_-]+/g, '_');
     if (format === 'json') {

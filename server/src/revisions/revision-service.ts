@@ -6,7 +6,7 @@ import { renumberAtRevision } from '@accord/shared/revisions/index';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
 import type { HistoryPointSummary, RevisionSummary, Storage } from '../storage/storage.js';
-import { readStoredState, readTextState, versionOf } from './frozen-text.js';
+import { readStoredState, readTextState, versionOf, type VersionSource } from './frozen-text.js';
 import type { HistoryRecorder } from './history-recorder.js';
 import { historyPointUpdates } from './history-state.js';
 import { replaceLiveText } from './replace-live-text.js';
@@ -100,18 +100,18 @@ export class RevisionService {
     return { ...view, snapshot };
   }
 
-  /** A version frozen for comparison, with when it was taken (the live text: now). */
-  async version(sessionId: string, ref: VersionRef): Promise<{ snapshot: VersionSnapshot; at: string }> {
+  /** A version for comparison, with when it was taken (the live text: now); read by snapshotOf. */
+  async versionSource(sessionId: string, ref: VersionRef): Promise<VersionSource> {
     if (ref.kind === 'rev') {
       const r = await this.get(sessionId, ref.id);
-      return { snapshot: r.snapshot, at: r.createdAt };
+      return { label: r.label, at: r.createdAt, snapshot: r.snapshot };
     }
     if (ref.kind === 'history') {
       const p = await this.storage.getHistoryPoint(sessionId, ref.id);
       if (!p) throw new VersionNotFound(`no history point ${ref.id}`);
-      return { snapshot: versionOf(readStoredState(await historyPointUpdates(this.storage, p)), historyLabel(p)), at: p.at };
+      return { label: historyLabel(p), at: p.at, updates: [...(await historyPointUpdates(this.storage, p))] };
     }
-    return this.withRoom(sessionId, (room) => ({ snapshot: versionOf(readTextState(room.doc), 'Live text'), at: new Date(this.now()).toISOString() }));
+    return this.withRoom(sessionId, (room) => ({ label: 'Live text', at: new Date(this.now()).toISOString(), updates: [Y.encodeStateAsUpdate(room.doc)] }));
   }
 
   /** One version with its meta (symbol, title, language): what the print view lays out. */
@@ -142,13 +142,13 @@ export class RevisionService {
    * changed when it was issued, so it applies only when `from` is older than `to`; comparing
    * backwards (Rev.2 → Rev.1) shows each side's own labels.
    */
-  async comparePair(sessionId: string, from: VersionRef, to: VersionRef): Promise<[VersionSnapshot, VersionSnapshot]> {
-    const [a, b] = await Promise.all([this.version(sessionId, from), this.version(sessionId, to)]);
-    if (b.snapshot.renumbering && !(a.at < b.at)) {
+  async comparePair(sessionId: string, from: VersionRef, to: VersionRef): Promise<[VersionSource, VersionSource]> {
+    const [a, b] = await Promise.all([this.versionSource(sessionId, from), this.versionSource(sessionId, to)]);
+    if ('snapshot' in b && b.snapshot.renumbering && !(a.at < b.at)) {
       const { renumbering: _dropped, ...rest } = b.snapshot;
-      return [a.snapshot, rest];
+      return [a, { ...b, snapshot: rest }];
     }
-    return [a.snapshot, b.snapshot];
+    return [a, b];
   }
 
   /**

@@ -10,6 +10,8 @@ import { heavyWork } from '../work/heavy-work.js';
 export interface NewSession {
   title?: string;
   text?: string;
+  /** A Word file (.docx) to import instead of `text`. */
+  docx?: Uint8Array;
   symbol?: string;
   language?: string;
   seed?: boolean;
@@ -28,7 +30,10 @@ export async function createSession(storage: Storage, input: NewSession): Promis
   let meta: TextMeta;
   let warnings: string[] = [];
   let update: Uint8Array;
-  if (input.text !== undefined && input.text.trim() !== '') {
+  if (input.docx) {
+    // mammoth and the import off the event loop too; tracked changes come back as proposals.
+    ({ meta, warnings, update } = await heavyWork.run('importDocx', { docx: input.docx, title: input.title, symbol: input.symbol, language: input.language }, input.docx.length * 4));
+  } else if (input.text !== undefined && input.text.trim() !== '') {
     // Importing a treaty-sized text takes seconds: off the event loop (work/heavy-work.ts).
     ({ meta, warnings, update } = await heavyWork.run('import', { text: input.text, title: input.title, symbol: input.symbol, language: input.language }, input.text.length));
   } else {

@@ -20,7 +20,7 @@ const workerEntry = new URL(fromSources ? './heavy-worker-from-sources.mjs' : '.
 /** Below this many characters (or bytes of Y.Doc state) the work runs in place: cheaper than a message. */
 export const HEAVY_MIN_SIZE = 200_000;
 
-type Result<N extends TaskName> = ReturnType<Tasks[N]>;
+type Result<N extends TaskName> = Awaited<ReturnType<Tasks[N]>>;
 interface Pending {
   resolve(value: unknown): void;
   reject(err: Error): void;
@@ -35,7 +35,7 @@ class HeavyWork {
 
   /** Runs `name` in the worker when `size` is at least HEAVY_MIN_SIZE, in place otherwise. */
   async run<N extends TaskName>(name: N, input: Parameters<Tasks[N]>[0], size: number): Promise<Result<N>> {
-    if (size < HEAVY_MIN_SIZE) return (tasks[name] as (i: typeof input) => Result<N>)(input);
+    if (size < HEAVY_MIN_SIZE) return (tasks[name] as (i: typeof input) => Result<N> | Promise<Result<N>>)(input);
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     this.offloaded++;

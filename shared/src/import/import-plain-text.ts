@@ -22,6 +22,8 @@ export interface ImportResult {
   removed: LayoutArtifact[];
   /** Source line numbers (0-based) of footnote texts, which move to the end of the document. */
   footnoteLines: number[];
+  /** Source line numbers (0-based) each block was made from, by block index (Word import maps its formatting back through them). */
+  blockLines: number[][];
 }
 
 /**
@@ -72,7 +74,7 @@ export function importPlainText(text: string): ImportResult {
     revisionLabel: '',
   };
   const footnoteLines = segmented.footnotes.flatMap((f) => f.lines);
-  return { doc, meta, warnings, removed, footnoteLines };
+  return { doc, meta, warnings, removed, footnoteLines, blockLines: drafts.map((d) => d.lines) };
 }
 
 function attrsOf(draft: BlockDraft): Record<string, unknown> {
