@@ -69,6 +69,11 @@ function blockText(node: PMNode): string {
   return node.textBetween(0, node.content.size, '', '\uFFFC');
 }
 
+function openingOf(node: PMNode, language: string): OpeningRange | null {
+  const type = node.type.name;
+  return type === 'preambular' || type === 'operative' ? blockOpeningWords(type, Number(node.attrs.level ?? 0), blockText(node), language) : null;
+}
+
 function summarize(node: PMNode, language: string): BlockSummary {
   const brackets: string[] = [];
   const pending: string[] = [];
@@ -82,8 +87,7 @@ function summarize(node: PMNode, language: string): BlockSummary {
   });
   const a = node.attrs;
   const sig = [node.type.name, a.id, a.added != null, a.altOf ?? '', a.level ?? '', node.type.name === 'footnote' ? String(a.marker) : ''].join('\u0000');
-  const opening = node.type.name === 'preambular' || node.type.name === 'operative' ? blockOpeningWords(node.type.name, Number(a.level ?? 0), blockText(node), language) : null;
-  return { node, id: (a.id as string | null) ?? null, sig, brackets, pending, opening };
+  return { node, id: (a.id as string | null) ?? null, sig, brackets, pending, opening: openingOf(node, language) };
 }
 
 function firstFootnote(blocks: readonly BlockSummary[]): number {
@@ -396,7 +400,7 @@ function applyRecords(prev: DocumentIndex, doc: PMNode, records: BracketRecords)
 /** A new language: every PP and OP is read again (it happens once, when the text's meta arrives). */
 function applyLanguage(prev: DocumentIndex, doc: PMNode, language: string): DocumentIndex {
   if (language === prev.language) return prev;
-  const blocks = prev.blocks.map((b) => ({ ...b, opening: b.node.type.name === 'preambular' || b.node.type.name === 'operative' ? summarize(b.node, language).opening : null }));
+  const blocks = prev.blocks.map((b) => ({ ...b, opening: openingOf(b.node, language) }));
   return { ...prev, blocks, language, openings: DecorationSet.create(doc, openingDecorations(blocks, 0)) };
 }
 
