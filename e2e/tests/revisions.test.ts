@@ -89,11 +89,11 @@ describe('revisions and compare in Chromium', () => {
     expect(summary).toContain('Kenya');
     // Rev.2 gave the new paragraph (5 bis while negotiated) the clean number 6 and moved the old 6 to 7.
     const concordance = await frame.locator('section.concordance tr').allInnerTexts();
-    expect(concordance).toContainEqual(expect.stringMatching(/^6\s+new\s+new\s+Kenya$/));
-    expect(concordance).toContainEqual(expect.stringMatching(/^7\s+6\s+renumbered/));
+    expect(concordance).toContainEqual(expect.stringMatching(/^OP6\s+new\s+new\s+Kenya$/));
+    expect(concordance).toContainEqual(expect.stringMatching(/^OP7\s+OP6\s+renumbered/));
     expect(inline).toContain('鼓励各会员国');
     expect(await frame.locator('section.summary tr', { hasText: 'replace' }).innerText()).toContain('尽快 → 在可行的情况下尽早');
-    const showOp3 = () => frame.locator('section.summary a', { hasText: /^3$/ }).first().click();
+    const showOp3 = () => frame.locator('section.summary a', { hasText: /^OP3$/ }).first().click();
     await showOp3();
     await delegation.screenshot({ path: artifact('compare-inline.png') });
 

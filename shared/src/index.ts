@@ -6,3 +6,4 @@ export * from './render-inline.js';
 export * from './export-text.js';
 export * from './document-json.js';
 export * from './export-compilation.js';
+export * from './opening-words.js';

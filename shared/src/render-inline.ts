@@ -16,6 +16,8 @@ export interface InlineToken {
   /** The text's own italic/bold marks (text tokens only). */
   italic?: boolean;
   bold?: boolean;
+  /** The text or marker node itself. */
+  node?: PMNode;
 }
 type Token = InlineToken;
 
@@ -82,10 +84,7 @@ function tokens(block: PMNode, keyOf: (m: Mark) => string = byId): Token[] {
     const want = new Set(ids[i]);
     const keep = open.findIndex((id) => !want.has(id));
     if (keep >= 0) {
-      while (open.length > keep) {
-        open.pop();
-        out.push({ kind: 'close', s: ']' });
-      }
+      while (open.length > keep) out.push({ kind: 'close', s: ']', id: open.pop() });
     }
     const fresh = ids[i].filter((id) => !open.includes(id));
     fresh.sort((a, b) => (lastIndex.get(b) ?? 0) - (lastIndex.get(a) ?? 0));
@@ -96,11 +95,10 @@ function tokens(block: PMNode, keyOf: (m: Mark) => string = byId): Token[] {
     if (child.isText) {
       const italic = child.marks.some((m) => m.type.name === 'italic');
       const bold = child.marks.some((m) => m.type.name === 'bold');
-      out.push({ kind: 'text', s: child.text ?? '', ...(italic && { italic }), ...(bold && { bold }) });
-    }
-    else if (child.type.name === 'footnoteRef') out.push({ kind: 'ref', s: String(child.attrs.marker) });
+      out.push({ kind: 'text', s: child.text ?? '', node: child, ...(italic && { italic }), ...(bold && { bold }) });
+    } else if (child.type.name === 'footnoteRef') out.push({ kind: 'ref', s: String(child.attrs.marker), node: child });
   });
-  while (open.pop() !== undefined) out.push({ kind: 'close', s: ']' });
+  while (open.length > 0) out.push({ kind: 'close', s: ']', id: open.pop() });
   return out;
 }
 

@@ -7,7 +7,7 @@ import { gateWhileComposing } from '../collab/composition-gate';
 import { observeRecords, readRecords } from '../brackets/bracket-state';
 import { BlockIds } from './extensions/block-ids';
 import { CaretThroughRemote } from './extensions/caret-through-remote';
-import { DocumentIndexExtension, setBracketRecords } from './extensions/document-index';
+import { DocumentIndexExtension, setBracketRecords, setTextLanguage } from './extensions/document-index';
 import { schemaExtensions } from './extensions/index';
 import { LockedParagraphs } from './extensions/locked-paragraphs';
 import { ProposeDraft } from './extensions/propose-draft';
@@ -39,13 +39,15 @@ export interface AccordEditorOptions {
   onContentError: (message: string) => void;
   /** A local edit touched an agreed paragraph and was refused. */
   onLockedEdit: (paragraphId: string) => void;
+  /** The text's language (meta.language): decides the italic opening words of PPs and OPs. */
+  language?: string;
 }
 
 /**
  * The Tiptap editor bound to the session's Y.Doc. The content comes only from the server through
  * Yjs (never the `content` option: seeding from a client duplicates text, yjs/yjs-demos#16).
  */
-export function useAccordEditor({ session, editable, user, onContentError, onLockedEdit }: AccordEditorOptions): Editor | null {
+export function useAccordEditor({ session, editable, user, onContentError, onLockedEdit, language }: AccordEditorOptions): Editor | null {
   const editor = useEditor(
     {
       extensions: [
@@ -79,6 +81,10 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(setTextLanguage(editor.state, language ?? ''));
+  }, [editor, language]);
 
   // Proposals and paragraph statuses live in server-only Y maps; the annotations follow them.
   // Dispatched after the Yjs transaction, never from inside its observers: a ProseMirror update

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { navigate } from '../router';
+import { printPath } from '../print/print-api';
 import { comparePath, defaultPair, historyReason, historyTime, nextRevisionLabel, versionOptions } from './compare-url';
 import { IssueRevisionDialog } from './issue-revision-dialog';
 import { RestoreDialog } from './restore-dialog';
@@ -61,6 +62,9 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
               <button type="button" className="small" onClick={() => open(`rev:${r.id}`, 'live')}>
                 Compare with live
               </button>
+              <a className="small print-link" href={printPath(sessionId, `rev:${r.id}`)} target="_blank" rel="noopener">
+                Print
+              </a>
               {isChair && (
                 <button type="button" className="small" onClick={() => setRestoring({ ref: `rev:${r.id}`, label: r.label })}>
                   Restore…

@@ -15,6 +15,7 @@ import type { CollabSession } from '../collab/collab-session';
 import { useCollabField, useTextMeta } from '../collab/use-collab';
 import { labelsOf } from '../editor/extensions/document-index';
 import { useAccordEditor } from '../editor/use-accord-editor';
+import { printPath } from '../print/print-api';
 import { RevisionsPanel } from '../revisions/revisions-panel';
 import { ExportMenu } from './export-menu';
 import { HeaderBar } from './header-bar';
@@ -91,6 +92,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
     user: { name: identity.delegation || identity.role, color: identity.color, role: identity.role },
     onContentError: setContentError,
     onLockedEdit,
+    language: meta.language || session.language || '',
   });
   editorRef.current = editor;
   const view = useBracketView(editor, collab);
@@ -160,6 +162,9 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
           </label>
         )}
         {!canPropose && <span className="muted small-text">Observer: you follow the text live; observers do not propose.</span>}
+        <a className="print-link" href={printPath(session.id)} target="_blank" rel="noopener">
+          Print / PDF
+        </a>
       </div>
       {proposing && editor && !problem && (
         <ProposeLayer editor={editor} collab={collab} outbox={outbox} notify={push} onBehalfOf={speakingFor} setOnBehalfOf={setOnBehalfOf} groups={myGroups} />

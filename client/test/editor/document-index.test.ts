@@ -3,11 +3,11 @@ import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { describe, expect, it } from 'vitest';
-import { paragraphLabels, schema } from '@accord/shared';
+import { openingWords, paragraphLabels, schema } from '@accord/shared';
 import { bracketCounts, LOCKED, type ParagraphState, type Proposal, type ProposalKind } from '@accord/shared/brackets/index';
 import { bracketHomes } from '../../src/brackets/bracket-state';
 import { inlineTag, tooltip, type BracketRecords } from '../../src/editor/extensions/bracket-annotations';
-import { documentIndexKey, documentIndexPlugins, setBracketRecords, type DocumentIndex } from '../../src/editor/extensions/document-index';
+import { documentIndexKey, documentIndexPlugins, setBracketRecords, setTextLanguage, type DocumentIndex } from '../../src/editor/extensions/document-index';
 
 // ---- The whole-document computation the index replaced (as it was before the index), the reference.
 
@@ -72,6 +72,21 @@ function referenceAnnotations(doc: PMNode, records: BracketRecords): DecorationS
   return DecorationSet.create(doc, decorations);
 }
 
+/** Italic opening words computed afresh for every PP and top-level OP (UN Editorial Manual). */
+function referenceOpenings(doc: PMNode, language: string): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.forEach((block, pos) => {
+    const kind = block.type.name === 'preambular' ? 'PP' : block.type.name === 'operative' && Number(block.attrs.level) <= 0 ? 'OP' : null;
+    if (!kind) return;
+    // Text with a footnote marker as one character, so that offsets are positions.
+    let text = '';
+    block.forEach((child) => (text += child.isText ? child.text : '\uFFFC'));
+    const r = openingWords(text, kind, language);
+    if (r) decorations.push(Decoration.inline(pos + 1 + r.start, pos + 1 + r.end, { class: 'opening-words' }));
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
 /** Decorations as comparable values: node decorations by range and attributes, widgets by position, key, side and hover text. */
 function flat(set: DecorationSet): string[] {
   return set
@@ -87,7 +102,7 @@ function flat(set: DecorationSet): string[] {
     .sort();
 }
 
-function expectWhole(index: DocumentIndex, doc: PMNode, records: BracketRecords) {
+function expectWhole(index: DocumentIndex, doc: PMNode, records: BracketRecords, language = 'en') {
   const order = new Map<string, number>();
   doc.forEach((b, _o, i) => order.set(b.attrs.id as string, i));
   expect(index.blocks.map((b) => b.node)).toEqual(Array.from({ length: doc.childCount }, (_, i) => doc.child(i)));
@@ -97,6 +112,7 @@ function expectWhole(index: DocumentIndex, doc: PMNode, records: BracketRecords)
   expect(index.order).toEqual(order);
   expect(flat(index.labelDecorations)).toEqual(flat(referenceLabelDecorations(doc)));
   expect(flat(index.annotations)).toEqual(flat(referenceAnnotations(doc, records)));
+  expect(flat(index.openings)).toEqual(flat(referenceOpenings(doc, language)));
 }
 
 // ---- Random documents and transactions.
@@ -277,8 +293,9 @@ function randomStep(tr: Transaction, r: Rng, n: number): void {
   }
 }
 
-function initialState(records: BracketRecords): EditorState {
-  const state = EditorState.create({ doc: startDoc(), plugins: documentIndexPlugins() });
+function initialState(records: BracketRecords, language = 'en'): EditorState {
+  let state = EditorState.create({ doc: startDoc(), plugins: documentIndexPlugins() });
+  state = state.apply(setTextLanguage(state, language));
   return state.apply(setBracketRecords(state, records));
 }
 
@@ -303,6 +320,33 @@ describe('document index (incremental labels, annotations, counts)', () => {
     expect(after.homes).toBe(before.homes);
     expect(after.blocks.filter((b, i) => b !== before.blocks[i])).toHaveLength(1);
     expectWhole(after, state.doc, START_RECORDS);
+  });
+
+  it('draws the italic opening words of PPs and OPs, and only the changed block is read again', () => {
+    let state = initialState(START_RECORDS);
+    const italics = (s: EditorState) => documentIndexKey.getState(s)!.openings.find().map((d) => s.doc.textBetween(d.from, d.to));
+    expect(italics(state)).toEqual(['Recalling', 'Noting with concern', 'Decides', 'Requests']);
+    const before = documentIndexKey.getState(state)!;
+    // Typing inside "Noting with concern" (PP2) turns its opening into "Noting".
+    const pp2 = 1 + state.doc.child(0).nodeSize + state.doc.child(1).nodeSize;
+    state = state.apply(state.tr.insertText('X', pp2 + 'Noting with'.length + 1));
+    const after = documentIndexKey.getState(state)!;
+    expect(italics(state)).toEqual(['Recalling', 'Noting', 'Decides', 'Requests']);
+    // Every other block keeps its summary (its opening words were not searched again) and the
+    // decorations before the change are the very same objects.
+    const changed = after.blocks.flatMap((b, i) => (b === before.blocks[i] ? [] : [i]));
+    expect(changed).toEqual([2]);
+    expect(after.blocks.filter((b, i) => b.opening !== before.blocks[i].opening).map((b) => b.id)).toEqual(['pp2']);
+    expect(after.openings.find(0, pp2 - 1)).toEqual(before.openings.find(0, pp2 - 1));
+    expectWhole(after, state.doc, START_RECORDS);
+  });
+
+  it('a language without italics (Chinese) draws none; switching languages reads every block', () => {
+    let state = initialState(START_RECORDS, 'zh');
+    expect(documentIndexKey.getState(state)!.openings.find()).toEqual([]);
+    expectWhole(documentIndexKey.getState(state)!, state.doc, START_RECORDS, 'zh');
+    state = state.apply(setTextLanguage(state, 'en'));
+    expectWhole(documentIndexKey.getState(state)!, state.doc, START_RECORDS, 'en');
   });
 
   it('equals a from-scratch computation after every random transaction (seeded)', () => {

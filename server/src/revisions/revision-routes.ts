@@ -69,6 +69,11 @@ export function revisionRoutes(ctx: RevisionRoutesContext): Router {
     res.json(await notFoundAs404(revisions.get(req.params.id, req.params.rev)));
   });
 
+  r.get('/sessions/:id/text', async (req, res) => {
+    await requireIdentity(req, storage, adminKey, req.params.id);
+    res.json(await notFoundAs404(revisions.text(req.params.id, refParam(req.query.version ?? 'live', 'version'))));
+  });
+
   r.get('/sessions/:id/history', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     res.json(await revisions.historyPoints(req.params.id));

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { newId, Y_BODY, Y_META, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
+import { newId, Y_BODY, Y_META, Y_PARAGRAPHS, Y_PROPOSALS, type TextMeta } from '@accord/shared';
 import { closeAtRevision, writeBody, Y_DECISIONS } from '@accord/shared/brackets/index';
 import type { Renumbering, VersionSnapshot } from '@accord/shared/diff/index';
 import { renumberAtRevision } from '@accord/shared/revisions/index';
@@ -37,6 +37,16 @@ interface RevisionInfo {
   note: string;
   by: string;
   renumbering: Renumbering[];
+}
+
+/** A version as the print view reads it: the frozen text, its meta and the date it bears. */
+export interface VersionText {
+  label: string;
+  /** A revision's date as issued ("3 August 2024"); else the day the version was taken (YYYY-MM-DD). */
+  date: string;
+  at: string;
+  meta: TextMeta;
+  snapshot: VersionSnapshot;
 }
 
 /** Why a version cannot be served: the route turns these into 404/400. */
@@ -102,6 +112,29 @@ export class RevisionService {
       return { label: historyLabel(p), at: p.at, updates: [...(await historyPointUpdates(this.storage, p))] };
     }
     return this.withRoom(sessionId, (room) => ({ label: 'Live text', at: new Date(this.now()).toISOString(), updates: [Y.encodeStateAsUpdate(room.doc)] }));
+  }
+
+  /** One version with its meta (symbol, title, language): what the print view lays out. */
+  async text(sessionId: string, ref: VersionRef): Promise<VersionText> {
+    if (ref.kind === 'rev') {
+      const r = await this.storage.getRevision(sessionId, ref.id);
+      if (!r) throw new VersionNotFound(`no revision ${ref.id}`);
+      const view = viewOf(r);
+      const s = readStoredState(r.snapshot);
+      const snapshot = r.version ? (JSON.parse(r.version) as VersionSnapshot) : versionOf(s, r.label, view.renumbering);
+      return { label: r.label, date: view.date, at: r.createdAt, meta: { ...s.meta, revisionLabel: r.label }, snapshot };
+    }
+    if (ref.kind === 'history') {
+      const p = await this.storage.getHistoryPoint(sessionId, ref.id);
+      if (!p) throw new VersionNotFound(`no history point ${ref.id}`);
+      const s = readStoredState(await historyPointUpdates(this.storage, p));
+      return { label: historyLabel(p), date: p.at.slice(0, 10), at: p.at, meta: s.meta, snapshot: versionOf(s, historyLabel(p)) };
+    }
+    const at = new Date(this.now()).toISOString();
+    return this.withRoom(sessionId, (room) => {
+      const s = readTextState(room.doc);
+      return { label: 'Live text', date: at.slice(0, 10), at, meta: s.meta, snapshot: versionOf(s, 'Live text') };
+    });
   }
 
   /**

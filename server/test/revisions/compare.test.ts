@@ -22,14 +22,14 @@ describe('compare', () => {
     const c = r.body;
     expect(c.from.label).toBe('Rev.1');
     expect(c.to.label).toBe('Live text');
-    const op2 = c.paragraphs.find((p) => p.labelTo === '2')!;
+    const op2 = c.paragraphs.find((p) => p.labelTo === 'OP2')!;
     expect(op2.status).toBe('changed');
     expect(op2.ops.filter((o) => o.op === 'insert').map((o) => o.text).join('')).toContain('possible');
     const bis = c.paragraphs.find((p) => p.id === added)!;
-    expect(bis).toMatchObject({ status: 'added', labelTo: '5 bis' });
+    expect(bis).toMatchObject({ status: 'added', labelTo: 'OP5 bis' });
     expect(c.brackets.totals.accepted).toBeGreaterThanOrEqual(1);
     expect(c.brackets.byDelegation.map((d) => d.delegation)).toContain('EU');
-    expect(c.brackets.paragraphsAdded).toContainEqual(expect.objectContaining({ paragraphId: added, label: '5 bis', sponsors: ['EU'] }));
+    expect(c.brackets.paragraphsAdded).toContainEqual(expect.objectContaining({ paragraphId: added, label: 'OP5 bis', sponsors: ['EU'] }));
   });
 
   it('issuing Rev.2 shows "5 bis → 6": against the text just before it, in the concordance of Rev.1 → Rev.2, and live', async () => {
@@ -43,22 +43,22 @@ describe('compare', () => {
     for (const to of [`rev:${rev2.id}`, 'live']) {
       const c = (await t.api<Comparison>('GET', `/api/sessions/${id}/compare?from=history:${before.id}&to=${to}`, chairToken)).body;
       const p = c.paragraphs.find((x) => x.id === added)!;
-      expect([p.labelFrom, p.labelTo]).toEqual(['5 bis', '6']);
-      expect(c.concordance).toContainEqual(expect.objectContaining({ from: ['5 bis'], to: '6', note: 'renumbered' }));
+      expect([p.labelFrom, p.labelTo]).toEqual(['OP5 bis', 'OP6']);
+      expect(c.concordance).toContainEqual(expect.objectContaining({ from: ['OP5 bis'], to: 'OP6', note: 'renumbered' }));
       // Struck text disappears at the revision.
-      expect(c.paragraphs.find((x) => x.labelTo === '2')!.ops.filter((o) => o.op === 'delete').map((o) => o.text).join('')).toContain('earliest');
+      expect(c.paragraphs.find((x) => x.labelTo === 'OP2')!.ops.filter((o) => o.op === 'delete').map((o) => o.text).join('')).toContain('earliest');
     }
 
     const c12 = (await t.api<Comparison>('GET', `/api/sessions/${id}/compare?from=rev:${rev1.id}&to=rev:${rev2.id}`, chairToken)).body;
     expect(c12.to.label).toBe('Rev.2');
-    expect(c12.paragraphs.find((x) => x.id === added)).toMatchObject({ status: 'added', labelTo: '6' });
-    expect(c12.concordance).toContainEqual(expect.objectContaining({ to: '7', from: ['6'], note: 'renumbered' }));
-    expect(c12.concordance).toContainEqual(expect.objectContaining({ to: '6', from: [], note: 'new', delegations: ['EU'] }));
+    expect(c12.paragraphs.find((x) => x.id === added)).toMatchObject({ status: 'added', labelTo: 'OP6' });
+    expect(c12.concordance).toContainEqual(expect.objectContaining({ to: 'OP7', from: ['OP6'], note: 'renumbered' }));
+    expect(c12.concordance).toContainEqual(expect.objectContaining({ to: 'OP6', from: [], note: 'new', delegations: ['EU'] }));
 
     // Backwards (the live text, newer, against Rev.2) Rev.2's renumbering does not apply: nothing
     // was renumbered between the two.
     const back = (await t.api<Comparison>('GET', `/api/sessions/${id}/compare?from=live&to=rev:${rev2.id}`, chairToken)).body;
-    expect(back.paragraphs.find((x) => x.id === added)).toMatchObject({ status: 'same', labelFrom: '6', labelTo: '6' });
+    expect(back.paragraphs.find((x) => x.id === added)).toMatchObject({ status: 'same', labelFrom: 'OP6', labelTo: 'OP6' });
     expect(back.concordance).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { alignParagraphs } from './align.js';
 import { summarizeBrackets } from './bracket-summary.js';
 import { buildConcordance } from './concordance.js';
+import { editorLabel } from './labels.js';
 import { matchUnpaired } from './match.js';
 import type { Paragraph } from './paragraphs.js';
 import { prepareVersion, type PreparedVersion } from './version.js';
@@ -32,7 +33,14 @@ export function compareVersions(a: VersionSnapshot, b: VersionSnapshot, options:
     ignoreFormatting: options.ignoreFormatting ?? false,
     ignoreWhitespace: options.ignoreWhitespace ?? false,
   };
-  const renumbered = new Map((b.renumbering ?? []).map((r) => [r.paragraphId, r]));
+  // Renumbering records keep printed labels ("5 bis" → "6"); shown as the editor does ("OP5 bis").
+  const byId = new Map(vb.paragraphs.map((p) => [p.id, p.type]));
+  const renumbered = new Map(
+    (b.renumbering ?? []).map((r) => {
+      const type = byId.get(r.paragraphId) ?? '';
+      return [r.paragraphId, { from: editorLabel(r.from, type), to: editorLabel(r.to, type) }];
+    }),
+  );
 
   const pA = new Map<ParagraphComparison, Paragraph>();
   const pB = new Map<ParagraphComparison, Paragraph>();

@@ -62,3 +62,14 @@ export function fallbackLabels(paragraphs: Paragraph[]): Map<string, string> {
   }
   return out;
 }
+
+/**
+ * A label as the editor's gutter and bracket panel write it: "OP1", "OP5 bis", "OP3(a)", "fn1"
+ * (numbering.ts `short`); PP labels are already so. Versions store and renumbering records keep
+ * the printed form ("5 bis", "3(a)", a footnote's marker), so the compare engine converts here.
+ */
+export function editorLabel(label: string, type: string): string {
+  if (type === 'operative' && /^\d/.test(label)) return `OP${label.replace(/ \(/g, '(')}`;
+  if (type === 'footnote' && label) return `fn${label.replace(/^fn\s*/, '')}`;
+  return label;
+}

@@ -1,3 +1,4 @@
+import { blockOpeningWords } from '../opening-words.js';
 import { OBJECT_CHAR } from './paragraphs.js';
 import type { BracketCounts, Comparison, MarkJSON, ParagraphComparison, TextOp } from './types.js';
 
@@ -34,6 +35,8 @@ ins.ws{background:#aceebb}del.ws{background:#ffcecb}
 .struck{text-decoration:line-through;color:#6e7781}
 .sbs{width:100%;table-layout:fixed}.sbs td{width:50%}
 .empty{color:#8c959f;font-style:italic}
+.opening{font-style:italic}
+.para p:dir(rtl){text-align:right}
 .legend span{margin-inline-end:1.2em}
 `;
 
@@ -106,15 +109,45 @@ function badges(e: ParagraphComparison): string {
   return out.join('');
 }
 
-function paragraphText(e: ParagraphComparison, lang: string, only?: 'a' | 'b'): string {
-  return `<p dir="auto" lang="${escapeHtml(lang)}">${e.ops.map((o) => opHtml(o, only)).join('')}</p>`;
+/** Whether an op is shown on this side (the same choice as opHtml's). */
+function shown(o: TextOp, only?: 'a' | 'b'): boolean {
+  if (o.op === 'insert') return !(only === 'a' && !o.struck);
+  if (o.op === 'delete') return !(only === 'b' && !o.struck);
+  return true;
 }
+
+/**
+ * The paragraph's ops with its opening words in italics (UN Editorial Manual; shared/src/opening-words.ts),
+ * found in the text this side shows; an op that the phrase ends inside is split in two.
+ */
+function paragraphOps(e: ParagraphComparison, lang: string, only?: 'a' | 'b'): string {
+  const ops = e.ops.filter((o) => shown(o, only));
+  const [type, level] = ((only === 'a' ? e.a : (e.b ?? e.a))?.kind ?? '').split(':');
+  const range = blockOpeningWords(type, Number(level ?? 0), ops.map((o) => o.text).join(''), lang);
+  if (!range) return ops.map((o) => opHtml(o, only)).join('');
+  // Before, inside and after the phrase; an op the phrase starts or ends inside is split.
+  const parts = ['', '', ''];
+  let at = 0;
+  for (const o of ops) {
+    const cut = [0, Math.min(Math.max(range.start - at, 0), o.text.length), Math.min(Math.max(range.end - at, 0), o.text.length), o.text.length];
+    for (let k = 0; k < 3; k++) if (cut[k] < cut[k + 1]) parts[k] += opHtml({ ...o, text: o.text.slice(cut[k], cut[k + 1]) }, only);
+    at += o.text.length;
+  }
+  return `${parts[0]}<span class="opening">${parts[1]}</span>${parts[2]}`;
+}
+
+function paragraphText(e: ParagraphComparison, lang: string, only?: 'a' | 'b'): string {
+  return `<p dir="auto" lang="${escapeHtml(lang)}">${paragraphOps(e, lang, only)}</p>`;
+}
+
+/** A right-to-left text (Arabic) puts each paragraph's label on the right, beside where its text starts. */
+const paraDir = (lang: string): string => (/^(ar|fa|he|ur)\b/i.test(lang) ? ' dir="rtl"' : '');
 
 function inlineView(c: Comparison, lang: string): string {
   return c.paragraphs
     .map((e) => {
       const label = e.labelTo ?? e.labelFrom ?? '';
-      return `<div class="para st-${e.status}" id="p-${escapeHtml(e.id)}"><div class="lab">${escapeHtml(label)}${badges(e)}</div>${paragraphText(e, lang)}</div>`;
+      return `<div class="para st-${e.status}" id="p-${escapeHtml(e.id)}"${paraDir(lang)}><div class="lab">${escapeHtml(label)}${badges(e)}</div>${paragraphText(e, lang)}</div>`;
     })
     .join('\n');
 }
@@ -127,7 +160,7 @@ function sideBySideView(c: Comparison, lang: string): string {
     const right = e.b
       ? `<div class="lab">${escapeHtml(e.labelTo ?? '')}${badges(e)}</div>${paragraphText(e, lang, 'b')}`
       : `<div class="lab">${badges(e)}</div>`;
-    return `<tr class="para st-${e.status}" id="p-${escapeHtml(e.id)}"><td>${left}</td><td>${right}</td></tr>`;
+    return `<tr class="para st-${e.status}" id="p-${escapeHtml(e.id)}"><td${paraDir(lang)}>${left}</td><td${paraDir(lang)}>${right}</td></tr>`;
   });
   return `<table class="sbs"><thead><tr><th>${escapeHtml(c.from.label)}</th><th>${escapeHtml(c.to.label)}</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }

@@ -1,7 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { paragraphLabels } from '../numbering.js';
 import { schema } from '../schema.js';
-import { fallbackLabels } from './labels.js';
+import { editorLabel, fallbackLabels } from './labels.js';
 import { docJSON, extractParagraphs, type Paragraph } from './paragraphs.js';
 import type { NodeJSON, VersionSnapshot } from './types.js';
 
@@ -40,6 +40,7 @@ export function prepareVersion(snapshot: VersionSnapshot): PreparedVersion {
   const numbered = numberedLabels(snapshot.doc, json);
   if (numbered) for (const [id, label] of numbered) if (byKey.has(id)) labels.set(id, label);
   if (snapshot.labels) for (const [id, label] of Object.entries(snapshot.labels)) if (byKey.has(id)) labels.set(id, label);
+  for (const [key, label] of labels) labels.set(key, editorLabel(label, byKey.get(key)?.type ?? ''));
   return { snapshot, paragraphs, byKey, labels };
 }
 

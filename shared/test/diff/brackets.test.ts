@@ -55,10 +55,10 @@ describe('bracket summary', () => {
     const { a, b } = revisions();
     const s = compareVersions(a, b).brackets;
     const byId = Object.fromEntries(s.events.map((e) => [e.proposalId, e]));
-    expect(byId.x1).toMatchObject({ change: 'accepted', paragraphId: 'op1', paragraphLabel: '1', sponsors: ['EU'], text: ' establish' });
+    expect(byId.x1).toMatchObject({ change: 'accepted', paragraphId: 'op1', paragraphLabel: 'OP1', sponsors: ['EU'], text: ' establish' });
     expect(byId.x2).toMatchObject({ change: 'rejected', paragraphId: 'op2', sponsors: ['United States'], kind: 'delete' });
     expect(byId.x3).toMatchObject({ change: 'withdrawn', paragraphId: 'op3', sponsors: ['Russian Federation'] });
-    expect(byId.x4).toMatchObject({ change: 'added', paragraphId: 'op3b', paragraphLabel: '3 bis', sponsors: ['G77 and China'] });
+    expect(byId.x4).toMatchObject({ change: 'added', paragraphId: 'op3b', paragraphLabel: 'OP3 bis', sponsors: ['G77 and China'] });
     expect(byId.x5).toMatchObject({ change: 'added', paragraphId: 'op3b', sponsors: [], text: 'capacity-building' });
     expect(s.totals).toMatchObject({ added: 2, accepted: 1, rejected: 1, withdrawn: 1, reopened: 0 });
     expect(s.byDelegation.map((d) => [d.delegation, d.counts.added, d.counts.accepted, d.counts.rejected, d.counts.withdrawn])).toEqual([
@@ -84,9 +84,9 @@ describe('bracket summary', () => {
   it('reports a new bis paragraph with its proposal and sponsors, and paragraph status changes', () => {
     const { a, b } = revisions();
     const c = compareVersions(a, b);
-    expect(c.brackets.paragraphsAdded).toEqual([{ paragraphId: 'op3b', label: '3 bis', proposalId: 'x4', sponsors: ['G77 and China'] }]);
-    expect(c.brackets.statusChanges).toEqual([{ paragraphId: 'op1', label: '1', from: 'open', to: 'agreed ad ref' }]);
-    expect(c.paragraphs.find((e) => e.id === 'op3b')).toMatchObject({ status: 'added', labelTo: '3 bis' });
+    expect(c.brackets.paragraphsAdded).toEqual([{ paragraphId: 'op3b', label: 'OP3 bis', proposalId: 'x4', sponsors: ['G77 and China'] }]);
+    expect(c.brackets.statusChanges).toEqual([{ paragraphId: 'op1', label: 'OP1', from: 'open', to: 'agreed ad ref' }]);
+    expect(c.paragraphs.find((e) => e.id === 'op3b')).toMatchObject({ status: 'added', labelTo: 'OP3 bis' });
   });
 
   it('a decision undone shows as reopened; an already decided bracket is not reported again', () => {
@@ -144,13 +144,13 @@ describe('concordance', () => {
       ],
     });
     const c = compareVersions(a, b);
-    expect(c.paragraphs.find((e) => e.id === 'op5b')).toMatchObject({ status: 'same', labelFrom: '5 bis', labelTo: '6' });
+    expect(c.paragraphs.find((e) => e.id === 'op5b')).toMatchObject({ status: 'same', labelFrom: 'OP5 bis', labelTo: 'OP6' });
     expect(c.concordance).toEqual([
-      { to: '6', toId: 'op5b', from: ['5 bis'], fromIds: ['op5b'], delegations: ['African Group'], note: 'renumbered' },
-      { to: '7', toId: 'op6', from: ['6'], fromIds: ['op6'], delegations: [], note: 'renumbered' },
+      { to: 'OP6', toId: 'op5b', from: ['OP5 bis'], fromIds: ['op5b'], delegations: ['African Group'], note: 'renumbered' },
+      { to: 'OP7', toId: 'op6', from: ['OP6'], fromIds: ['op6'], delegations: [], note: 'renumbered' },
     ]);
     const html = renderComparisonHtml(c, { view: 'inline', title: 'Rev.1 → Rev.2' });
-    expect(html).toContain('5 bis → 6');
+    expect(html).toContain('OP5 bis → OP6');
     expect(html).toContain('African Group');
   });
 
@@ -159,8 +159,8 @@ describe('concordance', () => {
     const b = version('B', [op('o1', 'One.'), op('o1b', 'One bis.'), op('o2', 'Two.')]);
     const c = compareVersions(a, b);
     expect(c.concordance.map((r) => [r.from.join('+'), r.to])).toEqual([
-      ['1 bis', '2'],
-      ['2', '3'],
+      ['OP1 bis', 'OP2'],
+      ['OP2', 'OP3'],
     ]);
   });
 
@@ -177,8 +177,8 @@ describe('concordance', () => {
     const c = compareVersions(a, b);
     expect(c.paragraphs.find((e) => e.id === 'o2')).toMatchObject({ status: 'deleted', mergedInto: 'o1' });
     expect(c.concordance).toEqual([
-      { to: '1', toId: 'o1', from: ['1', '2'], fromIds: ['o1', 'o2'], delegations: [], note: 'merged' },
-      { to: '2', toId: 'o3', from: ['3'], fromIds: ['o3'], delegations: [], note: 'renumbered' },
+      { to: 'OP1', toId: 'o1', from: ['OP1', 'OP2'], fromIds: ['o1', 'o2'], delegations: [], note: 'merged' },
+      { to: 'OP2', toId: 'o3', from: ['OP3'], fromIds: ['o3'], delegations: [], note: 'renumbered' },
     ]);
   });
 });
@@ -193,7 +193,7 @@ describe('proposal records of shared/src/brackets', () => {
     const c = compareVersions(a, b);
     expect(c.brackets.events[0]).toMatchObject({ change: 'accepted', sponsors: ['G77 and China', 'Egypt'] });
     expect(c.brackets.byDelegation.map((d) => d.delegation)).toEqual(['Egypt', 'G77 and China']);
-    expect(c.brackets.statusChanges).toEqual([{ paragraphId: 'op1', label: '1', from: 'informals, pending EU', to: 'adref' }]);
+    expect(c.brackets.statusChanges).toEqual([{ paragraphId: 'op1', label: 'OP1', from: 'informals, pending EU', to: 'adref' }]);
     const html = renderComparisonHtml(c, { view: 'inline' });
     expect(html).toContain('<td>agreed in informals, pending EU</td><td>agreed ad ref</td>');
   });

@@ -249,7 +249,7 @@ describe('compareVersions: examples', () => {
     expect([status.o1, status.o3].sort()).toEqual(['moved', 'same']);
     expect(status).toMatchObject({ pp1: 'same', o2: 'deleted', new: 'added', o4: 'changed' });
     expect(c.paragraphs.filter((e) => e.b).map((e) => e.id)).toEqual(['pp1', 'o3', 'o1', 'new', 'o4']);
-    expect(c.paragraphs.find((e) => e.id === 'o3')).toMatchObject({ labelFrom: '3', labelTo: '1' });
+    expect(c.paragraphs.find((e) => e.id === 'o3')).toMatchObject({ labelFrom: 'OP3', labelTo: 'OP1' });
   });
 
   it('a paragraph re-created under a new id is shown as replacing the deleted one', () => {

@@ -91,8 +91,8 @@ describe('buildVersionSnapshot + compare', () => {
     ]);
     const cmp = compareVersions(before, JSON.parse(JSON.stringify(rev)));
     const p = cmp.paragraphs.find((x) => x.id === 'new')!;
-    expect([p.labelFrom, p.labelTo]).toEqual(['5 bis', '6']);
-    expect(cmp.concordance).toContainEqual(expect.objectContaining({ from: ['5 bis'], to: '6', note: 'renumbered' }));
+    expect([p.labelFrom, p.labelTo]).toEqual(['OP5 bis', 'OP6']);
+    expect(cmp.concordance).toContainEqual(expect.objectContaining({ from: ['OP5 bis'], to: 'OP6', note: 'renumbered' }));
   });
 
   it('copies records, so later changes to the live state do not alter a frozen version', () => {

@@ -3,10 +3,11 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Mapping, StepMap } from '@tiptap/pm/transform';
 import { DecorationSet, type Decoration } from '@tiptap/pm/view';
-import { paragraphLabels, type ParagraphLabel } from '@accord/shared';
+import { blockOpeningWords, paragraphLabels, type OpeningRange, type ParagraphLabel } from '@accord/shared';
 import { bracketCountsFrom, type BracketCounts } from '@accord/shared/brackets/index';
 import { blockAnnotations, type BracketRecords } from './bracket-annotations';
 import { labelDecoration } from './paragraph-labels';
+import { openingDecoration } from './opening-words';
 
 /** What one top-level block contributes to the index, computed once per block node. */
 interface BlockSummary {
@@ -18,6 +19,8 @@ interface BlockSummary {
   brackets: string[];
   /** Ids with a pending-role bracket mark in this block. */
   pending: string[];
+  /** The italic opening words of a PP or OP in the text's language (shared/src/opening-words.ts). */
+  opening: OpeningRange | null;
 }
 
 /**
@@ -25,7 +28,8 @@ interface BlockSummary {
  * annotation decorations, where each bracket's text is, and the open bracket counts. Each
  * transaction maps the decorations and recomputes only the top-level blocks it changed; labels
  * only when numbering can change (blocks added, removed, retyped, or their numbering attributes
- * changed); a change of bracket records redraws only the blocks holding the proposals concerned.
+ * changed); a change of bracket records redraws only the blocks holding the proposals concerned;
+ * italic opening words only for the blocks changed (all of them when the text's language changes).
  * Every value here equals the whole-document computation (client/test/editor/document-index.test.ts).
  */
 export interface DocumentIndex {
@@ -48,13 +52,29 @@ export interface DocumentIndex {
   counts: BracketCounts;
   labelDecorations: DecorationSet;
   annotations: DecorationSet;
+  /** The text's language (meta.language), which decides the opening words. */
+  language: string;
+  /** Italic opening words of PPs and OPs (UN Editorial Manual), one inline decoration per block. */
+  openings: DecorationSet;
 }
 
 export const documentIndexKey = new PluginKey<DocumentIndex>('accordDocumentIndex');
+/** Transaction meta carrying the text's language (setTextLanguage). */
+const languageKey = new PluginKey<string>('accordTextLanguage');
 
 const EMPTY_RECORDS: BracketRecords = { proposals: {}, paragraphs: {} };
 
-function summarize(node: PMNode): BlockSummary {
+/** The block's text with every inline leaf (a footnote marker) as one character, so offsets are positions. */
+function blockText(node: PMNode): string {
+  return node.textBetween(0, node.content.size, '', '\uFFFC');
+}
+
+function openingOf(node: PMNode, language: string): OpeningRange | null {
+  const type = node.type.name;
+  return type === 'preambular' || type === 'operative' ? blockOpeningWords(type, Number(node.attrs.level ?? 0), blockText(node), language) : null;
+}
+
+function summarize(node: PMNode, language: string): BlockSummary {
   const brackets: string[] = [];
   const pending: string[] = [];
   node.forEach((child) => {
@@ -67,7 +87,7 @@ function summarize(node: PMNode): BlockSummary {
   });
   const a = node.attrs;
   const sig = [node.type.name, a.id, a.added != null, a.altOf ?? '', a.level ?? '', node.type.name === 'footnote' ? String(a.marker) : ''].join('\u0000');
-  return { node, id: (a.id as string | null) ?? null, sig, brackets, pending };
+  return { node, id: (a.id as string | null) ?? null, sig, brackets, pending, opening: openingOf(node, language) };
 }
 
 function firstFootnote(blocks: readonly BlockSummary[]): number {
@@ -102,10 +122,20 @@ function allLabelDecorations(doc: PMNode, blocks: readonly BlockSummary[], label
   return DecorationSet.create(doc, decorations);
 }
 
+function openingDecorations(blocks: readonly BlockSummary[], from: number): Decoration[] {
+  const out: Decoration[] = [];
+  let pos = from;
+  for (const b of blocks) {
+    if (b.opening) out.push(openingDecoration(pos, b.opening));
+    pos += b.node.nodeSize;
+  }
+  return out;
+}
+
 /** The index computed over the whole document (on load, and the reference the tests compare with). */
-export function buildDocumentIndex(doc: PMNode, records: BracketRecords = EMPTY_RECORDS): DocumentIndex {
+export function buildDocumentIndex(doc: PMNode, records: BracketRecords = EMPTY_RECORDS, language = ''): DocumentIndex {
   const blocks: BlockSummary[] = [];
-  doc.forEach((node) => blocks.push(summarize(node)));
+  doc.forEach((node) => blocks.push(summarize(node, language)));
   const labels = paragraphLabels(doc);
   const homes = homesOf(blocks, (b) => b.brackets);
   const pendingHomes = homesOf(blocks, (b) => b.pending);
@@ -126,6 +156,8 @@ export function buildDocumentIndex(doc: PMNode, records: BracketRecords = EMPTY_
     counts,
     labelDecorations: allLabelDecorations(doc, blocks, labels),
     annotations: DecorationSet.create(doc, annotations),
+    language,
+    openings: DecorationSet.create(doc, openingDecorations(blocks, 0)),
   };
 }
 
@@ -281,7 +313,7 @@ function applyDocChange(prev: DocumentIndex, tr: Transaction): DocumentIndex {
   const doc = tr.doc;
   const removed = prev.blocks.slice(c.start, c.oldEnd);
   const added: BlockSummary[] = [];
-  for (let i = c.start; i < c.newEnd; i++) added.push(summarize(doc.child(i)));
+  for (let i = c.start; i < c.newEnd; i++) added.push(summarize(doc.child(i), prev.language));
   const blocks = [...prev.blocks.slice(0, c.start), ...added, ...prev.blocks.slice(c.oldEnd)];
   const mapping = new Mapping([new StepMap([c.pos, c.oldEndPos - c.pos, c.newEndPos - c.pos])]);
 
@@ -320,7 +352,9 @@ function applyDocChange(prev: DocumentIndex, tr: Transaction): DocumentIndex {
     pos += b.node.nodeSize;
   }
   annotations = annotations.add(doc, fresh);
-  const next: DocumentIndex = { ...prev, blocks, labels, ...order, homes, pendingHomes, counts, labelDecorations, annotations };
+  // Opening words: the changed blocks' only; every other decoration is mapped.
+  const openings = prev.openings.remove(within(prev.openings, c.pos, c.oldEndPos)).map(mapping, doc).add(doc, openingDecorations(added, c.pos));
+  const next: DocumentIndex = { ...prev, blocks, labels, ...order, homes, pendingHomes, counts, labelDecorations, annotations, openings };
   if (counts !== prev.counts) {
     // A bracket that moved to another paragraph changes that paragraph's count too.
     const ids = countChanges(prev.counts, counts);
@@ -363,10 +397,19 @@ function applyRecords(prev: DocumentIndex, doc: PMNode, records: BracketRecords)
   return next;
 }
 
+/** A new language: every PP and OP is read again (it happens once, when the text's meta arrives). */
+function applyLanguage(prev: DocumentIndex, doc: PMNode, language: string): DocumentIndex {
+  if (language === prev.language) return prev;
+  const blocks = prev.blocks.map((b) => ({ ...b, opening: openingOf(b.node, language) }));
+  return { ...prev, blocks, language, openings: DecorationSet.create(doc, openingDecorations(blocks, 0)) };
+}
+
 export function applyDocumentIndex(prev: DocumentIndex, tr: Transaction): DocumentIndex {
   let next = tr.docChanged ? applyDocChange(prev, tr) : prev;
   const records = tr.getMeta(documentIndexKey) as BracketRecords | undefined;
   if (records) next = applyRecords(next, tr.doc, records);
+  const language = tr.getMeta(languageKey) as string | undefined;
+  if (language !== undefined) next = applyLanguage(next, tr.doc, language);
   return next;
 }
 
@@ -385,9 +428,14 @@ export function setBracketRecords(state: EditorState, records: BracketRecords): 
   return state.tr.setMeta(documentIndexKey, records);
 }
 
+/** Tells the index the text's language (meta.language), which decides the italic opening words. */
+export function setTextLanguage(state: EditorState, language: string): Transaction {
+  return state.tr.setMeta(languageKey, language);
+}
+
 /**
  * The document index as a Tiptap extension (where the editor's labels, annotations and counts
- * live). Two plugins draw its two decoration sets; only the first holds state.
+ * live). Three plugins draw its three decoration sets; only the first holds state.
  */
 export const DocumentIndexExtension = Extension.create({
   name: 'documentIndex',
@@ -413,6 +461,11 @@ export function documentIndexPlugins(): Plugin[] {
     new Plugin({
       props: {
         decorations: (state) => documentIndexKey.getState(state)?.labelDecorations,
+      },
+    }),
+    new Plugin({
+      props: {
+        decorations: (state) => documentIndexKey.getState(state)?.openings,
       },
     }),
   ];
