@@ -6,12 +6,14 @@ import { classifyBlocks, type BlockDraft } from './classify-blocks.js';
 import { detectLanguage } from './detect-language.js';
 import { findFootnoteMarkers } from './footnote-markers.js';
 import { buildInline } from './inline-content.js';
+import { importReferences, type ImportedReference } from './paragraph-references.js';
 import { findLayoutArtifacts, symbolFromArtifacts, type LayoutArtifact } from './layout-artifacts.js';
 import { segmentParagraphs } from './segment-paragraphs.js';
 import { splitSourceLines } from './source-lines.js';
 import { spacesBetweenCjkAndLatin } from './spacing-convention.js';
 
 export type { LayoutArtifact } from './layout-artifacts.js';
+export type { ImportedReference } from './paragraph-references.js';
 
 export interface ImportResult {
   doc: PMNode;
@@ -24,6 +26,8 @@ export interface ImportResult {
   footnoteLines: number[];
   /** Source line numbers (0-based) each block was made from, by block index (Word import maps its formatting back through them). */
   blockLines: number[][];
+  /** Paragraph references in the text ("paragraph 5 above"), as links to the paragraphs they name. */
+  references: ImportedReference[];
 }
 
 /**
@@ -74,7 +78,9 @@ export function importPlainText(text: string): ImportResult {
     revisionLabel: '',
   };
   const footnoteLines = segmented.footnotes.flatMap((f) => f.lines);
-  return { doc, meta, warnings, removed, footnoteLines, blockLines: drafts.map((d) => d.lines) };
+  const references = importReferences(doc);
+  warnings.push(...references.warnings);
+  return { doc, meta, warnings, removed, footnoteLines, blockLines: drafts.map((d) => d.lines), references: references.references };
 }
 
 function attrsOf(draft: BlockDraft): Record<string, unknown> {
