@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { newId, Y_BODY, Y_META, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
 import { closeAtRevision, writeBody, Y_DECISIONS } from '@accord/shared/brackets/index';
 import type { Renumbering, VersionSnapshot } from '@accord/shared/diff/index';
-import { renumberAtRevision } from '@accord/shared/revisions/index';
+import type { FlaggedReference, ReferenceRewrite } from '@accord/shared/references/index';
+import { renumberAtRevision, type RevisionPreview } from '@accord/shared/revisions/index';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
 import type { HistoryPointSummary, RevisionSummary, Storage } from '../storage/storage.js';
@@ -22,6 +23,10 @@ export interface RevisionView {
   createdAt: string;
   by: string;
   renumbering: Renumbering[];
+  /** Paragraph references the revision rewrote to the new numbers. */
+  references: ReferenceRewrite[];
+  /** References it left as written (target deleted, missing or unclear), as the chair was shown them. */
+  flaggedReferences: FlaggedReference[];
 }
 
 export interface IssueInput {
@@ -32,12 +37,7 @@ export interface IssueInput {
   by: string;
 }
 
-interface RevisionInfo {
-  date: string;
-  note: string;
-  by: string;
-  renumbering: Renumbering[];
-}
+type RevisionInfo = Omit<RevisionView, 'id' | 'label' | 'createdAt'>;
 
 /** Why a version cannot be served: the route turns these into 404/400. */
 export class VersionNotFound extends Error {}
@@ -52,6 +52,8 @@ function viewOf(r: RevisionSummary): RevisionView {
     createdAt: r.createdAt,
     by: info.by ?? '',
     renumbering: info.renumbering ?? [],
+    references: info.references ?? [],
+    flaggedReferences: info.flaggedReferences ?? [],
   };
 }
 
@@ -119,10 +121,22 @@ export class RevisionService {
   }
 
   /**
+   * What issuing a revision now would do (the same renumberAtRevision as `issue`, on the live text,
+   * nothing written): label changes, references rewritten, references flagged for the chair.
+   */
+  preview(sessionId: string): Promise<RevisionPreview> {
+    return this.withRoom(sessionId, (room) => {
+      const live = readTextState(room.doc);
+      const { renumbering, references, flagged } = renumberAtRevision(live.doc, (id) => live.paragraphs[id]?.status);
+      return { renumbering, references, flagged };
+    });
+  }
+
+  /**
    * Issues a revision: renumbers the live text (bis/ter → clean numbers, struck text and deleted
-   * paragraphs dropped, revisionLabel set) in one change, then freezes it. A history point of the
-   * text as it was comes first, so the pre-revision text (with its struck passages) stays
-   * comparable.
+   * paragraphs dropped, paragraph references rewritten to the new numbers, revisionLabel set) in one
+   * change, then freezes it. A history point of the text as it was comes first, so the
+   * pre-revision text (with its struck passages) stays comparable.
    */
   issue(sessionId: string, input: IssueInput): Promise<RevisionView> {
     return this.queue.run(sessionId, () =>
@@ -147,7 +161,14 @@ export class RevisionService {
           ydoc.getMap(Y_META).set('revisionLabel', input.label);
         });
         const createdAt = new Date(at).toISOString();
-        const info: RevisionInfo = { date: input.date ?? createdAt.slice(0, 10), note: input.note ?? '', by: input.by, renumbering: cleanup.renumbering };
+        const info: RevisionInfo = {
+          date: input.date ?? createdAt.slice(0, 10),
+          note: input.note ?? '',
+          by: input.by,
+          renumbering: cleanup.renumbering,
+          references: cleanup.references,
+          flaggedReferences: cleanup.flagged,
+        };
         const frozen = versionOf({ ...live, doc: cleanup.doc, paragraphs, proposals, meta: { ...live.meta, revisionLabel: input.label } }, input.label, cleanup.renumbering);
         const record = {
           id: newId('r'),
