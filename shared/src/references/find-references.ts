@@ -36,13 +36,12 @@ function readReference(text: string, g: ReferenceGrammar, start: RegExpExecArray
   const pp = start.groups?.pp !== undefined;
   let at = start.index + start[0].length;
   const items: ReferenceItem[] = [];
-  let item = readItem(text, at, pp);
-  if (!item) return null;
-  items.push(item.item);
-  at = item.end;
+  const first = readItem(text, at, pp);
+  if (!first) return null;
+  items.push(first.item);
+  at = first.end;
   for (;;) {
-    g.joiner.lastIndex = at;
-    const j = g.joiner.exec(text);
+    const j = sticky(g.joiner, text, at);
     if (!j) break;
     const next = readItem(text, at + j[0].length, pp);
     if (!next) break;
