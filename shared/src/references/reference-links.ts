@@ -28,9 +28,9 @@ export interface ReferenceLink {
 }
 
 /** Label key → paragraph id, for OPs (with sub-paragraphs) and PPs: "5", "5 bis", "5(a)", "PP3". */
-export function paragraphsByKey(doc: PMNode): Map<string, string> {
+export function paragraphsByKey(doc: PMNode, labels = paragraphLabels(doc)): Map<string, string> {
   const byKey = new Map<string, string>();
-  for (const [id, l] of paragraphLabels(doc)) {
+  for (const [id, l] of labels) {
     const key = referenceKey(l.short);
     if (key !== null) byKey.set(key, id);
   }

@@ -33,7 +33,7 @@ const shown = (key: string) => (key.startsWith('PP') ? key : `OP${key}`);
  */
 export function rewriteReferences(before: PMNode, after: PMNode, removed: readonly string[]): ReferencesAtRevision {
   const beforeLabels = paragraphLabels(before);
-  const afterLabels = paragraphLabels(after);
+  const afterLabels = after === before ? beforeLabels : paragraphLabels(after);
   const blocks: PMNode[] = [];
   const indexOf = new Map<string, number>();
   before.forEach((b) => {
@@ -44,13 +44,13 @@ export function rewriteReferences(before: PMNode, after: PMNode, removed: readon
   const references: ReferenceRewrite[] = [];
   const flagged: FlaggedReference[] = [];
   const edits = new Map<string, TextEdit[]>();
-  const texts = new Map<string, string>();
+  const holders = new Map<string, PMNode>();
   after.forEach((b) => {
-    if (b.attrs.id) texts.set(b.attrs.id as string, blockText(b));
+    if (b.attrs.id) holders.set(b.attrs.id as string, b);
   });
 
-  for (const link of referenceLinks(after, paragraphsByKey(before))) {
-    const text = texts.get(link.paragraphId)!;
+  for (const link of referenceLinks(after, paragraphsByKey(before, beforeLabels))) {
+    const text = blockText(holders.get(link.paragraphId)!);
     const label = beforeLabels.get(link.paragraphId)?.short ?? '';
     const written = text.slice(link.reference.from, link.reference.to);
     const problem = problemOf(link, { blocks, indexOf, gone, beforeLabels });
@@ -133,18 +133,19 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   return out;
 }
 
-/** Each edit replaces characters of one block's text; the new text takes the marks of the first character it replaces. */
+/**
+ * Each edit replaces characters of one block's text; the new text takes the marks of the first
+ * character it replaces. Only the blocks with edits are rebuilt (a block is a Transform's root
+ * here), so the cost is the blocks touched, not the whole text once per edit.
+ */
 function applyToDoc(doc: PMNode, edits: Map<string, TextEdit[]>): PMNode {
-  const at: Array<TextEdit & { pos: number }> = [];
-  doc.forEach((block, offset) => {
-    for (const e of edits.get(block.attrs.id as string) ?? []) at.push({ ...e, pos: offset + 1 });
+  const blocks: PMNode[] = [];
+  doc.forEach((block) => {
+    const own = edits.get(block.attrs.id as string);
+    if (!own) return void blocks.push(block);
+    const tr = new Transform(block);
+    for (const e of [...own].sort((a, b) => b.from - a.from)) tr.replaceWith(e.from, e.to, doc.type.schema.text(e.text, block.nodeAt(e.from)?.marks ?? []));
+    blocks.push(tr.doc);
   });
-  at.sort((a, b) => b.pos + b.from - (a.pos + a.from));
-  const tr = new Transform(doc);
-  for (const e of at) {
-    const from = e.pos + e.from;
-    const marks = doc.nodeAt(from)?.marks ?? [];
-    tr.replaceWith(from, e.pos + e.to, doc.type.schema.text(e.text, marks));
-  }
-  return tr.doc;
+  return doc.type.create(doc.attrs, blocks);
 }
