@@ -7,6 +7,7 @@ import { renumberAtRevision, type RevisionPreview } from '@accord/shared/revisio
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
 import type { HistoryPointSummary, RevisionSummary, Storage } from '../storage/storage.js';
+import { heavyWork } from '../work/heavy-work.js';
 import { readStoredState, readTextState, versionOf, type VersionSource } from './frozen-text.js';
 import type { HistoryRecorder } from './history-recorder.js';
 import { historyPointUpdates } from './history-state.js';
@@ -122,14 +123,12 @@ export class RevisionService {
 
   /**
    * What issuing a revision now would do (the same renumberAtRevision as `issue`, on the live text,
-   * nothing written): label changes, references rewritten, references flagged for the chair.
+   * nothing written): label changes, references rewritten, references flagged for the chair. It
+   * reads the whole text, so a large one is read in the worker (work/heavy-tasks.ts).
    */
-  preview(sessionId: string): Promise<RevisionPreview> {
-    return this.withRoom(sessionId, (room) => {
-      const live = readTextState(room.doc);
-      const { renumbering, references, flagged } = renumberAtRevision(live.doc, (id) => live.paragraphs[id]?.status);
-      return { renumbering, references, flagged };
-    });
+  async preview(sessionId: string): Promise<RevisionPreview> {
+    const state = await this.withRoom(sessionId, (room) => Y.encodeStateAsUpdate(room.doc));
+    return heavyWork.run('revisionPreview', { state }, state.length);
   }
 
   /**
