@@ -1,7 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { referenceLinks } from '../references/reference-links.js';
 import { rewriteReferences } from '../references/rewrite-references.js';
-import { blockText } from '../references/block-text.js';
 
 /** A paragraph reference found at import, as links: `targets[i]` is the id of the i-th paragraph it names, or null. */
 export interface ImportedReference {
@@ -17,13 +16,9 @@ export interface ImportedReference {
  * text refers to that Accord cannot follow at the next revision.
  */
 export function importReferences(doc: PMNode): { references: ImportedReference[]; warnings: string[] } {
-  const texts = new Map<string, string>();
-  doc.forEach((b) => {
-    if (b.attrs.id) texts.set(b.attrs.id as string, blockText(b));
-  });
   const references = referenceLinks(doc).map((l) => ({
     paragraphId: l.paragraphId,
-    text: texts.get(l.paragraphId)!.slice(l.reference.from, l.reference.to),
+    text: l.paragraphText.slice(l.reference.from, l.reference.to),
     targets: l.targets,
   }));
   const warnings = rewriteReferences(doc, doc, []).flagged.map((f) => `${f.label}: reference "${f.text}" not followed at renumbering: ${f.detail}`);

@@ -22,6 +22,8 @@ import type { ParagraphReference } from './reference-types.js';
 export interface ReferenceLink {
   /** The paragraph holding the reference. */
   paragraphId: string;
+  /** The holding paragraph's text (block-text.ts), which the reference's offsets index. */
+  paragraphText: string;
   reference: ParagraphReference;
   /** Per item of the reference, the id of the paragraph it names, or null when no paragraph has that label. */
   targets: Array<string | null>;
@@ -50,8 +52,9 @@ export function referenceLinks(doc: PMNode, byKey: Map<string, string> = paragra
   doc.forEach((block) => {
     const id = block.attrs.id as string | null;
     if (!id || !holdsReferences(block) || !MAY_REFER.test(block.textContent)) return;
-    for (const reference of findParagraphReferences(blockText(block))) {
-      links.push({ paragraphId: id, reference, targets: reference.items.map((i) => byKey.get(i.key) ?? null) });
+    const paragraphText = blockText(block);
+    for (const reference of findParagraphReferences(paragraphText)) {
+      links.push({ paragraphId: id, paragraphText, reference, targets: reference.items.map((i) => byKey.get(i.key) ?? null) });
     }
   });
   return links;

@@ -1,7 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { paragraphLabels } from '../numbering.js';
-import { blockText } from './block-text.js';
 import { digitScript, inDigitScript, letterLike } from './label-scripts.js';
 import { paragraphsByKey, referenceKey, referenceLinks, type ReferenceLink } from './reference-links.js';
 import type { FlaggedReference, ReferenceItem, ReferenceRewrite } from './reference-types.js';
@@ -44,13 +43,9 @@ export function rewriteReferences(before: PMNode, after: PMNode, removed: readon
   const references: ReferenceRewrite[] = [];
   const flagged: FlaggedReference[] = [];
   const edits = new Map<string, TextEdit[]>();
-  const holders = new Map<string, PMNode>();
-  after.forEach((b) => {
-    if (b.attrs.id) holders.set(b.attrs.id as string, b);
-  });
 
   for (const link of referenceLinks(after, paragraphsByKey(before, beforeLabels))) {
-    const text = blockText(holders.get(link.paragraphId)!);
+    const text = link.paragraphText;
     const label = beforeLabels.get(link.paragraphId)?.short ?? '';
     const written = text.slice(link.reference.from, link.reference.to);
     const problem = problemOf(link, { blocks, indexOf, gone, beforeLabels });
