@@ -5,12 +5,13 @@ import type { ParagraphReference, ReferenceItem } from './reference-types.js';
 const SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
 
 /**
- * One paragraph number: "5", "٥", "5 bis", then "(a)" / "（a）" and "(ii)". Not a number that goes
- * on ("5.2", "74/247", "5,000") or runs into a Latin or Cyrillic word ("5th").
+ * One paragraph number: "5", "٥", "5 bis", then "(a)" / "（a）" and "(ii)", or the French and
+ * Spanish "5 a)". Not a number that goes on ("5.2", "74/247", "5,000") or runs into a Latin or
+ * Cyrillic word ("5th").
  */
 const ITEM = new RegExp(
   `(?<number>[${DIGIT_CLASS}]+(?:\\s+(?:${SUFFIXES})(?![\\p{L}]))?)(?![${DIGIT_CLASS}]|[.,/][${DIGIT_CLASS}]|[\\p{Script=Latin}\\p{Script=Cyrillic}])` +
-    `(?:\\s*[(（]\\s*(?<sub>${SUB_LETTER})\\s*[)）](?:\\s*[(（]\\s*(?<subsub>[ivxl]{1,6})\\s*[)）])?)?`,
+    `(?:\\s*[(（]\\s*(?<sub>${SUB_LETTER})\\s*[)）](?:\\s*[(（]\\s*(?<subsub>[ivxl]{1,6})\\s*[)）])?|\\s+(?<latinSub>[a-z])\\))?`,
   'duy',
 );
 
@@ -80,7 +81,7 @@ function readItem(text: string, at: number, pp: boolean): { item: ReferenceItem;
     return s ? { from: s[0], to: s[1] } : undefined;
   };
   const number = span('number')!;
-  const sub = pp ? undefined : span('sub');
+  const sub = pp ? undefined : (span('sub') ?? span('latinSub'));
   const subsub = sub ? span('subsub') : undefined;
   // A preambular paragraph has no sub-paragraphs: "(a)" after "preambular paragraph 3" is not its part.
   const end = pp ? number.to : m.index + m[0].length;

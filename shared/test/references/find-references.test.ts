@@ -27,12 +27,13 @@ describe('findParagraphReferences: every form, in the six UN languages', () => {
     ['conformément au paragraphe 5 ci-dessus', [['paragraphe 5 ci-dessus', 'above', ['5']]]],
     ['visés aux paragraphes 5 et 6', [['paragraphes 5 et 6', null, ['5', '6']]]],
     ['aux paragraphes 3 à 5 de la présente résolution', [['paragraphes 3 à 5', null, ['3..', '5']]]],
-    ['au paragraphe 5 a) ci-après', [['paragraphe 5', null, ['5']]]],
+    ['au paragraphe 5 a) ci-après', [['paragraphe 5 a) ci-après', 'below', ['5(a)']]]],
     // Spanish
     ['de conformidad con el párrafo 5 supra', [['párrafo 5 supra', 'above', ['5']]]],
     ['en los párrafos 5 y 6', [['párrafos 5 y 6', null, ['5', '6']]]],
     ['en los párrafos 3 a 5 infra', [['párrafos 3 a 5 infra', 'below', ['3..', '5']]]],
     ['en el parrafo 4 (c)', [['parrafo 4 (c)', null, ['4(c)']]]],
+    ['en el párrafo 4 b) supra', [['párrafo 4 b) supra', 'above', ['4(b)']]]],
     // Russian
     ['в соответствии с пунктом 5 выше', [['пунктом 5 выше', 'above', ['5']]]],
     ['указанных в пунктах 5 и 6', [['пунктах 5 и 6', null, ['5', '6']]]],

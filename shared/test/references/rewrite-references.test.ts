@@ -29,11 +29,11 @@ describe('references follow renumbering at a revision', () => {
       sub('ab', 'first bis', 'x'),
       sub('b', 'second'),
       opAdded('o1b', 'p', 'One bis.'),
-      op('o2', 'See paragraph 1 bis and paragraph 1 (b) above, and الفقرة ١ (ب) أعلاه.'),
+      op('o2', 'See paragraph 1 bis and paragraph 1 (b) above, paragraphe 1 b) ci-dessus and الفقرة ١ (ب) أعلاه.'),
     );
     const r = renumberAtRevision(d);
     expect(versionLabels(r.doc)).toMatchObject({ b: '1(c)', o1b: '2', o2: '3' });
-    expect(texts(r.doc).o2).toBe('See paragraph 2 and paragraph 1 (c) above, and الفقرة ١ (ج) أعلاه.');
+    expect(texts(r.doc).o2).toBe('See paragraph 2 and paragraph 1 (c) above, paragraphe 1 c) ci-dessus and الفقرة ١ (ج) أعلاه.');
   });
 
   it('keeps the marks of the number it rewrites and never touches the text around it', () => {
