@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findParagraphReferences } from '../../src/references/index.js';
 
@@ -78,5 +79,25 @@ describe('findParagraphReferences: every form, in the six UN languages', () => {
     expect(text.slice(item.sub!.from, item.sub!.to)).toBe('b');
     expect(text.slice(item.subsub!.from, item.subsub!.to)).toBe('iii');
     expect(item.key).toBe('12 bis(b)(iii)');
+  });
+
+  it('on any text: never throws; references in order, apart, each holding its numbers (fast-check, fixed seed)', () => {
+    const unit = fc.constantFrom('paragraph', 'paragraphs ', 'párrafo ', 'пункт ', 'الفقرة ', '上文第', '第', '段', ' ', '5', '٥', '12', ' and ', ' to ', '和', '至', ' bis', '(a)', ' b)', '(ب)', ' above', '.', '/', ',', 'x');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (text) => {
+        let last = 0;
+        for (const r of findParagraphReferences(text)) {
+          expect(r.from).toBeGreaterThanOrEqual(last);
+          expect(r.to).toBeGreaterThan(r.from);
+          last = r.to;
+          for (const item of r.items) {
+            expect(item.number.from).toBeGreaterThanOrEqual(r.from);
+            expect((item.subsub ?? item.sub ?? item.number).to).toBeLessThanOrEqual(r.to);
+            expect(item.key).toMatch(/^(PP)?\d+/);
+          }
+        }
+      }),
+      { seed: 20261206, numRuns: 1000 },
+    );
   });
 });
