@@ -60,7 +60,7 @@ export const referenceGrammars: readonly ReferenceGrammar[] = [
     start: /(?:(?<above>上文|前文)|(?<below>下文)|本决议|本决定)?第\s*/gu,
     joiner: /(?:\s*(?:和|及|与|、|，|,)\s*(?:第\s*)?|(?<range>\s*(?:至|到|－|–|—|-)\s*(?:第\s*)?))/uy,
     end: /\s*段/uy,
-    externalBefore: /(?<!本)(?:决议|决定|公约|报告|附件|议定书|文件|宣言|号|条)\s*的?\s*$/u,
+    externalBefore: /(?:(?<!本)(?:决议|决定|公约|报告|附件|议定书|文件|宣言|议程|纲领|成果|协定|条约|宪章|号|条)|[》」])\s*的?\s*$/u,
   },
   {
     language: 'ar',

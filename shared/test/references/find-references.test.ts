@@ -60,6 +60,7 @@ describe('findParagraphReferences: every form, in the six UN languages', () => {
     '大会第 78/549 号决定',
     '第 74/247 号决议第 5 段',
     '公约第 56 条第 2 段',
+    '《2030年可持续发展议程》第 12 段',
     '第七十八届会议',
     'paragraphe 5 de la résolution 74/247',
     'párrafo 5 de la resolución 74/247',
