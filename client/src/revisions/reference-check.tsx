@@ -47,7 +47,7 @@ export function ReferenceCheck(props: { sessionId: string; token: string }) {
               {flagged.map((f, i) => (
                 <tr key={i}>
                   <td>{f.label}</td>
-                  <td>{f.text}</td>
+                  <td dir="auto">{f.text}</td>
                   <td>{f.detail}</td>
                 </tr>
               ))}
@@ -62,7 +62,7 @@ export function ReferenceCheck(props: { sessionId: string; token: string }) {
           </summary>
           <ul>
             {references.map((r, i) => (
-              <li key={i}>
+              <li key={i} dir="auto">
                 {r.labelFrom === r.labelTo ? r.labelTo : `${r.labelFrom} → ${r.labelTo}`}: “{r.from}” → “{r.to}”
               </li>
             ))}
