@@ -12,8 +12,8 @@ import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js
 
 /**
  * The work that grows with the size of a whole text: importing it, exporting it, comparing two
- * versions, previewing a revision. Pure functions of their input, run in the worker thread (heavy-worker.ts) for large
- * inputs and in place for small ones (heavy-work.ts decides).
+ * versions, previewing a revision. Pure functions of their input, run in the worker thread
+ * (heavy-worker.ts) for large inputs and in place for small ones (heavy-work.ts decides).
  */
 
 export interface ImportInput {
