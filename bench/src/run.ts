@@ -11,12 +11,13 @@ import { compareRestBench } from './benches/compare-rest.js';
 import { historyStorageBench } from './benches/history-storage.js';
 import { commandsBench } from './benches/commands.js';
 import { editorKeystrokeBench } from './benches/editor-keystroke.js';
+import { revisionReferencesBench } from './benches/revision-references.js';
 import type { Bench, Target } from './benches/types.js';
 import { fmt, table } from './report.js';
 import { serverStartBench } from './benches/server-start.js';
 
 /** Add a bench here. */
-export const benches: Bench[] = [keystrokeBench, keystrokeWritersBench, treatyOpenBench, compareBench, compareRestBench, historyStorageBench, commandsBench, editorKeystrokeBench, serverStartBench];
+export const benches: Bench[] = [keystrokeBench, keystrokeWritersBench, treatyOpenBench, compareBench, compareRestBench, historyStorageBench, commandsBench, editorKeystrokeBench, serverStartBench, revisionReferencesBench];
 
 const resultsDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../results');
 

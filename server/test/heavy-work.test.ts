@@ -72,7 +72,7 @@ describe('whole-text work runs off the event loop (work/heavy-work.ts)', () => {
     expect(heavyWork.offloaded).toBe(before + 2);
   }, 120_000);
 
-  it('compare (JSON and HTML) and the document JSON of a large text come from the worker', async () => {
+  it('compare (JSON and HTML), the document JSON and the revision preview of a large text come from the worker', async () => {
     const { id } = await t.createSession('Mid-size', draft(250_000));
     const rev = await t.api<{ id: string }>('POST', `/api/sessions/${id}/revisions`, t.adminKey, { label: 'Rev.1' });
     expect(rev.status).toBe(201);
@@ -86,7 +86,9 @@ describe('whole-text work runs off the event loop (work/heavy-work.ts)', () => {
     const doc = await t.api<{ blocks: unknown[] }>('GET', `/api/sessions/${id}/document`, t.adminKey);
     expect(doc.status).toBe(200);
     expect(doc.body.blocks.length).toBeGreaterThan(700);
-    expect(heavyWork.offloaded).toBe(before + 3);
+    const preview = await t.api<{ renumbering: unknown[]; references: unknown[]; flagged: unknown[] }>('GET', `/api/sessions/${id}/revisions/preview`, t.adminKey);
+    expect(preview.body).toEqual({ renumbering: [], references: [], flagged: [] });
+    expect(heavyWork.offloaded).toBe(before + 4);
 
     // The live text and history points reach the worker as Y.Doc state: reading them into versions
     // (as long as the diff itself on a treaty) is not done on the event loop either.

@@ -6,7 +6,8 @@ import { Schema, type NodeSpec, type MarkSpec, type Node as PMNode } from '@tipt
  *
  * A text is a flat list of blocks. Structure that looks nested in print (OP 3 (a) (ii)) is a
  * `level` attribute, so that paragraph ids, labels, diffing and Yjs merging all work on one list.
- * PP/OP labels are derived (numbering.ts), never stored.
+ * PP/OP labels are derived (numbering.ts), never stored; so are the links of paragraph references
+ * ("paragraph 5 above"), read from the text against the live numbering (references/reference-links.ts says why).
  */
 
 /** Every block carries a stable id that survives edits and reordering. */

@@ -3,8 +3,12 @@ import { ApiError } from '../api/http';
 import { documentDate } from './compare-url';
 import { issueRevision, type Revision } from './revisions-api';
 import { ModalDialog } from './modal-dialog';
+import { ReferenceCheck } from './reference-check';
 
-/** The chair freezes the text as a named revision; the server renumbers bis/ter paragraphs. */
+/**
+ * The chair freezes the text as a named revision; the server renumbers bis/ter paragraphs and the
+ * paragraph references that name them, and the dialog shows first the references it cannot follow.
+ */
 export function IssueRevisionDialog(props: {
   sessionId: string;
   token: string;
@@ -36,8 +40,9 @@ export function IssueRevisionDialog(props: {
       <form className="revision-form" onSubmit={submit}>
         <p className="muted">
           Freezes the whole text as it is now: brackets with their sponsors and status, paragraph statuses. New “bis” paragraphs get clean
-          numbers and struck text is dropped from the live text.
+          numbers, references to paragraphs (“paragraph 5 above”) follow them, and struck text is dropped from the live text.
         </p>
+        <ReferenceCheck sessionId={props.sessionId} token={props.token} />
         <label>
           Label
           <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} autoFocus />

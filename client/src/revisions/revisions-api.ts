@@ -1,6 +1,8 @@
 import type { Comparison } from '@accord/shared/diff/index';
 import { downloadFile } from '../api/download-file';
-import { apiFetch } from '../api/http';
+import type { FlaggedReference, ReferenceRewrite } from '@accord/shared/references/index';
+import type { RevisionPreview } from '@accord/shared/revisions/index';
+import { ApiError, apiFetch } from '../api/http';
 
 /** docs/api.md "Revisions and compare": `RevisionView`. */
 export interface Revision {
@@ -11,6 +13,8 @@ export interface Revision {
   createdAt: string;
   by: string;
   renumbering: Array<{ paragraphId: string; from: string; to: string }>;
+  references: ReferenceRewrite[];
+  flaggedReferences: FlaggedReference[];
 }
 
 export interface HistoryPoint {
@@ -33,6 +37,11 @@ export function listRevisions(sessionId: string, token: string): Promise<Revisio
 
 export function issueRevision(sessionId: string, input: { label: string; date?: string; note?: string }, token: string): Promise<Revision> {
   return apiFetch(`${base(sessionId)}/revisions`, token, { method: 'POST', body: JSON.stringify(input) });
+}
+
+/** What issuing now would do: renumbering, references rewritten, references flagged (chair only). */
+export function previewRevision(sessionId: string, token: string): Promise<RevisionPreview> {
+  return apiFetch(`${base(sessionId)}/revisions/preview`, token);
 }
 
 export function listHistory(sessionId: string, token: string): Promise<HistoryPoint[]> {

@@ -64,6 +64,13 @@ export function revisionRoutes(ctx: RevisionRoutesContext): Router {
     res.status(201).json(await revisions.issue(req.params.id, { label, date, note, by: me.delegation }));
   });
 
+  // Before `/revisions/:rev`: what issuing would do now, for the chair's dialog.
+  r.get('/sessions/:id/revisions/preview', async (req, res) => {
+    const me = await requireIdentity(req, storage, adminKey, req.params.id);
+    requireChair(me);
+    res.json(await revisions.preview(req.params.id));
+  });
+
   r.get('/sessions/:id/revisions/:rev', async (req, res) => {
     await requireIdentity(req, storage, adminKey, req.params.id);
     res.json(await notFoundAs404(revisions.get(req.params.id, req.params.rev)));

@@ -2,10 +2,12 @@ import * as Y from 'yjs';
 import { newId, Y_BODY, Y_META, Y_PARAGRAPHS, Y_PROPOSALS, type TextMeta } from '@accord/shared';
 import { closeAtRevision, writeBody, Y_DECISIONS } from '@accord/shared/brackets/index';
 import type { Renumbering, VersionSnapshot } from '@accord/shared/diff/index';
-import { renumberAtRevision } from '@accord/shared/revisions/index';
+import type { FlaggedReference, ReferenceRewrite } from '@accord/shared/references/index';
+import { renumberAtRevision, type RevisionPreview } from '@accord/shared/revisions/index';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
 import type { HistoryPointSummary, RevisionSummary, Storage } from '../storage/storage.js';
+import { heavyWork } from '../work/heavy-work.js';
 import { readStoredState, readTextState, versionOf, type VersionSource } from './frozen-text.js';
 import type { HistoryRecorder } from './history-recorder.js';
 import { historyPointUpdates } from './history-state.js';
@@ -22,6 +24,10 @@ export interface RevisionView {
   createdAt: string;
   by: string;
   renumbering: Renumbering[];
+  /** Paragraph references the revision rewrote to the new numbers. */
+  references: ReferenceRewrite[];
+  /** References it left as written (target deleted, missing or unclear), as the chair was shown them. */
+  flaggedReferences: FlaggedReference[];
 }
 
 export interface IssueInput {
@@ -32,12 +38,7 @@ export interface IssueInput {
   by: string;
 }
 
-interface RevisionInfo {
-  date: string;
-  note: string;
-  by: string;
-  renumbering: Renumbering[];
-}
+type RevisionInfo = Omit<RevisionView, 'id' | 'label' | 'createdAt'>;
 
 /** A version as the print view reads it: the frozen text, its meta and the date it bears. */
 export interface VersionText {
@@ -62,6 +63,8 @@ function viewOf(r: RevisionSummary): RevisionView {
     createdAt: r.createdAt,
     by: info.by ?? '',
     renumbering: info.renumbering ?? [],
+    references: info.references ?? [],
+    flaggedReferences: info.flaggedReferences ?? [],
   };
 }
 
@@ -172,10 +175,20 @@ export class RevisionService {
   }
 
   /**
+   * What issuing a revision now would do (the same renumberAtRevision as `issue`, on the live text,
+   * nothing written): label changes, references rewritten, references flagged for the chair. It
+   * reads the whole text, so a large one is read in the worker (work/heavy-tasks.ts).
+   */
+  async preview(sessionId: string): Promise<RevisionPreview> {
+    const state = await this.withRoom(sessionId, (room) => Y.encodeStateAsUpdate(room.doc));
+    return heavyWork.run('revisionPreview', { state }, state.length);
+  }
+
+  /**
    * Issues a revision: renumbers the live text (bis/ter → clean numbers, struck text and deleted
-   * paragraphs dropped, revisionLabel set) in one change, then freezes it. A history point of the
-   * text as it was comes first, so the pre-revision text (with its struck passages) stays
-   * comparable.
+   * paragraphs dropped, paragraph references rewritten to the new numbers, revisionLabel set) in one
+   * change, then freezes it. A history point of the text as it was comes first, so the
+   * pre-revision text (with its struck passages) stays comparable.
    */
   issue(sessionId: string, input: IssueInput): Promise<RevisionView> {
     return this.queue.run(sessionId, () =>
@@ -200,7 +213,14 @@ export class RevisionService {
           ydoc.getMap(Y_META).set('revisionLabel', input.label);
         });
         const createdAt = new Date(at).toISOString();
-        const info: RevisionInfo = { date: input.date ?? createdAt.slice(0, 10), note: input.note ?? '', by: input.by, renumbering: cleanup.renumbering };
+        const info: RevisionInfo = {
+          date: input.date ?? createdAt.slice(0, 10),
+          note: input.note ?? '',
+          by: input.by,
+          renumbering: cleanup.renumbering,
+          references: cleanup.references,
+          flaggedReferences: cleanup.flagged,
+        };
         const frozen = versionOf({ ...live, doc: cleanup.doc, paragraphs, proposals, meta: { ...live.meta, revisionLabel: input.label } }, input.label, cleanup.renumbering);
         const record = {
           id: newId('r'),

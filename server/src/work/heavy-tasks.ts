@@ -3,6 +3,7 @@ import type { TextMeta } from '@accord/shared';
 import { compareVersions, renderComparisonHtml, type Comparison, type CompareOptions } from '@accord/shared/diff/index';
 import { EXPORT_FORMATS, type ExportFormatName } from '../export/export-formats.js';
 import { trackedDocx } from '../export/tracked-docx.js';
+import { renumberAtRevision, type RevisionPreview } from '@accord/shared/revisions/index';
 import { readStoredState, snapshotOf, type VersionSource } from '../revisions/frozen-text.js';
 import { importWord } from '@accord/shared/import/word/import-word';
 import { readDocx } from '../docx/read-docx.js';
@@ -11,8 +12,8 @@ import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js
 
 /**
  * The work that grows with the size of a whole text: importing it, exporting it, comparing two
- * versions. Pure functions of their input, run in the worker thread (heavy-worker.ts) for large
- * inputs and in place for small ones (heavy-work.ts decides).
+ * versions, previewing a revision. Pure functions of their input, run in the worker thread
+ * (heavy-worker.ts) for large inputs and in place for small ones (heavy-work.ts decides).
  */
 
 export interface ImportInput {
@@ -90,6 +91,13 @@ export function compareTask(input: CompareInput): string {
   return input.html ? renderComparisonHtml(c, input.html) : JSON.stringify(c);
 }
 
-export const tasks = { import: importTask, importDocx: importDocxTask, document: documentTask, export: exportTask, compare: compareTask, trackedDocx };
+/** What issuing a revision would do to the live text (its Y.Doc state): `GET …/revisions/preview`. */
+export function revisionPreviewTask(input: { state: Uint8Array }): RevisionPreview {
+  const live = readStoredState(input.state);
+  const { renumbering, references, flagged } = renumberAtRevision(live.doc, (id) => live.paragraphs[id]?.status);
+  return { renumbering, references, flagged };
+}
+
+export const tasks = { import: importTask, importDocx: importDocxTask, document: documentTask, export: exportTask, compare: compareTask, trackedDocx, revisionPreview: revisionPreviewTask };
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;

@@ -12,6 +12,7 @@ import { revisionHeader } from './compilation/revision-header.js';
 import { detectLanguage } from './detect-language.js';
 import { findFootnoteMarkers } from './footnote-markers.js';
 import { buildInline } from './inline-content.js';
+import { importReferences, type ImportedReference } from './paragraph-references.js';
 import { findLayoutArtifacts, symbolFromArtifacts, type LayoutArtifact } from './layout-artifacts.js';
 import { matchBrackets } from './match-brackets.js';
 import { segmentParagraphs } from './segment-paragraphs.js';
@@ -19,6 +20,7 @@ import { splitSourceLines, type SourceLine } from './source-lines.js';
 import { spacesBetweenCjkAndLatin } from './spacing-convention.js';
 
 export type { LayoutArtifact } from './layout-artifacts.js';
+export type { ImportedReference } from './paragraph-references.js';
 
 export interface ImportResult {
   doc: PMNode;
@@ -41,6 +43,8 @@ export interface ImportResult {
   paragraphs: Record<string, ParagraphState>;
   /** Source line numbers (0-based) each block was made from, by block index (Word import maps its formatting back through them). */
   blockLines: number[][];
+  /** Paragraph references in the text ("paragraph 5 above"), as links to the paragraphs they name. */
+  references: ImportedReference[];
 }
 
 export interface ImportOptions {
@@ -136,7 +140,9 @@ export function importPlainText(text: string, options: ImportOptions = {}): Impo
   };
   const footnoteLines = segmented.footnotes.flatMap((f) => f.lines);
   const proposals = records(doc, read, now);
-  return { doc, meta, warnings, removed, footnoteLines, recognised, proposals, paragraphs, blockLines: drafts.map((d) => d.lines) };
+  const references = importReferences(doc);
+  warnings.push(...references.warnings);
+  return { doc, meta, warnings, removed, footnoteLines, recognised, proposals, paragraphs, blockLines: drafts.map((d) => d.lines), references: references.references };
 }
 
 function attrsOf(draft: BlockDraft, id: string): Record<string, unknown> {

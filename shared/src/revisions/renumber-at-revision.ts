@@ -1,5 +1,7 @@
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import type { Renumbering } from '../diff/types.js';
+import { rewriteReferences } from '../references/rewrite-references.js';
+import type { FlaggedReference, ReferenceRewrite } from '../references/reference-types.js';
 import { versionLabels } from './version-labels.js';
 
 export interface RevisionCleanup {
@@ -9,6 +11,10 @@ export interface RevisionCleanup {
   renumbering: Renumbering[];
   /** Ids of the blocks dropped because all their text had been struck or the paragraph deleted. */
   removed: string[];
+  /** Paragraph references rewritten to the new numbers ("第 5 和第 6 段" → "第 6 和第 7 段"), part of the renumbering record. */
+  references: ReferenceRewrite[];
+  /** References left as written because what they name is deleted, missing or unclear: for the chair before issuing. */
+  flagged: FlaggedReference[];
 }
 
 const isStruck = (n: PMNode) => n.marks.some((m) => m.type.name === 'struck');
@@ -28,7 +34,9 @@ function withoutStruck(block: PMNode): Fragment {
  *  - struck text is dropped; a block that had text and is left with none, or whose paragraph
  *    status is `deleted`, is dropped;
  *  - `added` is cleared, so "5 bis" becomes a plain number and later paragraphs shift;
- *  - the label changes are returned so a comparison can show "5 bis → 6".
+ *  - the label changes are returned so a comparison can show "5 bis → 6";
+ *  - paragraph references in the text ("paragraph 5 above", "上文第 5 段") follow the new numbers
+ *    in the same change, or are flagged when they cannot (references/rewrite-references.ts).
  * Pure: returns a new doc and never touches `doc`.
  */
 export function renumberAtRevision(doc: PMNode, paragraphStatus: (id: string) => string | undefined = () => undefined): RevisionCleanup {
@@ -53,7 +61,7 @@ export function renumberAtRevision(doc: PMNode, paragraphStatus: (id: string) =>
     changed = true;
     kept.push(block.type.create(clearAdded ? { ...block.attrs, added: null } : block.attrs, content, block.marks));
   });
-  if (!changed) return { doc, renumbering: [], removed: [] };
+  if (!changed) return { doc, renumbering: [], removed: [], references: [], flagged: rewriteReferences(doc, doc, []).flagged };
   // A doc needs one block: a text struck from end to end keeps its first block, emptied.
   if (kept.length === 0) {
     const first = doc.firstChild!;
@@ -61,12 +69,13 @@ export function renumberAtRevision(doc: PMNode, paragraphStatus: (id: string) =>
     const at = removed.indexOf(first.attrs.id as string);
     if (at >= 0) removed.splice(at, 1);
   }
-  const next = doc.type.create(doc.attrs, kept);
+  const renumbered = doc.type.create(doc.attrs, kept);
+  const { doc: next, references, flagged } = rewriteReferences(doc, renumbered, removed);
   const after = versionLabels(next);
   const renumbering: Renumbering[] = [];
   for (const [paragraphId, to] of Object.entries(after)) {
     const from = before[paragraphId];
     if (from !== undefined && from !== to) renumbering.push({ paragraphId, from, to });
   }
-  return { doc: next, renumbering, removed };
+  return { doc: next, renumbering, removed, references, flagged };
 }

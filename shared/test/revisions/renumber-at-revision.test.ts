@@ -57,7 +57,7 @@ describe('renumberAtRevision', () => {
     const d = doc(op('o1', 'One.'), schema.node('operative', { id: 'o2' }));
     const r = renumberAtRevision(d);
     expect(r.doc).toBe(d);
-    expect(r).toEqual({ doc: d, renumbering: [], removed: [] });
+    expect(r).toEqual({ doc: d, renumbering: [], removed: [], references: [], flagged: [] });
   });
 
   it('keeps one emptied block when every paragraph was struck (a doc needs a block)', () => {
