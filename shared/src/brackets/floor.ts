@@ -9,7 +9,6 @@ import {
   type DecisionEntry,
   type FloorAction,
   type FloorRequest,
-  type FloorState,
   type RoomCommand,
   type RoomRecords,
   type ScreenState,
