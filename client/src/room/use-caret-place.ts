@@ -2,9 +2,9 @@ import type { Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { proposalLabel, type Proposal } from '@accord/shared/brackets/index';
 import { targetParagraph } from '../brackets/anchor';
-import { proposeDraftKey } from '../editor/extensions/propose-draft';
+import { caretPosition } from '../editor/extensions/room-carets';
 
-/** Where this person's caret (or the draft it is proposing) is: its paragraph, and the open bracket around it. */
+/** Where this person's caret is (as others see it): its paragraph, and the open bracket around it. */
 export interface CaretPlace {
   paragraphId: string;
   proposalId?: string;
@@ -18,8 +18,9 @@ export function useCaretPlace(editor: Editor | null, proposals: Record<string, P
     if (!editor) return;
     const read = () => {
       const state = editor.state;
-      const draft = proposeDraftKey.getState(state);
-      const from = draft ? draft.from : state.selection.from;
+      // Where this person's published caret is (RoomCarets): the draft it proposes, or where it clicked last.
+      const from = caretPosition(state);
+      if (from === null) return setPlace((p) => (p === null ? p : null));
       const at = targetParagraph(state.doc, { from, to: from });
       const paragraphId = (at?.block.attrs.id as string | undefined) ?? null;
       if (!paragraphId) return setPlace((p) => (p === null ? p : null));

@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { absolutePositionToRelativePosition, defaultSelectionBuilder, yCursorPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { absolutePositionToRelativePosition, defaultSelectionBuilder, relativePositionToAbsolutePosition, yCursorPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { proposeDraftKey } from './propose-draft';
@@ -40,7 +40,42 @@ function drawOnly(awareness: Awareness): Awareness {
   } as unknown as Awareness;
 }
 
-const publishCaretKey = new PluginKey<boolean>('accordPublishCaret');
+/** This person's caret as Yjs relative positions (they survive remote edits, which y-sync applies as one whole-document replacement). */
+interface Caret {
+  anchor: Y.RelativePosition;
+  head: Y.RelativePosition;
+}
+
+type SyncState = { doc?: Y.Doc; type?: Y.XmlFragment; binding?: { mapping: Map<unknown, unknown> } } | undefined;
+
+const publishCaretKey = new PluginKey<Caret | null>('accordPublishCaret');
+
+/**
+ * Where this person placed its caret last: the draft it proposes, else its own selection. Null
+ * until it does (the selection a page opens with is nobody's position). A draft that closes leaves
+ * the caret where the draft was: the delegation's text is not editable, its selection stays behind.
+ */
+function placed(tr: Transaction, prev: Caret | null, old: EditorState, state: EditorState): Caret | null {
+  // The sync plugin's field may come after this one in the new state; its binding is the same object.
+  const sync = (ySyncPluginKey.getState(state) ?? ySyncPluginKey.getState(old)) as SyncState;
+  if (!sync?.binding || !sync.type) return prev;
+  // From the transaction: the draft plugin's own field may not be computed yet in `state`.
+  const meta = tr.getMeta(proposeDraftKey) as { from?: number; to?: number } | undefined;
+  const draft = meta && typeof meta.from === 'number' && typeof meta.to === 'number' ? { from: meta.from, to: meta.to } : null;
+  const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+  if (!draft && (!tr.selectionSet || remote)) return prev;
+  const { anchor, head } = draft ? { anchor: draft.from, head: draft.to } : state.selection;
+  const rel = (pos: number) => absolutePositionToRelativePosition(pos, sync.type!, sync.binding!.mapping as never);
+  return { anchor: rel(anchor), head: rel(head) };
+}
+
+/** This person's caret as a position in the editor's document now (its head), or null. */
+export function caretPosition(state: EditorState): number | null {
+  const caret = publishCaretKey.getState(state);
+  const sync = ySyncPluginKey.getState(state) as SyncState;
+  if (!caret || !sync?.binding || !sync.type || !sync.doc) return null;
+  return relativePositionToAbsolutePosition(sync.doc, sync.type, caret.head, sync.binding.mapping as never);
+}
 
 export interface RoomCaretsOptions {
   awareness: Awareness | null;
@@ -64,22 +99,13 @@ export const RoomCarets = Extension.create<RoomCaretsOptions>({
   addProseMirrorPlugins() {
     const awareness = this.options.awareness;
     if (!awareness) return [];
-    const publish = new Plugin<boolean>({
+    const publish = new Plugin<Caret | null>({
       key: publishCaretKey,
-      state: {
-        // Whether this person has placed a caret yet: the selection a page opens with is nobody's position.
-        init: () => false,
-        apply: (tr, placed) => placed || (tr.selectionSet && !(tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) || !!tr.getMeta(proposeDraftKey),
-      },
+      state: { init: () => null, apply: (tr, prev, old, state) => placed(tr, prev, old, state) },
       view: () => ({
         update: (view) => {
-          if (!publishCaretKey.getState(view.state)) return;
-          const ystate = ySyncPluginKey.getState(view.state) as { type?: Y.XmlFragment; binding?: { mapping: Map<unknown, unknown> } } | undefined;
-          if (!ystate?.binding || !ystate.type) return;
-          const draft = proposeDraftKey.getState(view.state);
-          const { anchor, head } = draft ? { anchor: draft.from, head: draft.to } : view.state.selection;
-          const rel = (pos: number) => absolutePositionToRelativePosition(pos, ystate.type!, ystate.binding!.mapping as never);
-          const next = { anchor: rel(anchor), head: rel(head) };
+          const next = publishCaretKey.getState(view.state);
+          if (!next) return;
           const current = (awareness.getLocalState() as { cursor?: { anchor: unknown; head: unknown } } | null)?.cursor;
           const same = (a: unknown, b: Y.RelativePosition) => Y.compareRelativePositions(Y.createRelativePositionFromJSON(a), b);
           if (current && same(current.anchor, next.anchor) && same(current.head, next.head)) return;
