@@ -36,6 +36,21 @@ async function screenOn(screen: Page, block: Block, what: string): Promise<void>
   await pollUntil(() => current(screen), (id) => id === block.id, what);
 }
 
+/** Waits until the highlighted paragraph has come to rest near the middle of the screen. */
+async function centred(screen: Page): Promise<void> {
+  const middle = screen.viewportSize()!.height / 2;
+  await pollUntil(
+    async () => {
+      const a = (await screen.locator('.screen-current').boundingBox())!;
+      await new Promise((r) => setTimeout(r, 150));
+      const b = (await screen.locator('.screen-current').boundingBox())!;
+      return { moving: a.y !== b.y, off: Math.abs(b.y + b.height / 2 - middle) };
+    },
+    (v) => !v.moving && v.off < middle / 2,
+    'the paragraph centred',
+  );
+}
+
 /** Clicks into a paragraph's text as a person would. */
 const clickIn = (page: Page, block: Block) => page.locator(`.ProseMirror [data-id="${block.id}"]`).click({ position: { x: 60, y: 8 } });
 
@@ -53,10 +68,8 @@ describe('the room screen, the floor and where people are (issue 11)', () => {
     await screenOn(screen, op3, 'the screen on OP3');
     expect(await where(screen)).toMatch(/OP3\s*open/);
     expect(await screen.getByTestId('screen-follow').innerText()).toContain('Following Chair');
-    // The highlighted paragraph is in the middle of the screen.
-    const box = (await screen.locator('.screen-current').boundingBox())!;
-    const viewport = screen.viewportSize()!;
-    await pollUntil(async () => (await screen.locator('.screen-current').boundingBox())!.y, (y) => Math.abs(y + box.height / 2 - viewport.height / 2) < viewport.height / 3, 'OP3 centred');
+    // The highlighted paragraph comes to the middle of the screen.
+    await centred(screen);
     await screen.screenshot({ path: artifact('room-screen-001.png') });
 
     await chair.getByRole('button', { name: 'Hold the screen on OP3' }).click();
@@ -117,7 +130,29 @@ describe('the room screen, the floor and where people are (issue 11)', () => {
     expect(parseFloat(size)).toBeGreaterThanOrEqual(26);
     await screen.getByRole('button', { name: 'Larger text' }).click();
     await pollUntil(() => screen.locator('.screen-paper').evaluate((el) => parseFloat(getComputedStyle(el).fontSize)), (s) => s > parseFloat(size), 'larger text');
+    await centred(screen);
     await screen.screenshot({ path: artifact('room-screen-000.png') });
+    expect(room.pageErrors).toEqual([]);
+  });
+
+  it('works for a right-to-left text: the highlighted paragraph, its number and label on the right', async () => {
+    const text = ['مشروع قرار', '', 'إن الجمعية العامة،', '', 'إذ تشير إلى قرارها 74/247،', '', '1. تقرر إنشاء لجنة مخصصة [مفتوحة العضوية]؛', '', '2. تطلب إلى الأمين العام تقديم الدعم اللازم؛', '', '3. تقرر أن تعقد اللجنة دورة تنظيمية في نيويورك؛'].join('\n');
+    const made = await room.accord.api<{ session: { id: string; title: string }; chairToken: string }>('POST', '/api/sessions', room.accord.adminKey, { title: 'مشروع قرار', text, language: 'ar' });
+    const session: SeedSession = { id: made.session.id, title: made.session.title, seed: false, chairToken: made.chairToken };
+    const op2 = await operative(session, '2');
+    const chair = await room.page(room.chairLink(session));
+    const screen = await openScreen(session);
+    await clickIn(chair, op2);
+    await screenOn(screen, op2, 'the screen on OP2 of the Arabic text');
+    expect(await screen.locator('.screen-paper').getAttribute('dir')).toBe('rtl');
+    const paper = (await screen.locator('.screen-paper').boundingBox())!;
+    const number = await screen.locator('.screen-current').evaluate((el) => {
+      const before = getComputedStyle(el, '::before');
+      return { left: parseFloat(before.left), right: parseFloat(before.right) };
+    });
+    expect(number.right).toBeLessThan(paper.width / 2);
+    await centred(screen);
+    await screen.screenshot({ path: artifact('room-screen-ar.png') });
     expect(room.pageErrors).toEqual([]);
   });
 });

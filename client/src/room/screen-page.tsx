@@ -1,5 +1,5 @@
 import { EditorContent } from '@tiptap/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useOpenedSession } from '../api/use-opened-session';
 import type { Session } from '../api/sessions';
 import { paragraphName } from '../brackets/bracket-state';
@@ -95,12 +95,15 @@ function RoomScreen({ session, collab }: { session: Session; collab: CollabSessi
 
   // Highlight the paragraph and bring it to the middle of the screen, also when the size changes.
   const current = followed.paragraphId;
+  const shown = useRef<string | null>(null);
   useEffect(() => {
     if (!editor || editor.isDestroyed || !synced) return;
     editor.view.dispatch(setScreenFocus(editor.state, current));
     if (!current) return;
     const el = editor.view.dom.querySelector(`[data-id="${CSS.escape(current)}"]`);
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Glides to a new paragraph; jumps back to the same one after a resize or an edit around it.
+    el?.scrollIntoView({ block: 'center', behavior: current === shown.current ? 'instant' : 'smooth' });
+    shown.current = current;
   }, [editor, current, synced, size, view?.order]);
 
   const language = meta.language || session.language || undefined;
