@@ -110,6 +110,8 @@ describe('the room screen, the floor and where people are (issue 11)', () => {
       await pollUntil(() => page.getByTestId('speaking-line').innerText().catch(() => ''), (t) => t.replace(/\s+/g, ' ').includes('Speaking: Kenya on OP3'), 'Speaking: Kenya on OP3');
     }
     await kenya.getByText('You have the floor.').waitFor();
+    await screenOn(screen, op3, 'the screen with the chair on OP3');
+    await centred(screen);
     await screen.screenshot({ path: artifact('room-screen-floor.png') });
 
     await chair.locator('.floor-speaking').getByRole('button', { name: 'End' }).click();
