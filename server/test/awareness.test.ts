@@ -16,7 +16,8 @@ describe('presence (awareness)', () => {
     const s = await t.createSession('Presence');
     id = s.id;
     kenyaToken = await t.addParticipant(id, 'delegation', 'Kenya');
-    const observer = await t.addParticipant(id, 'observer', 'UNEP');
+    // The secretariat sees every caret, delegations' included (BR88; caret-visibility.test.ts).
+    const observer = await t.addParticipant(id, 'secretariat', 'Secretariat');
     kenya = connectClient(t.wsUrl, id, kenyaToken);
     watcher = connectClient(t.wsUrl, id, observer);
     await Promise.all([kenya.synced(), watcher.synced()]);
@@ -30,7 +31,7 @@ describe('presence (awareness)', () => {
   it('stamps the user field with the token identity: nobody can appear as someone else', async () => {
     kenya.provider.awareness.setLocalState({ user: { name: 'United States', role: 'chair', color: '#f00' }, cursor: { anchor: 3 } });
     const seen = await waitFor(() => watcher.provider.awareness.getStates().get(kenya.doc.clientID), "Kenya's presence");
-    expect(seen.user).toEqual({ name: 'Kenya', role: 'delegation', color: expect.stringMatching(/^#/) });
+    expect(seen.user).toEqual({ id: expect.any(String), name: 'Kenya', role: 'delegation', color: expect.stringMatching(/^#/) });
     expect(seen.cursor).toEqual({ anchor: 3 });
   });
 

@@ -105,6 +105,8 @@ export const Y_PARAGRAPHS = 'paragraphs';
 export const Y_GROUPS = 'groups';
 /** Comments on proposals (`CommentEntry` in brackets/types.ts), one entry per comment keyed by its id; written only by the server (BR15). */
 export const Y_COMMENTS = 'comments';
+/** The room: the floor (speakers' list), the room screen's hold and the caret setting (`RoomRecords` in brackets/types.ts); written only by the server (BR80–BR89). */
+export const Y_ROOM = 'room';
 
 export interface TextMeta {
   symbol: string;

@@ -29,6 +29,8 @@ export function useTextMeta(session: CollabSession): Partial<TextMeta> {
 
 export interface PresentUser {
   clientId: number;
+  /** The participant id the server stamped (empty from servers that did not). */
+  id: string;
   name: string;
   role: string;
   color: string;
@@ -38,7 +40,7 @@ export interface PresentUser {
 function samePresence(a: PresentUser[], b: PresentUser[]): boolean {
   return (
     a.length === b.length &&
-    a.every((u, i) => u.clientId === b[i].clientId && u.name === b[i].name && u.role === b[i].role && u.color === b[i].color && u.self === b[i].self)
+    a.every((u, i) => u.clientId === b[i].clientId && u.id === b[i].id && u.name === b[i].name && u.role === b[i].role && u.color === b[i].color && u.self === b[i].self)
   );
 }
 
@@ -50,10 +52,11 @@ export function usePresence(session: CollabSession): PresentUser[] {
     const read = () => {
       const list: PresentUser[] = [];
       awareness.getStates().forEach((state, clientId) => {
-        const user = (state as { user?: { name?: unknown; role?: unknown; color?: unknown } }).user;
+        const user = (state as { user?: { id?: unknown; name?: unknown; role?: unknown; color?: unknown } }).user;
         if (!user) return;
         list.push({
           clientId,
+          id: typeof user.id === 'string' ? user.id : '',
           name: String(user.name ?? '—'),
           role: String(user.role ?? ''),
           color: typeof user.color === 'string' ? user.color : '#999',

@@ -1,5 +1,5 @@
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { AnyExtension } from '@tiptap/core';
 import { useEditor, type Editor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { CollabSession } from '../collab/collab-session';
@@ -10,27 +10,10 @@ import { CaretThroughRemote } from './extensions/caret-through-remote';
 import { DocumentIndexExtension, setBracketRecords, setTextLanguage } from './extensions/document-index';
 import { schemaExtensions } from './extensions/index';
 import { LockedParagraphs } from './extensions/locked-paragraphs';
+import { RoomCarets } from './extensions/room-carets';
 import { ProposeDraft } from './extensions/propose-draft';
 import { StrikeDeletions } from './extensions/strike-deletions';
 import { SplitBlock } from './extensions/split-block';
-
-/**
- * Other people's carets. The name is drawn by CSS from `data-name` (generated content), so it is
- * never part of the text: copying a paragraph or reading it with a screen reader gives the words only.
- */
-function renderCaret(user: Record<string, unknown>): HTMLElement {
-  const caret = document.createElement('span');
-  caret.classList.add('collaboration-carets__caret');
-  const color = typeof user.color === 'string' ? user.color : '#888';
-  caret.style.borderColor = color;
-  const label = document.createElement('span');
-  label.classList.add('collaboration-carets__label');
-  label.style.backgroundColor = color;
-  label.dataset.name = typeof user.name === 'string' ? user.name : '';
-  label.setAttribute('aria-hidden', 'true');
-  caret.append(label);
-  return caret;
-}
 
 export interface AccordEditorOptions {
   session: CollabSession;
@@ -41,13 +24,15 @@ export interface AccordEditorOptions {
   onLockedEdit: (paragraphId: string) => void;
   /** The text's language (meta.language): decides the italic opening words of PPs and OPs. */
   language?: string;
+  /** Further extensions of one view (the room screen's highlight). */
+  extensions?: AnyExtension[];
 }
 
 /**
  * The Tiptap editor bound to the session's Y.Doc. The content comes only from the server through
  * Yjs (never the `content` option: seeding from a client duplicates text, yjs/yjs-demos#16).
  */
-export function useAccordEditor({ session, editable, user, onContentError, onLockedEdit, language }: AccordEditorOptions): Editor | null {
+export function useAccordEditor({ session, editable, user, onContentError, onLockedEdit, language, extensions = [] }: AccordEditorOptions): Editor | null {
   const editor = useEditor(
     {
       extensions: [
@@ -61,7 +46,8 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
         LockedParagraphs.configure({ onRefused: (id) => onLockedEdit(id) }),
         Collaboration.configure({ fragment: session.fragment }),
         CaretThroughRemote,
-        CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
+        RoomCarets.configure({ awareness: session.provider.awareness, user }),
+        ...extensions,
       ],
       editable,
       enableContentCheck: true,

@@ -10,6 +10,7 @@ import { CommentsContext } from '../brackets/panel/use-proposal-comments';
 import { Outbox, outboxKey } from '../brackets/propose/outbox';
 import { ProposeLayer } from '../brackets/propose/propose-layer';
 import { sendCommand } from '../brackets/send-command';
+import { paragraphName } from '../brackets/bracket-state';
 import { useBracketView } from '../brackets/use-bracket-view';
 import type { CollabSession } from '../collab/collab-session';
 import { useCollabField, useTextMeta } from '../collab/use-collab';
@@ -18,6 +19,9 @@ import { useAccordEditor } from '../editor/use-accord-editor';
 import { printPath } from '../print/print-api';
 import { RevisionsPanel } from '../revisions/revisions-panel';
 import { ExportMenu } from './export-menu';
+import { RoomPanels } from '../room/room-panels';
+import { SpeakingLine } from '../room/speaking-line';
+import { useRoom } from '../room/use-room';
 import { HeaderBar } from './header-bar';
 import { ParticipantsPanel } from './participants-panel';
 import { PresenceList } from './presence-list';
@@ -96,6 +100,8 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
   });
   editorRef.current = editor;
   const view = useBracketView(editor, collab);
+  const room = useRoom(collab);
+  const label = useCallback((paragraphId: string) => (view ? paragraphName(view, paragraphId) : undefined), [view]);
   // Only the groups the chair assigned this delegation to; a group taken away stops being used.
   const myGroups = groupsOf(view?.groups, identity.id).map((g) => g.name);
   const speakingFor = myGroups.includes(onBehalfOf) ? onBehalfOf : '';
@@ -165,6 +171,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
         <a className="print-link" href={printPath(session.id)} target="_blank" rel="noopener">
           Print / PDF
         </a>
+        <SpeakingLine floor={room.floor} label={label} />
       </div>
       {proposing && editor && !problem && (
         <ProposeLayer editor={editor} collab={collab} outbox={outbox} notify={push} onBehalfOf={speakingFor} setOnBehalfOf={setOnBehalfOf} groups={myGroups} />
@@ -181,6 +188,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
           {view && editor && (
             <>
               {identity.role === 'chair' && <CurrentParagraph editor={editor} view={view} run={run} />}
+              <RoomPanels sessionId={session.id} editor={editor} view={view} collab={collab} room={room} me={identity} label={label} run={run} />
               <CommentsContext.Provider value={comments}>
                 <BracketPanel view={view} editor={editor} me={identity} onBehalfOf={speakingFor} run={run} />
               </CommentsContext.Provider>

@@ -2,8 +2,11 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { Y_ROOM } from '@accord/shared';
+import type { RoomSettings } from '@accord/shared/brackets/index';
 import { MESSAGE_AWARENESS } from '@accord/shared/protocol';
 import { binaryFrame } from './binary-frame.js';
+import { isPrivateCaret, seesEveryCaret, withoutPrivateCarets } from './caret-visibility.js';
 import type { Connection } from './connection.js';
 import { CLOSE_POLICY_VIOLATION, CLOSE_PROTOCOL_ERROR, ProtocolError } from './protocol-error.js';
 import { PresenceOwners } from '../limits/presence-owners.js';
@@ -24,7 +27,8 @@ interface AwarenessChange {
  * The room's presence. Incoming states are stamped with the connection's identity and accepted
  * only for client ids that connection introduced; outgoing changes are coalesced and broadcast
  * at most every `intervalMs`, encoded once for all recipients (cursor traffic dominates a busy
- * room: ENGINEERING.md §6).
+ * room: ENGINEERING.md §6) — twice when delegations' carets are private (BR88): once whole for
+ * those who see every caret, once without the private carets for the others.
  */
 export class AwarenessRelay {
   readonly awareness: Awareness;
@@ -36,6 +40,9 @@ export class AwarenessRelay {
   /** Presence over a connection's rate, waiting for its next slot (latest state per id). */
   private readonly deferred = new Map<Connection, Map<number, Entry>>();
   private readonly deferTimers = new Map<Connection, NodeJS.Timeout>();
+  private readonly room: Y.Map<unknown>;
+  /** Delegations and observers see each other's carets (the chair's setting, BR88). */
+  private shared: boolean;
 
   constructor(
     doc: Y.Doc,
@@ -48,6 +55,37 @@ export class AwarenessRelay {
       for (const id of [...added, ...updated, ...removed]) this.changed.add(id);
       this.schedule();
     });
+    this.room = doc.getMap(Y_ROOM);
+    this.shared = this.readShared();
+    this.room.observe(this.onRoomChange);
+  }
+
+  private readShared(): boolean {
+    return (this.room.get('settings') as RoomSettings | undefined)?.delegationCarets === true;
+  }
+
+  /**
+   * The chair shared or hid delegations' carets. Clients keep a state they already have at the same
+   * clock, so the private carets are sent again at a new clock: now whole, or now without the caret.
+   */
+  private onRoomChange = () => {
+    const shared = this.readShared();
+    if (shared === this.shared) return;
+    this.shared = shared;
+    const ids = [...this.awareness.getStates()].filter(([, state]) => isPrivateCaret(state)).map(([id]) => id);
+    if (!ids.length) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, ids.length);
+    for (const id of ids) {
+      encoding.writeVarUint(encoder, id);
+      encoding.writeVarUint(encoder, (this.awareness.meta.get(id)?.clock ?? 0) + 1);
+      encoding.writeVarString(encoder, JSON.stringify(this.awareness.getStates().get(id)));
+    }
+    applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), 'carets');
+  };
+
+  private seesAll(conn: Connection): boolean {
+    return seesEveryCaret(conn.identity.role, this.shared);
   }
 
   /**
@@ -116,7 +154,7 @@ export class AwarenessRelay {
       const known = this.awareness.meta.get(clientId);
       if (state !== null && known && !this.awareness.states.has(clientId) && clock <= known.clock) clock = known.clock + 1;
       const id = conn.identity;
-      const stamped = state === null ? null : { ...state, user: { name: id.delegation, role: id.role, color: id.color } };
+      const stamped = state === null ? null : { ...state, user: { id: id.participantId, name: id.delegation, role: id.role, color: id.color } };
       encoding.writeVarUint(body, clientId);
       encoding.writeVarUint(body, clock);
       encoding.writeVarString(body, JSON.stringify(stamped));
@@ -147,10 +185,10 @@ export class AwarenessRelay {
     this.deferTimers.set(conn, timer);
   }
 
-  /** Every known state, for a new connection or a query-awareness message; null if none. */
-  fullStateMessage(): Uint8Array | null {
+  /** Every known state as `conn` may see it, for a new connection or a query-awareness message; null if none. */
+  fullStateMessage(conn: Connection): Uint8Array | null {
     const ids = [...this.awareness.getStates().keys()];
-    return ids.length ? this.message(ids) : null;
+    return ids.length ? this.message(ids, this.seesAll(conn)) : null;
   }
 
   /** Removes the presence of a connection that left, and forgets which ids it owned. */
@@ -163,6 +201,7 @@ export class AwarenessRelay {
   }
 
   destroy(): void {
+    this.room.unobserve(this.onRoomChange);
     this.awareness.destroy(); // emits a last update: clear the timer after it
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -170,10 +209,12 @@ export class AwarenessRelay {
     this.deferTimers.clear();
   }
 
-  private message(ids: number[]): Uint8Array {
+  /** The states of `ids`, whole or without the private carets (BR88). */
+  private message(ids: number[], whole: boolean): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, ids));
+    const states = whole ? this.awareness.getStates() : withoutPrivateCarets(this.awareness.getStates(), ids);
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, ids, states));
     return encoding.toUint8Array(encoder);
   }
 
@@ -189,7 +230,9 @@ export class AwarenessRelay {
     const ids = [...this.changed].filter((id) => this.awareness.meta.has(id));
     this.changed.clear();
     if (!ids.length) return;
-    const frame = binaryFrame(this.message(ids));
-    for (const conn of this.connections()) conn.sendFrame(frame);
+    const whole = binaryFrame(this.message(ids, true));
+    // Only when a private caret moved does anyone get a different frame.
+    const restricted = this.shared || !ids.some((id) => isPrivateCaret(this.awareness.getStates().get(id))) ? whole : binaryFrame(this.message(ids, false));
+    for (const conn of this.connections()) conn.sendFrame(this.seesAll(conn) ? whole : restricted);
   }
 }

@@ -146,7 +146,7 @@ export function handleMessage(room: Room, conn: Connection, data: Uint8Array): v
       case MESSAGE_AWARENESS:
         return room.presence.receive(conn, decoding.readVarUint8Array(decoder));
       case MESSAGE_QUERY_AWARENESS: {
-        const presence = room.presence.fullStateMessage();
+        const presence = room.presence.fullStateMessage(conn);
         if (presence) conn.send(presence);
         return;
       }

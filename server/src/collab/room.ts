@@ -121,7 +121,7 @@ export class Room {
     const id = conn.identity;
     conn.send(writeIdentity({ role: id.role, id: id.participantId, delegation: id.delegation, color: id.color, readOnly: !conn.canWrite }));
     conn.send(syncMessage((e) => syncProtocol.writeSyncStep1(e, this.doc)));
-    const presence = this.presence.fullStateMessage();
+    const presence = this.presence.fullStateMessage(conn);
     if (presence) conn.send(presence);
   }
 

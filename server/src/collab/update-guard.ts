@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are parameterised by their event type, irrelevant here */
 import * as Y from 'yjs';
 import { currentBracketState, LOCKED, Y_DECISIONS, type ParagraphState } from '@accord/shared/brackets/index';
-import { Y_BODY, Y_COMMENTS, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
+import { Y_BODY, Y_COMMENTS, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS, Y_ROOM } from '@accord/shared';
 import { Y_EDITS } from '@accord/shared/edits';
 import { paragraphLabels } from '@accord/shared/numbering';
 
@@ -40,7 +40,7 @@ export class UpdateGuard {
   constructor(private readonly doc: Y.Doc) {
     this.body = doc.getXmlFragment(Y_BODY);
     const paragraphs = doc.getMap<ParagraphState>(Y_PARAGRAPHS);
-    this.serverOnly = new Set<unknown>([doc.getMap(Y_PROPOSALS), paragraphs, doc.getArray(Y_DECISIONS), doc.getArray(Y_EDITS), doc.getMap(Y_GROUPS), doc.getMap(Y_COMMENTS)]);
+    this.serverOnly = new Set<unknown>([doc.getMap(Y_PROPOSALS), paragraphs, doc.getArray(Y_DECISIONS), doc.getArray(Y_EDITS), doc.getMap(Y_GROUPS), doc.getMap(Y_COMMENTS), doc.getMap(Y_ROOM)]);
     paragraphs.observe(() => (this.locked = null));
   }
 
@@ -84,7 +84,7 @@ export class UpdateGuard {
 
   private refuse(place: Place, locked: Set<string>): Refusal | null {
     if (place.root === 'server-only') {
-      return { code: 'update_rejected', message: 'proposals, comments, paragraph statuses, the decision log and the record of edits change only through the server: the change was not saved' };
+      return { code: 'update_rejected', message: 'proposals, comments, paragraph statuses, the decision log, the record of edits and the floor change only through the server: the change was not saved' };
     }
     if (place.root === 'body' && place.paragraph && locked.has(place.paragraph)) {
       return { code: 'paragraph_locked', message: this.lockedMessage(place.paragraph), paragraphId: place.paragraph };

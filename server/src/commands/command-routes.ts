@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { bracketCounts, currentBracketState, proposalComments, type ErrorCode } from '@accord/shared/brackets/index';
 import { paragraphLabels } from '@accord/shared/numbering';
 import { editSentence, Y_EDITS, type DirectEdit } from '@accord/shared/edits';
@@ -30,35 +30,46 @@ export const COMMAND_ERROR_STATUS: Record<ErrorCode | 'document_too_large', numb
   document_too_large: 413,
 };
 
+/** A request body without a command. */
+const NO_COMMAND = Symbol('no command');
+
+/**
+ * Runs one command for a REST request and answers it (docs/api.md): the caller's identity, its
+ * token's share of the command rate (the same bucket as its WebSocket commands; beyond it 429),
+ * the commandId of `envelope` (a repeat gets the first answer), then the command in the room.
+ */
+export async function answerCommand(ctx: CommandRoutesContext, req: Request, res: Response, command: unknown, envelope: { commandId?: unknown }): Promise<void> {
+  const me = await requireIdentity(req, ctx.storage, ctx.adminKey, String(req.params.id));
+  const admission = ctx.fairShare.commands.admit(bearer(req) ?? '');
+  if (!admission) {
+    res.status(429).set('Retry-After', '1').json({ ok: false, error: RATE_LIMITED });
+    return;
+  }
+  if (admission.wait > 0) await new Promise((r) => setTimeout(r, admission.wait));
+  if (command === NO_COMMAND) {
+    // Answered like any refused command, so that clients read one shape for every refusal.
+    res.status(400).json({ ok: false, error: { code: 'invalid', message: 'expected {"command": {…}}' } });
+    return;
+  }
+  const commandId = commandIdOf({ command, commandId: envelope.commandId });
+  if (commandId === undefined) {
+    res.status(400).json({ ok: false, error: { code: 'invalid', message: 'commandId is 1–64 characters of A–Z, a–z, 0–9, _ and -' } });
+    return;
+  }
+  const answer = await inRoom(ctx.rooms, String(req.params.id), (room) => executeCommandOnce(room, me, command, commandId));
+  if (answer.ok) res.json(answer);
+  else res.status(COMMAND_ERROR_STATUS[answer.error.code] ?? 400).json(answer);
+}
+
 /** Commands, the decision log and the bracket state over REST (docs/api.md, "Proposals and decisions"). */
 export function commandRoutes(ctx: CommandRoutesContext): Router {
   const { storage, adminKey, rooms } = ctx;
   const r = Router();
 
   r.post('/sessions/:id/commands', async (req, res) => {
-    const me = await requireIdentity(req, storage, adminKey, req.params.id);
-    // The token's share, the same bucket as its WebSocket commands; beyond it 429.
-    const admission = ctx.fairShare.commands.admit(bearer(req) ?? '');
-    if (!admission) {
-      res.status(429).set('Retry-After', '1').json({ ok: false, error: RATE_LIMITED });
-      return;
-    }
-    if (admission.wait > 0) await new Promise((r) => setTimeout(r, admission.wait));
     const body: unknown = req.body;
-    if (!body || typeof body !== 'object' || !('command' in body)) {
-      // Answered like any refused command, so that clients read one shape for every refusal.
-      res.status(400).json({ ok: false, error: { code: 'invalid', message: 'expected {"command": {…}}' } });
-      return;
-    }
-    const envelope = body as { command: unknown; commandId?: unknown };
-    const commandId = commandIdOf(envelope);
-    if (commandId === undefined) {
-      res.status(400).json({ ok: false, error: { code: 'invalid', message: 'commandId is 1–64 characters of A–Z, a–z, 0–9, _ and -' } });
-      return;
-    }
-    const answer = await inRoom(rooms, req.params.id, (room) => executeCommandOnce(room, me, envelope.command, commandId));
-    if (answer.ok) res.json(answer);
-    else res.status(COMMAND_ERROR_STATUS[answer.error.code] ?? 400).json(answer);
+    const envelope = body && typeof body === 'object' && 'command' in body ? (body as { command: unknown; commandId?: unknown }) : null;
+    await answerCommand(ctx, req, res, envelope ? envelope.command : NO_COMMAND, envelope ?? {});
   });
 
   r.get('/sessions/:id/decisions', async (req, res) => {

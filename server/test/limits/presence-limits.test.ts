@@ -39,7 +39,8 @@ describe('presence limits and ownership', () => {
     t = await startTestServer();
     ({ id, chairToken } = await t.createSession('Presence limits'));
     kenyaToken = await t.addParticipant(id, 'delegation', 'Kenya');
-    watcher = connectClient(t.wsUrl, id, await t.addParticipant(id, 'observer', 'UNEP'));
+    // The secretariat sees every caret, delegations' included (BR88).
+    watcher = connectClient(t.wsUrl, id, await t.addParticipant(id, 'secretariat', 'Secretariat'));
     clients.push(watcher);
     await watcher.synced();
   });

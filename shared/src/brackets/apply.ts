@@ -1,6 +1,7 @@
 import { canonicalMarks } from './canonical.js';
 import type { Ctx } from './context.js';
 import { decide, setParagraphStatus } from './decide.js';
+import { roomCommand } from './floor.js';
 import { comment, editProposal, position, withdraw } from './positions.js';
 import { propose } from './propose.js';
 import { fail, type Actor, type ApplyResult, type BracketState, type CheckResult, type Command, type CommandOutcome } from './types.js';
@@ -44,6 +45,17 @@ function dispatch(ctx: Ctx, command: Command): ApplyResult {
       return undoDecision(ctx, command);
     case 'setParagraphStatus':
       return setParagraphStatus(ctx, command);
+    case 'floor.request':
+    case 'floor.withdraw':
+    case 'floor.give':
+    case 'floor.end':
+    case 'floor.order':
+    case 'floor.remove':
+    case 'screen.hold':
+    case 'screen.release':
+    case 'screen.follow':
+    case 'settings.carets':
+      return roomCommand(ctx, command);
     default:
       return fail('invalid', `unknown command type ${String((command as { type?: unknown }).type)}`);
   }

@@ -21,7 +21,8 @@ export { annotation, proposalLabel, sponsorLabel, compilationText, compilationPi
 export { pendingRecords } from './pending.js';
 export { blockText, findBlock, findProposalText, resolveAnchor, LEAF_CHAR } from './doc.js';
 export { merge3 } from './undo.js';
-export { applyCommandToYDoc, applyCommandToYDocWhole, currentBracketState, proposalOffsets, readBracketState, writeBody, Y_DECISIONS } from './ydoc.js';
+export { applyCommandToYDoc, applyCommandToYDocWhole, currentBracketState, proposalOffsets, readBracketState, readRoom, writeBody, Y_DECISIONS } from './ydoc.js';
+export { roomRecords } from './floor.js';
 export { roomIndex, RoomIndex } from './room-index.js';
 export { canonicalMarks, sortMarks } from './canonical.js';
 export { anchorLive, closeAtRevision, goneAtRevision } from './supersede.js';

@@ -14,6 +14,17 @@ const ALLOWED: Record<CommandType, readonly Role[]> = {
   reject: ['chair'],
   undoDecision: ['chair'],
   setParagraphStatus: ['chair'],
+  // BR80–BR88: a delegation asks for the floor and withdraws its own request; the chair runs the rest.
+  'floor.request': ['delegation'],
+  'floor.withdraw': ['delegation'],
+  'floor.give': ['chair'],
+  'floor.end': ['chair'],
+  'floor.order': ['chair'],
+  'floor.remove': ['chair'],
+  'screen.hold': ['chair'],
+  'screen.release': ['chair'],
+  'screen.follow': ['chair'],
+  'settings.carets': ['chair'],
 };
 
 /** A known command type. */

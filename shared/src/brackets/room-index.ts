@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorFragment } from '@tiptap/y-tiptap';
-import { schema, Y_BODY, Y_COMMENTS, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
+import { schema, Y_BODY, Y_COMMENTS, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS, Y_ROOM } from '../schema.js';
 import { byTime, commentsByProposal, isCommentEntry } from './comments.js';
 import { canonicalBlock } from './canonical.js';
-import type { BracketState, CommentEntry, DecisionEntry, Group, ParagraphState, Proposal } from './types.js';
+import type { BracketState, CommentEntry, DecisionEntry, Group, ParagraphState, Proposal, RoomRecords } from './types.js';
 
 export const Y_DECISIONS = 'decisions';
 
@@ -334,7 +334,16 @@ export class RoomIndex {
 
   /** The whole state, from the cached blocks: what `readBracketState` reads, without converting. */
   wholeState(): BracketState {
-    return { doc: this.docOf(this.order), proposals: this.proposals, paragraphs: this.paragraphs, decisions: this.decisionList, groups: this.groups, comments: this.comments };
+    return {
+      doc: this.docOf(this.order),
+      proposals: this.proposals,
+      paragraphs: this.paragraphs,
+      decisions: this.decisionList,
+      groups: this.groups,
+      comments: this.comments,
+      // The room's few small values are read whole: nothing to index.
+      room: this.ydoc.getMap(Y_ROOM).toJSON() as Partial<RoomRecords>,
+    };
   }
 }
 

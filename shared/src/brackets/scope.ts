@@ -65,6 +65,11 @@ export function commandScope(index: RoomIndex, command: Command): Set<Y.XmlEleme
       break;
     }
     case 'setParagraphStatus':
+    case 'screen.hold':
+      block(command.paragraphId);
+      break;
+    case 'floor.request':
+      // The rule only asks whether the paragraph exists.
       block(command.paragraphId);
       break;
     default:

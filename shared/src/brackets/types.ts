@@ -127,8 +127,47 @@ export interface ProposalChange {
   after: Pick<Proposal, 'status' | 'kind'> & { decision?: string; group?: string; alt?: number };
 }
 
-/** `revision`: issuing a revision closed the open proposals whose text it dropped (BR34); not undone. */
-export type DecisionAction = 'accept' | 'reject' | 'setParagraphStatus' | 'undo' | 'revision';
+/**
+ * `revision`: issuing a revision closed the open proposals whose text it dropped (BR34); not undone.
+ * `floor`: a change to the speakers' list (BR80–BR86), on the record; not undone.
+ */
+export type DecisionAction = 'accept' | 'reject' | 'setParagraphStatus' | 'undo' | 'revision' | 'floor';
+
+/** A delegation on the speakers' list (BR80): who (participant id), the name shown, and what it wants to speak on. */
+export interface FloorRequest {
+  id: string;
+  /** "Kenya", or "G77 and China (Sudan)" when it asked for a group. */
+  name: string;
+  paragraphId?: string;
+  proposalId?: string;
+  at: number;
+}
+
+/** The floor: who speaks now (and since when) and the speakers' list in the chair's order. */
+export interface FloorState {
+  speaking: (FloorRequest & { since: number }) | null;
+  queue: FloorRequest[];
+}
+
+/** What the room screen shows (BR87): a paragraph the chair holds it on, and whose position it follows (missing: the chair's). */
+export interface ScreenState {
+  held?: string;
+  follow?: string;
+}
+
+/** Session settings the chair sets (BR88). `delegationCarets`: delegations and observers see each other's carets. */
+export interface RoomSettings {
+  delegationCarets: boolean;
+}
+
+/** The Y.Map `room` (server-only), by key. */
+export interface RoomRecords {
+  floor: FloorState;
+  screen: ScreenState;
+  settings: RoomSettings;
+}
+
+export type FloorAction = 'request' | 'withdraw' | 'give' | 'end' | 'order' | 'remove';
 
 /** An entry of the decision log (Y.Array `decisions`), appended once and never changed. */
 export interface DecisionEntry {
@@ -144,6 +183,8 @@ export interface DecisionEntry {
   undoes?: string;
   /** For revision entries: the revision's label. */
   revision?: string;
+  /** For floor entries: what happened on the speakers' list, to whom (participant id and name), on what. */
+  floor?: { action: FloorAction; participantId?: string; name?: string; paragraphId?: string; proposalId?: string };
   /** Blocks whose content the decision changed, exactly as they read before and after (PM JSON). */
   before: BlockSnapshot[];
   after: BlockSnapshot[];
@@ -160,6 +201,8 @@ export interface BracketState {
   groups?: Record<string, Group>;
   /** Comment entries by proposal id (missing: none; BR15). Only counted by the rules; `proposalComments` orders them. */
   comments?: Record<string, CommentEntry[]>;
+  /** The floor, the screen and the room's settings (missing keys: their defaults, `roomRecords`). */
+  room?: Partial<RoomRecords>;
 }
 
 /**
@@ -222,7 +265,21 @@ export type Command =
   | { type: 'accept'; proposalId: string; text?: string }
   | { type: 'reject'; proposalId: string }
   | { type: 'undoDecision'; decisionId: string }
-  | { type: 'setParagraphStatus'; paragraphId: string; status: ParagraphStatus; pending?: string };
+  | { type: 'setParagraphStatus'; paragraphId: string; status: ParagraphStatus; pending?: string }
+  | RoomCommand;
+
+/** The floor, the room screen and the caret setting (BR80–BR89, floor.ts). */
+export type RoomCommand =
+  | { type: 'floor.request'; paragraphId?: string; proposalId?: string; onBehalfOf?: string }
+  | { type: 'floor.withdraw' }
+  | { type: 'floor.give'; participantId?: string }
+  | { type: 'floor.end' }
+  | { type: 'floor.order'; order: string[] }
+  | { type: 'floor.remove'; participantId: string }
+  | { type: 'screen.hold'; paragraphId: string }
+  | { type: 'screen.release' }
+  | { type: 'screen.follow'; participantId: string | null }
+  | { type: 'settings.carets'; delegations: boolean };
 
 export type CommandType = Command['type'];
 
@@ -249,6 +306,8 @@ export interface ApplyOk {
   decision?: DecisionEntry;
   /** Comment entries the command added (a `comment` command: one), written to the Y.Map `comments`. */
   comments?: CommentEntry[];
+  /** Keys of the Y.Map `room` the command changed, whole (room commands only). */
+  room?: Partial<RoomRecords>;
   result: CommandOutcome;
 }
 

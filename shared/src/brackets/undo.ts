@@ -114,6 +114,7 @@ export function undoDecision(ctx: Ctx, cmd: Cmd<'undoDecision'>): ApplyResult {
   if (!d) return fail('not_found', `no decision ${cmd.decisionId}`);
   if (d.action === 'undo') return fail('invalid', 'an undo is not undone; decide again instead');
   if (d.action === 'revision') return fail('invalid', 'a revision is not undone; restore the text as it was before it instead');
+  if (d.action === 'floor') return fail('invalid', "the speakers' list is not undone: change it again instead");
   if (state.decisions.some((x) => x.undoes === d.id)) return fail('invalid', `decision ${d.id} is already undone`);
   const proposals: Record<string, Proposal> = {};
   for (const ch of d.proposals) {

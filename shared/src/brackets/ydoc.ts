@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { schema, Y_BODY, Y_COMMENTS, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS } from '../schema.js';
+import { schema, Y_BODY, Y_COMMENTS, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS, Y_ROOM } from '../schema.js';
 import { commentsByProposal } from './comments.js';
 import { newId } from '../ids.js';
 import { applyCommand } from './apply.js';
@@ -10,11 +10,16 @@ import { findProposalText } from './doc.js';
 import { roomIndex, Y_DECISIONS, type RoomIndex } from './room-index.js';
 import { commandScope } from './scope.js';
 import { commandRoleAllowed, isCommandType } from './roles.js';
-import type { Actor, ApplyOk, ApplyResult, BracketState, Command, CommandOutcome, DecisionEntry, Fail, Group, ParagraphState, Proposal } from './types.js';
+import type { Actor, ApplyOk, ApplyResult, BracketState, Command, CommandOutcome, DecisionEntry, Fail, Group, ParagraphState, Proposal, RoomRecords } from './types.js';
 
 export { Y_DECISIONS };
 
-/** Reads the bracket state (body, proposals, paragraph statuses, decision log, groups, comment entries) from a Y.Doc. */
+/** The Y.Map `room` (floor, screen, settings: a few small values, read whole). */
+export function readRoom(ydoc: Y.Doc): Partial<RoomRecords> {
+  return ydoc.getMap(Y_ROOM).toJSON() as Partial<RoomRecords>;
+}
+
+/** Reads the bracket state (body, proposals, paragraph statuses, decision log, groups, comment entries, room) from a Y.Doc. */
 export function readBracketState(ydoc: Y.Doc): BracketState {
   const doc = canonicalMarks(yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(Y_BODY), schema));
   return {
@@ -24,6 +29,7 @@ export function readBracketState(ydoc: Y.Doc): BracketState {
     decisions: ydoc.getArray<DecisionEntry>(Y_DECISIONS).toArray(),
     groups: ydoc.getMap<Group>(Y_GROUPS).toJSON() as Record<string, Group>,
     comments: commentsByProposal(ydoc.getMap(Y_COMMENTS).values()),
+    room: readRoom(ydoc),
   };
 }
 
@@ -93,6 +99,10 @@ function writeRecords(ydoc: Y.Doc, result: ApplyOk): void {
   if (result.comments?.length) {
     const comments = ydoc.getMap(Y_COMMENTS);
     for (const c of result.comments) comments.set(c.id, c);
+  }
+  if (result.room) {
+    const room = ydoc.getMap(Y_ROOM);
+    for (const [key, value] of Object.entries(result.room)) room.set(key, value);
   }
 }
 
@@ -227,6 +237,7 @@ export function applyCommandToYDoc(
     decisions: index.decisions,
     groups: index.groups,
     comments: index.comments,
+    room: readRoom(ydoc),
   };
   const result = applyCommand(
     state,

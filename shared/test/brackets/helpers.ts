@@ -87,6 +87,7 @@ export function next(state: BracketState, r: ApplyOk): BracketState {
     decisions: r.decision ? [...state.decisions, r.decision] : state.decisions,
     ...(state.groups ? { groups: state.groups } : {}),
     ...(state.comments || r.comments ? { comments: commentsByProposal([...Object.values(state.comments ?? {}).flat(), ...(r.comments ?? [])]) } : {}),
+    ...(state.room || r.room ? { room: { ...state.room, ...r.room } } : {}),
   };
 }
 
@@ -118,8 +119,13 @@ export function testCommand(state: BracketState, command: Command, actor: Actor,
   expect(JSON.parse(JSON.stringify(r.proposals))).toEqual(r.proposals);
   expect(JSON.parse(JSON.stringify(r.paragraphs))).toEqual(r.paragraphs);
   if (r.decision) expect(JSON.parse(JSON.stringify(r.decision))).toEqual(r.decision);
+  if (r.room) expect(JSON.parse(JSON.stringify(r.room))).toEqual(r.room);
   const after = next(state, r);
-  if (r.decision) {
+  if (r.decision?.action === 'floor') {
+    // The speakers' list is on the record but not undone (BR86).
+    const u = applyCommand(after, { type: 'undoDecision', decisionId: r.decision.id }, CHAIR, NOW + 1, idGen('u'));
+    expect(u.ok ? 'ok' : u.error.code).toBe('invalid');
+  } else if (r.decision) {
     const u = ok(applyCommand(after, { type: 'undoDecision', decisionId: r.decision.id }, CHAIR, NOW + 1, idGen('u')));
     expect(u.doc.toJSON()).toEqual(state.doc.toJSON());
     for (const [id, p] of Object.entries(u.proposals)) {

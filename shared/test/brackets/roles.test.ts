@@ -18,6 +18,16 @@ const commands: Command[] = [
   { type: 'reject', proposalId: 'p1' },
   { type: 'undoDecision', decisionId: 'd1' },
   { type: 'setParagraphStatus', paragraphId: 'op2', status: 'agreed' },
+  { type: 'floor.request', paragraphId: 'op1' },
+  { type: 'floor.withdraw' },
+  { type: 'floor.give' },
+  { type: 'floor.end' },
+  { type: 'floor.order', order: [] },
+  { type: 'floor.remove', participantId: 'eu' },
+  { type: 'screen.hold', paragraphId: 'op1' },
+  { type: 'screen.release' },
+  { type: 'screen.follow', participantId: null },
+  { type: 'settings.carets', delegations: true },
 ];
 const actors: Actor[] = [OBS, EU, SEC, CHAIR, { role: 'delegation', id: 'us', delegation: 'US' }];
 

@@ -4,6 +4,7 @@ import { proposalLabel } from '@accord/shared/brackets/index';
 import type { ParagraphLabel } from '@accord/shared';
 import { editSentence, type DirectEdit } from '@accord/shared/edits';
 import type { ReactNode } from 'react';
+import { floorSentence } from '../../room/floor-sentence';
 import { statusName } from './paragraph-status';
 import { KIND_NAMES } from './proposal-card';
 import { SnapshotText } from './snapshot-text';
@@ -52,6 +53,16 @@ export function DecisionLog(props: {
           );
         }
         d = d!;
+        if (d.action === 'floor') {
+          // The speakers' list is on the record, not undone (BR86).
+          return (
+            <li key={d.id} className="decision decision-floor">
+              <div dir="auto">
+                <span className="muted">{time(d.at)}</span> {floorSentence(d, (id) => labels.get(id)?.short)}
+              </div>
+            </li>
+          );
+        }
         const undoneEntry = d.undoes ? decisions.find((x) => x.id === d.undoes) : undefined;
         const what = (entry: DecisionEntry): string => {
           const of = entry.proposalId ? proposals[entry.proposalId] : undefined;
