@@ -45,7 +45,8 @@ const GRAMMARS: Record<string, Record<OpeningKind, Grammar>> = {
     OP: {
       before: alt(['Also', 'Further', 'Again', 'Strongly', 'Firmly', 'Urgently', 'Once\\s+again', 'Further\\s+also']),
       head: alt(['[Cc]alls\\s+(?:up)?on', `${L}{2,}s`]),
-      after: alt(['also', 'further', 'again', 'note', 'strongly', EN_WITH]),
+      // "Expresses its appreciation", "Reiterates its deep concern": the Manual italicises the object too.
+      after: alt(['also', 'further', 'again', 'note', 'strongly', EN_WITH, `its\\s+(?:(?:deep|grave|serious|full|strong|sincere|profound)\\s+)?${alt(['appreciation', 'concern', 'support', 'gratitude', 'regret', 'condolences'])}`]),
     },
   },
   fr: {

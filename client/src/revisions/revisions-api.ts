@@ -2,7 +2,7 @@ import type { Comparison } from '@accord/shared/diff/index';
 import { downloadFile } from '../api/download-file';
 import type { FlaggedReference, ReferenceRewrite } from '@accord/shared/references/index';
 import type { RevisionPreview } from '@accord/shared/revisions/index';
-import { ApiError, apiFetch } from '../api/http';
+import { apiFetch } from '../api/http';
 
 /** docs/api.md "Revisions and compare": `RevisionView`. */
 export interface Revision {
