@@ -84,6 +84,7 @@ describe('propose mode with an input method', () => {
     await ime.send('Input.insertText', { text: '评估' });
     await ghana.keyboard.press('Enter');
     await pollUntil(async () => by(await proposals(), 'Ghana').map((p) => p.text), (t) => t.length === 1 && t[0] === '和结果评估', 'one proposal, extended');
-    expect(await shownText(ghana, marker)).toContain('活动的报告和结果评估');
+    // The REST answer can come before Ghana's page has the server's update: wait for it there too.
+    await pollUntil(() => shownText(ghana, marker), (t) => t.includes('活动的报告和结果评估'), 'the extended proposal on Ghana\'s page');
   });
 });
