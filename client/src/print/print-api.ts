@@ -1,15 +1,7 @@
-import type { TextMeta } from '@accord/shared';
-import type { VersionSnapshot } from '@accord/shared/diff/index';
+import type { VersionText } from '@accord/shared/revisions/index';
 import { apiFetch } from '../api/http';
 
-/** docs/api.md `GET /api/sessions/:id/text`: one version with its meta and date. */
-export interface VersionText {
-  label: string;
-  date: string;
-  at: string;
-  meta: TextMeta;
-  snapshot: VersionSnapshot;
-}
+export type { VersionText };
 
 export function fetchVersionText(sessionId: string, version: string, token: string): Promise<VersionText> {
   return apiFetch(`/api/sessions/${encodeURIComponent(sessionId)}/text?${new URLSearchParams({ version }).toString()}`, token);

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { newId, Y_BODY, Y_META, Y_PARAGRAPHS, Y_PROPOSALS, type TextMeta } from '@accord/shared';
+import { newId, Y_BODY, Y_META, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
 import { closeAtRevision, writeBody, Y_DECISIONS } from '@accord/shared/brackets/index';
 import type { Renumbering, VersionSnapshot } from '@accord/shared/diff/index';
 import type { FlaggedReference, ReferenceRewrite } from '@accord/shared/references/index';
-import { renumberAtRevision, type RevisionPreview } from '@accord/shared/revisions/index';
+import { renumberAtRevision, type RevisionPreview, type VersionText } from '@accord/shared/revisions/index';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
 import type { HistoryPointSummary, RevisionSummary, Storage } from '../storage/storage.js';
@@ -40,15 +40,6 @@ export interface IssueInput {
 
 type RevisionInfo = Omit<RevisionView, 'id' | 'label' | 'createdAt'>;
 
-/** A version as the print view reads it: the frozen text, its meta and the date it bears. */
-export interface VersionText {
-  label: string;
-  /** A revision's date as issued ("3 August 2024"); else the day the version was taken (YYYY-MM-DD). */
-  date: string;
-  at: string;
-  meta: TextMeta;
-  snapshot: VersionSnapshot;
-}
 
 /** Why a version cannot be served: the route turns these into 404/400. */
 export class VersionNotFound extends Error {}

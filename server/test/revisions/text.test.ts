@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RevisionView, VersionText } from '../../src/revisions/revision-service.js';
+import type { VersionText } from '@accord/shared/revisions/index';
+import type { RevisionView } from '../../src/revisions/revision-service.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { DRAFT } from './helpers.js';
 
