@@ -1,3 +1,4 @@
+import { i18next } from '../i18n';
 import { ApiError } from './http';
 
 /** `attachment; filename=compare-rev_x-live.html` → `compare-rev_x-live.html`. */
@@ -14,14 +15,14 @@ export function attachmentName(disposition: string | null, fallback: string): st
  * header (a plain link could not carry it), then handed to the browser as a file download; resolves
  * to the file's name.
  */
-export async function downloadFile(url: string, token: string, fallbackName: string, what: string): Promise<string> {
+export async function downloadFile(url: string, token: string, fallbackName: string): Promise<string> {
   let res: Response;
   try {
     res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
   } catch {
-    throw new ApiError(0, 'Cannot reach the Accord server. Check your connection and try again.');
+    throw new ApiError(0, i18next.t('api.unreachable'));
   }
-  if (!res.ok) throw new ApiError(res.status, `The server could not export ${what} (${res.status}).`);
+  if (!res.ok) throw new ApiError(res.status, i18next.t('api.downloadFailed', { status: res.status }));
   const name = attachmentName(res.headers.get('Content-Disposition'), fallbackName);
   const href = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

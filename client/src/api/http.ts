@@ -1,3 +1,5 @@
+import { i18next } from '../i18n';
+
 /** An API failure carrying the server's own message, so views can show it as is. */
 export class ApiError extends Error {
   constructor(
@@ -19,11 +21,11 @@ async function errorMessage(res: Response): Promise<string> {
   } catch {
     // not JSON: fall through to the raw text
   }
-  if (res.status === 401) return 'Not signed in: open the link you were given (it carries your access token).';
-  if (res.status === 403) return 'Your role does not allow this.';
-  if (res.status === 404) return 'Not found: the session may have been removed or the link is wrong.';
-  if (res.status === 413) return 'Too large for the server.';
-  return text.slice(0, 300) || `The server answered ${res.status} ${res.statusText}.`;
+  if (res.status === 401) return i18next.t('api.unauthorized');
+  if (res.status === 403) return i18next.t('api.forbidden');
+  if (res.status === 404) return i18next.t('api.notFound');
+  if (res.status === 413) return i18next.t('api.tooLarge');
+  return text.slice(0, 300) || i18next.t('api.status', { status: res.status });
 }
 
 export async function apiFetch<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
@@ -34,7 +36,7 @@ export async function apiFetch<T>(path: string, token: string | null, init: Requ
   try {
     res = await fetch(path, { ...init, headers });
   } catch {
-    throw new ApiError(0, 'Cannot reach the Accord server. Check your connection and try again.');
+    throw new ApiError(0, i18next.t('api.unreachable'));
   }
   if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
   return (await res.json()) as T;

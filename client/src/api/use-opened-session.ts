@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { i18next } from '../i18n';
 import { ApiError } from './http';
 import { getSession, type Me, type Session } from './sessions';
 import { getAdminKey, getSessionToken, saveSessionToken, takeQueryParam } from './token-store';
@@ -24,7 +25,7 @@ export function useOpenedSession(sessionId: string, { keepLink = false }: { keep
     if (fromUrl && !keepLink) saveSessionToken(sessionId, { token: fromUrl });
     const token = fromUrl ?? getSessionToken(sessionId) ?? getAdminKey();
     if (!token) {
-      setError('No access to this text from this browser: open the link you were given (it carries your access token).');
+      setError(i18next.t('api.noAccess'));
       return;
     }
     let cancelled = false;

@@ -64,10 +64,10 @@ export function fetchComparison(sessionId: string, q: CompareQuery, token: strin
 
 /** The server's self-contained HTML file of a comparison (`download=1`). */
 export function downloadComparisonHtml(sessionId: string, q: CompareQuery, view: string, token: string): Promise<string> {
-  return downloadFile(`${base(sessionId)}/compare?${compareQueryString(q, { format: 'html', view, download: '1' })}`, token, 'comparison.html', 'the comparison');
+  return downloadFile(`${base(sessionId)}/compare?${compareQueryString(q, { format: 'html', view, download: '1' })}`, token, 'comparison.html');
 }
 
 /** The later version as a Word file whose differences are tracked changes, each with its author. */
 export function downloadComparisonDocx(sessionId: string, q: CompareQuery, token: string): Promise<string> {
-  return downloadFile(`${base(sessionId)}/compare?${compareQueryString(q, { format: 'docx' })}`, token, 'comparison.docx', 'the comparison');
+  return downloadFile(`${base(sessionId)}/compare?${compareQueryString(q, { format: 'docx' })}`, token, 'comparison.docx');
 }

@@ -1,30 +1,8 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Command, FloorRequest, FloorState } from '@accord/shared/brackets/index';
 import type { Identity } from '../collab/accord-messages';
 import type { CaretPlace } from './use-caret-place';
-
-/** User-facing words of the floor panel (one place, for the locale files to come). */
-export const FLOOR_TEXT = {
-  title: 'The floor',
-  speakers: "Speakers' list",
-  empty: 'Nobody has asked for the floor.',
-  ask: 'Ask for the floor',
-  askOn: 'on',
-  onText: 'the text in general',
-  onBracket: (who: string, where: string) => `the bracket of ${who} in ${where}`,
-  withdraw: 'Withdraw my request',
-  waiting: (n: number) => `You are number ${n} on the list.`,
-  speakingYou: 'You have the floor.',
-  give: 'Give the floor',
-  giveNext: 'Give the floor to the next speaker',
-  end: 'End',
-  endTurn: (name: string) => `End ${name}'s turn`,
-  up: 'Move up',
-  down: 'Move down',
-  remove: 'Remove',
-  removeFrom: (name: string) => `Remove ${name} from the list`,
-  asked: 'asked',
-};
 
 interface Props {
   floor: FloorState;
@@ -41,6 +19,7 @@ interface Props {
  * gives the floor, ends a turn, orders and removes. The server enforces the same rules.
  */
 export function FloorPanel({ floor, me, place, label, run }: Props) {
+  const { t } = useTranslation();
   const chair = me.role === 'chair';
   const delegation = me.role === 'delegation';
   const mine = floor.queue.findIndex((r) => r.id === me.id);
@@ -51,9 +30,9 @@ export function FloorPanel({ floor, me, place, label, run }: Props) {
     void run({ type: 'floor.order', order });
   };
   return (
-    <section className="panel floor-panel" aria-label={FLOOR_TEXT.title}>
+    <section className="panel floor-panel" aria-label={t('floor.title')}>
       <h3>
-        {FLOOR_TEXT.speakers} <span className="count">{floor.queue.length}</span>
+        {t('floor.speakers')} <span className="count">{floor.queue.length}</span>
       </h3>
       {floor.speaking && chair && (
         <div className="floor-speaking">
@@ -61,14 +40,14 @@ export function FloorPanel({ floor, me, place, label, run }: Props) {
             🎙 <strong>{floor.speaking.name}</strong>
             {where(floor.speaking) && <span className="muted"> · {where(floor.speaking)}</span>}
           </span>
-          <button type="button" className="small" onClick={() => void run({ type: 'floor.end' })} title={FLOOR_TEXT.endTurn(floor.speaking.name)}>
-            {FLOOR_TEXT.end}
+          <button type="button" className="small" onClick={() => void run({ type: 'floor.end' })} title={t('floor.endTurn', { name: floor.speaking.name })}>
+            {t('floor.end')}
           </button>
         </div>
       )}
-      {floor.speaking?.id === me.id && <p className="floor-you">{FLOOR_TEXT.speakingYou}</p>}
+      {floor.speaking?.id === me.id && <p className="floor-you">{t('floor.speakingYou')}</p>}
       {floor.queue.length === 0 ? (
-        <p className="muted small-text">{FLOOR_TEXT.empty}</p>
+        <p className="muted small-text">{t('floor.empty')}</p>
       ) : (
         <ol className="floor-queue">
           {floor.queue.map((r, i) => (
@@ -79,16 +58,16 @@ export function FloorPanel({ floor, me, place, label, run }: Props) {
               </span>
               {chair && (
                 <span className="floor-actions">
-                  <button type="button" className="small primary" onClick={() => void run({ type: 'floor.give', participantId: r.id })} title={FLOOR_TEXT.give}>
-                    {FLOOR_TEXT.give}
+                  <button type="button" className="small primary" onClick={() => void run({ type: 'floor.give', participantId: r.id })} title={t('floor.give')}>
+                    {t('floor.give')}
                   </button>
-                  <button type="button" className="small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${FLOOR_TEXT.up}: ${r.name}`}>
+                  <button type="button" className="small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('floor.up', { name: r.name })}>
                     ↑
                   </button>
-                  <button type="button" className="small" disabled={i === floor.queue.length - 1} onClick={() => move(i, 1)} aria-label={`${FLOOR_TEXT.down}: ${r.name}`}>
+                  <button type="button" className="small" disabled={i === floor.queue.length - 1} onClick={() => move(i, 1)} aria-label={t('floor.down', { name: r.name })}>
                     ↓
                   </button>
-                  <button type="button" className="small" onClick={() => void run({ type: 'floor.remove', participantId: r.id })} aria-label={FLOOR_TEXT.removeFrom(r.name)}>
+                  <button type="button" className="small" onClick={() => void run({ type: 'floor.remove', participantId: r.id })} aria-label={t('floor.removeFrom', { name: r.name })}>
                     ✕
                   </button>
                 </span>
@@ -99,14 +78,14 @@ export function FloorPanel({ floor, me, place, label, run }: Props) {
       )}
       {chair && floor.queue.length > 0 && (
         <button type="button" className="primary floor-next" onClick={() => void run({ type: 'floor.give' })}>
-          {FLOOR_TEXT.giveNext}
+          {t('floor.giveNext')}
         </button>
       )}
       {delegation && mine >= 0 && (
         <div className="floor-mine">
-          <span className="small-text">{FLOOR_TEXT.waiting(mine + 1)}</span>
+          <span className="small-text">{t('floor.waiting', { position: mine + 1 })}</span>
           <button type="button" className="small" onClick={() => void run({ type: 'floor.withdraw' })}>
-            {FLOOR_TEXT.withdraw}
+            {t('floor.withdraw')}
           </button>
         </div>
       )}
@@ -117,6 +96,7 @@ export function FloorPanel({ floor, me, place, label, run }: Props) {
 
 /** "Ask for the floor on [the text in general | OP3 | the bracket of EU in OP3]". */
 function AskForTheFloor({ place, label, run }: Pick<Props, 'place' | 'label' | 'run'>) {
+  const { t } = useTranslation();
   const [on, setOn] = useState<'text' | 'paragraph' | 'bracket'>('paragraph');
   const paragraph = place?.paragraphId ? label(place.paragraphId) : undefined;
   const choice = on === 'bracket' && place?.proposalId ? 'bracket' : on !== 'text' && paragraph ? 'paragraph' : 'text';
@@ -132,14 +112,14 @@ function AskForTheFloor({ place, label, run }: Pick<Props, 'place' | 'label' | '
   return (
     <div className="floor-ask">
       <button type="button" className="primary" onClick={ask}>
-        {FLOOR_TEXT.ask}
+        {t('floor.ask')}
       </button>
       <label className="small-text">
-        {FLOOR_TEXT.askOn}{' '}
-        <select value={choice} onChange={(e) => setOn(e.target.value as typeof on)} aria-label={FLOOR_TEXT.askOn}>
-          <option value="text">{FLOOR_TEXT.onText}</option>
+        {t('floor.askOn')}{' '}
+        <select value={choice} onChange={(e) => setOn(e.target.value as typeof on)} aria-label={t('floor.askOn')}>
+          <option value="text">{t('floor.onText')}</option>
           {paragraph && <option value="paragraph">{paragraph}</option>}
-          {paragraph && place?.proposalId && <option value="bracket">{FLOOR_TEXT.onBracket(place.proposalLabel ?? '', paragraph)}</option>}
+          {paragraph && place?.proposalId && <option value="bracket">{t('floor.onBracket', { who: place.proposalLabel ?? '', where: paragraph })}</option>}
         </select>
       </label>
     </div>

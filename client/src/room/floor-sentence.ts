@@ -1,23 +1,24 @@
+import type { TFunction } from 'i18next';
 import type { DecisionEntry } from '@accord/shared/brackets/index';
 
-/** How the decision log reads a change to the speakers' list (BR86); the user-facing words, in one place. */
-export function floorSentence(d: DecisionEntry, label: (paragraphId: string) => string | undefined): string {
+/** How the decision log reads a change to the speakers' list (BR86), in the interface language. */
+export function floorSentence(d: DecisionEntry, label: (paragraphId: string) => string | undefined, t: TFunction): string {
   const f = d.floor;
-  if (!f) return `${d.by} changed the speakers' list`;
-  const name = f.name ?? 'a delegation';
-  const on = f.paragraphId && label(f.paragraphId) ? ` on ${label(f.paragraphId)}` : '';
+  if (!f) return t('floorLog.changed', { by: d.by });
+  const name = f.name ?? t('floorLog.aDelegation');
+  const where = f.paragraphId ? label(f.paragraphId) : undefined;
   switch (f.action) {
     case 'request':
-      return `${name} asked for the floor${on}`;
+      return where ? t('floorLog.requestOn', { name, where }) : t('floorLog.request', { name });
     case 'withdraw':
-      return `${name} withdrew its request for the floor`;
+      return t('floorLog.withdraw', { name });
     case 'give':
-      return `${d.by} gave the floor to ${name}${on}`;
+      return where ? t('floorLog.giveOn', { by: d.by, name, where }) : t('floorLog.give', { by: d.by, name });
     case 'end':
-      return `${d.by} ended ${name}'s turn`;
+      return t('floorLog.end', { by: d.by, name });
     case 'order':
-      return `${d.by} reordered the speakers' list`;
+      return t('floorLog.order', { by: d.by });
     case 'remove':
-      return `${d.by} removed ${name} from the speakers' list`;
+      return t('floorLog.remove', { by: d.by, name });
   }
 }

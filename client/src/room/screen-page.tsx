@@ -1,9 +1,11 @@
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { directionOf } from '../i18n';
 import { useOpenedSession } from '../api/use-opened-session';
 import type { Session } from '../api/sessions';
 import { paragraphName } from '../brackets/bracket-state';
-import { statusName } from '../brackets/panel/paragraph-status';
+import { statusName } from '../brackets/words';
 import { useBracketView } from '../brackets/use-bracket-view';
 import { CollabSession } from '../collab/collab-session';
 import { useCollabField, useTextMeta } from '../collab/use-collab';
@@ -18,23 +20,6 @@ import '../brackets/brackets.css';
 import '../styles/document.css';
 import './room.css';
 
-/** User-facing words of the room screen (one place, for the locale files to come). */
-export const ROOM_SCREEN_TEXT = {
-  opening: 'Opening the room screen…',
-  loading: 'Loading the text…',
-  what: 'room screen',
-  held: 'Held by the chair',
-  following: (who: string) => `Following ${who}`,
-  waiting: 'Waiting for the chair to place the cursor',
-  openBrackets: (n: number) => (n === 1 ? '1 open bracket' : `${n} open brackets`),
-  inText: (n: number) => `${n} in the text`,
-  smaller: 'Smaller text',
-  larger: 'Larger text',
-  size: 'Text size',
-  broken: 'This text contains content this version of Accord cannot show; reload after updating Accord.',
-};
-
-const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 const SIZE_KEY = 'accord.screen.size';
 const SIZES = [18, 22, 26, 30, 36, 42, 50, 60];
 
@@ -61,6 +46,7 @@ function useTextSize(): [number, (step: number) => void] {
  */
 export function ScreenPage({ sessionId }: { sessionId: string }) {
   const { opened, error } = useOpenedSession(sessionId, { keepLink: true });
+  const { t } = useTranslation();
   const [collab, setCollab] = useState<CollabSession | null>(null);
   useEffect(() => {
     if (!opened) return;
@@ -68,13 +54,14 @@ export function ScreenPage({ sessionId }: { sessionId: string }) {
     setCollab(c);
     return () => c.destroy();
   }, [sessionId, opened]);
-  if (error) return <CannotOpen what={ROOM_SCREEN_TEXT.what} reason={error} />;
-  if (!opened || !collab) return <div className="page-message muted">{ROOM_SCREEN_TEXT.opening}</div>;
+  if (error) return <CannotOpen what="screen" reason={error} />;
+  if (!opened || !collab) return <div className="page-message muted">{t('screen.opening')}</div>;
   return <RoomScreen key={collab.doc.guid} session={opened.session} collab={collab} />;
 }
 
 function RoomScreen({ session, collab }: { session: Session; collab: CollabSession }) {
   const meta = useTextMeta(collab);
+  const { t } = useTranslation();
   const synced = useCollabField(collab, 'synced');
   const identity = useCollabField(collab, 'identity');
   const [problem, setProblem] = useState<string | null>(null);
@@ -107,7 +94,7 @@ function RoomScreen({ session, collab }: { session: Session; collab: CollabSessi
   }, [editor, current, synced, size, view?.order]);
 
   const language = meta.language || session.language || undefined;
-  const dir = language && RTL.has(language.split('-')[0]) ? 'rtl' : 'ltr';
+  const dir = directionOf(language);
   const open = current && view ? (view.counts.byParagraph[current] ?? 0) : 0;
   return (
     <div className="room-screen" style={{ ...paletteStyle(), '--screen-size': `${size}px` } as React.CSSProperties}>
@@ -120,23 +107,23 @@ function RoomScreen({ session, collab }: { session: Session; collab: CollabSessi
           {current && view ? (
             <>
               <strong className="screen-label">{label(current)}</strong>
-              <span className={`screen-status status-${view.paragraphs[current]?.status ?? 'open'}`}>{statusName(view.paragraphs[current])}</span>
-              <span className="screen-count">[ ] {ROOM_SCREEN_TEXT.openBrackets(open)}</span>
-              <span className="screen-total">({ROOM_SCREEN_TEXT.inText(view.counts.total)})</span>
+              <span className={`screen-status status-${view.paragraphs[current]?.status ?? 'open'}`}>{statusName(view.paragraphs[current], t)}</span>
+              <span className="screen-count">[ ] {t('screen.openBrackets', { count: open })}</span>
+              <span className="screen-total">({t('screen.inText', { count: view.counts.total })})</span>
             </>
           ) : (
-            <span className="screen-waiting">{ROOM_SCREEN_TEXT.waiting}</span>
+            <span className="screen-waiting">{t('screen.waiting')}</span>
           )}
         </div>
         <div className="screen-follow" data-testid="screen-follow">
-          {followed.held ? <span className="screen-held">🔒 {ROOM_SCREEN_TEXT.held}</span> : followed.who && ROOM_SCREEN_TEXT.following(followed.who)}
+          {followed.held ? <span className="screen-held">🔒 {t('screen.held')}</span> : followed.who && t('screen.following', { who: followed.who })}
         </div>
-        <div className="screen-zoom" role="group" aria-label={ROOM_SCREEN_TEXT.size}>
-          <button type="button" onClick={() => step(-1)} aria-label={ROOM_SCREEN_TEXT.smaller}>
+        <div className="screen-zoom" role="group" aria-label={t('screen.size')}>
+          <button type="button" onClick={() => step(-1)} aria-label={t('screen.smaller')}>
             A−
           </button>
           <span className="screen-size">{size}px</span>
-          <button type="button" onClick={() => step(1)} aria-label={ROOM_SCREEN_TEXT.larger}>
+          <button type="button" onClick={() => step(1)} aria-label={t('screen.larger')}>
             A+
           </button>
         </div>
@@ -144,12 +131,12 @@ function RoomScreen({ session, collab }: { session: Session; collab: CollabSessi
       <SpeakingLine floor={room.floor} label={label} className="screen-speaking" />
       {problem && (
         <div className="banner banner-error" role="alert">
-          {ROOM_SCREEN_TEXT.broken}
+          {t('screen.broken')}
         </div>
       )}
       <main className="screen-scroll">
         <article className="paper screen-paper" lang={language} dir={dir} data-synced={synced ? 'true' : 'false'}>
-          {!synced && <p className="paper-loading muted">{ROOM_SCREEN_TEXT.loading}</p>}
+          {!synced && <p className="paper-loading muted">{t('editor.loading')}</p>}
           <EditorContent editor={editor} className="editor editor-readonly" />
         </article>
       </main>

@@ -1,7 +1,10 @@
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { groupsOf, isReadOnly, type Command } from '@accord/shared/brackets/index';
 import { canWriteText, NOTICE_READ_ONLY } from '@accord/shared/protocol';
+import { refusalText } from '../i18n/refusal';
+import { directionOf } from '../i18n';
 import type { Me, Session } from '../api/sessions';
 import { CurrentParagraph } from '../brackets/panel/current-paragraph';
 import { BracketPanel } from '../brackets/panel/bracket-panel';
@@ -35,6 +38,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
   // re-render here re-renders the panel with every proposal card.
   const snap = { identity: useCollabField(collab, 'identity'), contentProblem: useCollabField(collab, 'contentProblem'), synced: useCollabField(collab, 'synced') };
   const meta = useTextMeta(collab);
+  const { t } = useTranslation();
   const [comments, setComments] = useState<CommentStore | null>(null);
   useEffect(() => {
     const store = new CommentStore(collab.doc);
@@ -54,9 +58,9 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
   useEffect(() => {
     outbox.onSettled = (entry, d) => {
       const what = `${entry.where ? `${entry.where}: ` : ''}«${entry.text}»`;
-      if (d.status === 'sent') push(`Sent from the outbox: ${what}`);
+      if (d.status === 'sent') push(t('outbox.sent', { what }));
       else if (d.status === 'refused') {
-        push(`Not sent — ${d.error.message}. Your text: ${what}`, { label: 'Copy text', run: () => void navigator.clipboard?.writeText(entry.text).catch(() => undefined) });
+        push(t('outbox.refused', { reason: refusalText(d.error).replace(/[.。]?$/, ''), what }), { label: t('outbox.copyText'), run: () => void navigator.clipboard?.writeText(entry.text).catch(() => undefined) });
       }
     };
     // Sent whenever the connection (re)opens, and at once if it is open (after a reload).
@@ -68,7 +72,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
     };
     check();
     return collab.subscribe(check);
-  }, [collab, outbox, push]);
+  }, [collab, outbox, push, t]);
 
   const identity = snap.identity ?? { role: me.role, id: me.id ?? '', delegation: me.delegation, color: me.color, readOnly: !canWriteText(me.role) };
   const writer = !identity.readOnly && canWriteText(identity.role);
@@ -86,9 +90,9 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
     (paragraphId: string) => {
       const state = editorRef.current?.state;
       const label = state ? labelsOf(state).get(paragraphId)?.short : undefined;
-      push(`${label ?? 'This paragraph'} is agreed: the chair must reopen it before it can be edited.`);
+      push(label ? t('editor.lockedEdit', { paragraph: label }) : t('editor.lockedEditThis'));
     },
-    [push],
+    [push, t],
   );
   const editor = useAccordEditor({
     session: collab,
@@ -108,7 +112,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
 
   // "read-only" answers Yjs' own clean-up of redundant formatting on read-only clients: nothing
   // the person did, so nothing to tell them.
-  useEffect(() => collab.onNotice((n) => n.code !== NOTICE_READ_ONLY && push(n.message || n.code)), [collab, push]);
+  useEffect(() => collab.onNotice((n) => n.code !== NOTICE_READ_ONLY && push(refusalText(n))), [collab, push]);
 
   // Mod-Alt-P: the chair and the secretariat switch between editing and proposing.
   useEffect(() => {
@@ -126,7 +130,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
   const run = useCallback(
     async (command: Command) => {
       const answer = await sendCommand(collab, command);
-      if (!answer.ok) push(answer.error.message);
+      if (!answer.ok) push(refusalText(answer.error));
       return answer.ok;
     },
     [collab, push],
@@ -148,28 +152,26 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
       />
       {problem && (
         <div className="banner banner-error" role="alert">
-          <strong>This text cannot be edited here.</strong> It contains content this version of Accord cannot show ({problem}).
-          Editing and syncing are stopped so that nothing is lost; the stored text on the server is untouched. Reload the page
-          after updating Accord.
+          <Trans i18nKey="editor.contentProblem" values={{ problem }} components={{ strong: <strong /> }} />
         </div>
       )}
       <div className="view-bar">
-        <div className="view-switch" role="group" aria-label="View">
+        <div className="view-switch" role="group" aria-label={t('editor.view')}>
           <button type="button" className={!clean ? 'active' : ''} aria-pressed={!clean} onClick={() => setClean(false)}>
-            Compilation
+            {t('editor.compilation')}
           </button>
           <button type="button" className={clean ? 'active' : ''} aria-pressed={clean} onClick={() => setClean(true)}>
-            Clean
+            {t('editor.clean')}
           </button>
         </div>
         {writer && canPropose && (
           <label className="propose-switch" title="Ctrl+Alt+P">
-            <input type="checkbox" checked={proposeSwitch} onChange={(e) => setProposeSwitch(e.target.checked)} /> Propose instead of editing
+            <input type="checkbox" checked={proposeSwitch} onChange={(e) => setProposeSwitch(e.target.checked)} /> {t('editor.proposeSwitch')}
           </label>
         )}
-        {!canPropose && <span className="muted small-text">Observer: you follow the text live; observers do not propose.</span>}
+        {!canPropose && <span className="muted small-text">{t('editor.observerNote')}</span>}
         <a className="print-link" href={printPath(session.id)} target="_blank" rel="noopener">
-          Print / PDF
+          {t('editor.print')}
         </a>
         <SpeakingLine floor={room.floor} label={label} />
       </div>
@@ -178,8 +180,8 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
       )}
       <div className="workspace-body">
         <main className="paper-scroll">
-          <article className={`paper${clean ? ' clean-view' : ''}${proposing ? ' proposing' : ''}`} lang={language} data-synced={snap.synced ? 'true' : 'false'}>
-            {!snap.synced && <p className="paper-loading muted">Loading the text…</p>}
+          <article className={`paper${clean ? ' clean-view' : ''}${proposing ? ' proposing' : ''}`} lang={language} dir={directionOf(language)} data-synced={snap.synced ? 'true' : 'false'}>
+            {!snap.synced && <p className="paper-loading muted">{t('editor.loading')}</p>}
             <EditorContent editor={editor} className={editable ? 'editor' : 'editor editor-readonly'} />
           </article>
         </main>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../api/download-file';
 import { ApiError } from '../api/http';
 import { versionOptions } from '../revisions/compare-url';
@@ -6,15 +7,16 @@ import { useVersions } from '../revisions/use-versions';
 import { VersionSelect } from '../revisions/version-select';
 
 /** What the menu offers, one line each (`GET …/export?format=…`, docs/api.md). */
-const EXPORTS: Array<{ format: string; label: string; hint: string }> = [
-  { format: 'docx', label: 'Word (clean)', hint: 'The text as it would print, in UN layout' },
-  { format: 'compilation-docx', label: 'Word (compilation with brackets)', hint: 'Every open bracket with its sponsors and positions' },
-  { format: 'txt', label: 'Plain text', hint: 'UN-style plain text' },
-];
+const EXPORTS = [
+  { format: 'docx', key: 'docx' },
+  { format: 'compilation-docx', key: 'compilation' },
+  { format: 'txt', key: 'txt' },
+] as const;
 
 /** The editor header's Export menu: a format and the version to export (live text, a revision, a history point). */
 export function ExportMenu({ sessionId, token }: { sessionId: string; token: string }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -31,7 +33,7 @@ export function ExportMenu({ sessionId, token }: { sessionId: string; token: str
   return (
     <div className="export-menu" ref={root}>
       <button type="button" className="small" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        Export
+        {t('export.menu')}
       </button>
       {open && <ExportPanel sessionId={sessionId} token={token} />}
     </div>
@@ -41,24 +43,25 @@ export function ExportMenu({ sessionId, token }: { sessionId: string; token: str
 /** Mounted only while the menu is open, so the versions are listed when someone wants them. */
 function ExportPanel({ sessionId, token }: { sessionId: string; token: string }) {
   const versions = useVersions(sessionId, token);
+  const { t } = useTranslation();
   const [version, setVersion] = useState('live');
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const exportAs = (format: string) => {
-    setStatus({ text: 'Preparing the file…' });
+    setStatus({ text: t('export.preparing') });
     const q = new URLSearchParams({ format, version });
-    downloadFile(`/api/sessions/${encodeURIComponent(sessionId)}/export?${q}`, token, `${sessionId}.${format.endsWith('docx') ? 'docx' : 'txt'}`, 'the text').then(
-      (name) => setStatus({ text: `Downloaded ${name}.` }),
+    downloadFile(`/api/sessions/${encodeURIComponent(sessionId)}/export?${q}`, token, `${sessionId}.${format.endsWith('docx') ? 'docx' : 'txt'}`).then(
+      (name) => setStatus({ text: t('export.downloaded', { name }) }),
       (e: unknown) => setStatus({ text: e instanceof ApiError ? e.message : String(e), error: true }),
     );
   };
   return (
-    <div className="export-panel" role="dialog" aria-label="Export the text">
-      <VersionSelect label="Version" value={version} options={versionOptions(versions.revisions, versions.history)} onChange={setVersion} />
+    <div className="export-panel" role="dialog" aria-label={t('export.dialog')}>
+      <VersionSelect label={t('export.version')} value={version} options={versionOptions(versions.revisions, versions.history)} onChange={setVersion} />
       <ul>
         {EXPORTS.map((e) => (
           <li key={e.format}>
-            <button type="button" title={e.hint} onClick={() => exportAs(e.format)}>
-              {e.label}
+            <button type="button" title={t(`export.${e.key}.hint`)} onClick={() => exportAs(e.format)}>
+              {t(`export.${e.key}.label`)}
             </button>
           </li>
         ))}

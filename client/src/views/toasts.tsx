@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toastLifetime, withToast } from './toast-queue';
 
 export interface ToastAction {
@@ -30,6 +31,7 @@ export function useToasts(): { toasts: Toast[]; push: (message: string, action?:
 }
 
 export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss?: (id: number) => void }) {
+  const { t: tr } = useTranslation();
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((t) => (
@@ -49,7 +51,7 @@ export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss?: (id: nu
             </button>
           )}
           {t.action && dismiss && (
-            <button type="button" className="small toast-close" aria-label="Close" title="Close" onClick={() => dismiss(t.id)}>
+            <button type="button" className="small toast-close" aria-label={tr('common.close')} title={tr('common.close')} onClick={() => dismiss(t.id)}>
               ×
             </button>
           )}

@@ -1,3 +1,4 @@
+import { i18next } from '../../src/i18n';
 import { describe, expect, it } from 'vitest';
 import { findProposalText } from '@accord/shared/brackets/index';
 import { bracketHomes, cardActions, DEFAULT_FILTER, filterChoices, groupBrackets, STATUS_FILTERS, stepBracket, supersededBy, type PanelFilter, type Viewer } from '../../src/brackets/panel/panel-model';
@@ -138,6 +139,6 @@ describe('superseded proposals in the panel (BR32)', () => {
     expect(ids('open')).not.toContain(del);
     expect(ids('superseded')).toEqual([del]);
     expect(STATUS_FILTERS).toContain('superseded');
-    expect(supersededBy(view.proposals[del], view.decisions, view.proposals)).toBe("by Chair's acceptance of EU");
+    expect(supersededBy(view.proposals[del], view.decisions, view.proposals, i18next.t)).toBe("by Chair's acceptance of EU");
   });
 });

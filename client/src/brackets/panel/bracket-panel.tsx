@@ -1,10 +1,12 @@
 import type { Editor } from '@tiptap/react';
 import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { findBlock, findProposalText, LOCKED, type Command, type Proposal, type ProposalStatus } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
 import type { BracketView } from '../bracket-state';
 import { DecisionLog } from './decision-log';
-import { ParagraphStatusControl, statusName } from './paragraph-status';
+import { ParagraphStatusControl } from './paragraph-status';
+import { kindName, proposalStatusName, statusName } from '../words';
 import { DEFAULT_FILTER, filterChoices, groupBrackets, STATUS_FILTERS, stepBracket, supersededBy, type PanelFilter } from './panel-model';
 import { ProposalCard } from './proposal-card';
 import './panel.css';
@@ -52,6 +54,7 @@ export function BracketPanel(props: {
   run: (command: Command) => Promise<boolean>;
 }) {
   const { view, editor, me, run } = props;
+  const { t } = useTranslation();
   const [tab, setTab] = useState<'brackets' | 'decisions'>('brackets');
   const [filter, setFilter] = useState<PanelFilter>(DEFAULT_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
@@ -87,13 +90,13 @@ export function BracketPanel(props: {
   };
 
   return (
-    <section className="panel bracket-panel" aria-label="Brackets" tabIndex={0} onKeyDown={onKeyDown}>
+    <section className="panel bracket-panel" aria-label={t('panel.brackets')} tabIndex={0} onKeyDown={onKeyDown}>
       <div className="panel-tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'brackets'} className={tab === 'brackets' ? 'active' : ''} onClick={() => setTab('brackets')}>
-          Brackets <span className="count bracket-total">{view.counts.total}</span>
+          {t('panel.brackets')} <span className="count bracket-total">{view.counts.total}</span>
         </button>
         <button type="button" role="tab" aria-selected={tab === 'decisions'} className={tab === 'decisions' ? 'active' : ''} onClick={() => setTab('decisions')}>
-          Decisions <span className="count">{view.decisions.length + (view.edits?.length ?? 0)}</span>
+          {t('panel.decisions')} <span className="count">{view.decisions.length + (view.edits?.length ?? 0)}</span>
         </button>
       </div>
       {tab === 'decisions' ? (
@@ -101,39 +104,43 @@ export function BracketPanel(props: {
       ) : (
         <>
           <div className="panel-filters">
-            <select aria-label="Filter by delegation" value={filter.delegation} onChange={(e) => setFilter({ ...filter, delegation: e.target.value })}>
-              <option value="">All delegations</option>
+            <select aria-label={t('panel.filterDelegation')} value={filter.delegation} onChange={(e) => setFilter({ ...filter, delegation: e.target.value })}>
+              <option value="">{t('panel.allDelegations')}</option>
               {delegations.map((d) => (
                 <option key={d}>{d}</option>
               ))}
             </select>
-            <select aria-label="Filter by status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as ProposalStatus | 'all' })}>
+            <select aria-label={t('panel.filterStatus')} value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value as ProposalStatus | 'all' })}>
               {STATUS_FILTERS.map((s) => (
-                <option key={s}>{s}</option>
+                <option key={s} value={s}>
+                  {s === 'all' ? t('panel.allStatuses') : proposalStatusName(s, t)}
+                </option>
               ))}
             </select>
-            <select aria-label="Filter by kind" value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value })}>
-              <option value="">All kinds</option>
+            <select aria-label={t('panel.filterKind')} value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value })}>
+              <option value="">{t('panel.allKinds')}</option>
               {kinds.map((k) => (
-                <option key={k}>{k}</option>
+                <option key={k} value={k}>
+                  {kindName(k, t)}
+                </option>
               ))}
             </select>
           </div>
-          {isChair && <p className="muted small-text">Keyboard: J/K next/previous bracket, A accept, R reject.</p>}
-          {groups.length === 0 && <p className="muted small-text">No bracket matches.</p>}
+          {isChair && <p className="muted small-text">{t('panel.keyboard')}</p>}
+          {groups.length === 0 && <p className="muted small-text">{t('panel.noMatch')}</p>}
           {groups.map(({ paragraphId: para, label, proposals }) => {
             const state = view.paragraphs[para];
             return (
               <div key={para} className="bracket-group" data-paragraph={para}>
                 <div className="bracket-group-head">
                   <strong>{label}</strong>
-                  <span className="count" title="open brackets in this paragraph">
+                  <span className="count" title={t('panel.openInParagraph')}>
                     {view.counts.byParagraph[para] ?? 0}
                   </span>
                   {isChair ? (
                     <ParagraphStatusControl key={`${para}-${state?.status}`} paragraphId={para} state={state} run={run} />
                   ) : (
-                    state && state.status !== 'open' && <span className="tag paragraph-status-tag">{statusName(state)}</span>
+                    state && state.status !== 'open' && <span className="tag paragraph-status-tag">{statusName(state, t)}</span>
                   )}
                 </div>
                 <ul className="proposal-list">
@@ -146,7 +153,7 @@ export function BracketPanel(props: {
                       groups={view.groups}
                       locked={LOCKED.has(state?.status ?? 'open')}
                       selected={p.id === selected}
-                      supersededBy={supersededBy(p, view.decisions, view.proposals, (id) => view.labels.get(id)?.short ?? 'a paragraph')}
+                      supersededBy={supersededBy(p, view.decisions, view.proposals, t, (id) => view.labels.get(id)?.short ?? t('decisions.aParagraph'))}
                       run={run}
                       onSelect={() => select(p)}
                     />

@@ -1,15 +1,24 @@
 import { schema } from '@accord/shared';
 import type { BlockSnapshot, Command, DecisionEntry, Proposal } from '@accord/shared/brackets/index';
-import { proposalLabel } from '@accord/shared/brackets/index';
 import type { ParagraphLabel } from '@accord/shared';
-import { editSentence, type DirectEdit } from '@accord/shared/edits';
+import type { DirectEdit } from '@accord/shared/edits';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { floorSentence } from '../../room/floor-sentence';
-import { statusName } from './paragraph-status';
-import { KIND_NAMES } from './proposal-card';
+import { formatTime } from '../../i18n/format';
+import { kindName, proposalName, statusName } from '../words';
 import { SnapshotText } from './snapshot-text';
 
-const ACTIONS: Record<string, string> = { accept: 'accepted', reject: 'rejected', setParagraphStatus: 'set the status of', undo: 'undid', revision: 'issued' };
+const ACTIONS = new Set(['accept', 'reject', 'setParagraphStatus', 'undo', 'revision']);
+/** "accepted EU (insertion)": what the entry did, in the interface language. */
+const did = (action: string, what: string, t: TFunction) => (ACTIONS.has(action) ? t(`decisions.past.${action}`, { what }) : t('decisions.past.other', { action, what }));
+
+/** "Secretariat deleted ‘x’ in OP3" (shared's editSentence, in the interface language). */
+const quote = (s: string) => `‘${s.length > 120 ? `${s.slice(0, 117)}…` : s}’`;
+function editSentence(e: DirectEdit, paragraph: string, t: TFunction): string {
+  return e.after === '' ? t('decisions.editDeleted', { by: e.by, before: quote(e.before), paragraph }) : t('decisions.editReplaced', { by: e.by, before: quote(e.before), after: quote(e.after), paragraph });
+}
 
 function text(b: BlockSnapshot | undefined): ReactNode {
   if (!b?.node) return '—';
@@ -21,7 +30,7 @@ function text(b: BlockSnapshot | undefined): ReactNode {
   }
 }
 
-const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+const time = (at: number) => formatTime(at);
 
 /** Every decision and status change, newest first: who, when, what, the text before → after. */
 export function DecisionLog(props: {
@@ -34,9 +43,10 @@ export function DecisionLog(props: {
   run: (command: Command) => Promise<boolean>;
 }) {
   const { decisions, proposals, labels, isChair, run } = props;
+  const { t } = useTranslation();
   const undone = new Set(decisions.filter((d) => d.action === 'undo').map((d) => d.undoes));
   const edits = props.edits ?? [];
-  if (decisions.length === 0 && edits.length === 0) return <p className="muted small-text">No decision yet.</p>;
+  if (decisions.length === 0 && edits.length === 0) return <p className="muted small-text">{t('decisions.none')}</p>;
   // Newest first; an edit goes where it began, so it reads between the revisions around it.
   const items: Array<{ at: number; d?: DecisionEntry; e?: DirectEdit }> = [...decisions.map((d) => ({ at: d.at, d })), ...edits.map((e) => ({ at: e.at, e }))];
   items.sort((x, y) => y.at - x.at);
@@ -47,7 +57,7 @@ export function DecisionLog(props: {
           return (
             <li key={e.id} className="decision decision-edit" data-edit={e.id}>
               <div dir="auto">
-                <span className="muted">{time(e.at)}</span> {editSentence(e, labels.get(e.paragraphId)?.short ?? 'a paragraph')}
+                <span className="muted">{time(e.at)}</span> {editSentence(e, labels.get(e.paragraphId)?.short ?? t('decisions.aParagraph'), t)}
               </div>
             </li>
           );
@@ -58,7 +68,7 @@ export function DecisionLog(props: {
           return (
             <li key={d.id} className="decision decision-floor">
               <div dir="auto">
-                <span className="muted">{time(d.at)}</span> {floorSentence(d, (id) => labels.get(id)?.short)}
+                <span className="muted">{time(d.at)}</span> {floorSentence(d, (id) => labels.get(id)?.short, t)}
               </div>
             </li>
           );
@@ -66,29 +76,29 @@ export function DecisionLog(props: {
         const undoneEntry = d.undoes ? decisions.find((x) => x.id === d.undoes) : undefined;
         const what = (entry: DecisionEntry): string => {
           const of = entry.proposalId ? proposals[entry.proposalId] : undefined;
-          if (entry.action === 'revision') return entry.revision ?? 'a revision';
+          if (entry.action === 'revision') return entry.revision ?? t('decisions.aRevision');
           if (entry.action === 'setParagraphStatus') {
-            return `${labels.get(entry.paragraphId ?? '')?.short ?? 'a paragraph'} → ${statusName(entry.paragraphs[0]?.after)}`;
+            return `${labels.get(entry.paragraphId ?? '')?.short ?? t('decisions.aParagraph')} → ${statusName(entry.paragraphs[0]?.after, t)}`;
           }
-          return of ? `${proposalLabel(of)} (${KIND_NAMES[of.kind] ?? of.kind})` : 'a proposal';
+          return of ? `${proposalName(of, t)} (${kindName(of.kind, t)})` : t('decisions.aProposal');
         };
-        const subject = d.action === 'undo' ? (undoneEntry ? `“${ACTIONS[undoneEntry.action]} ${what(undoneEntry)}”` : 'an earlier decision') : what(d);
+        const subject = d.action === 'undo' ? (undoneEntry ? `“${did(undoneEntry.action, what(undoneEntry), t)}”` : t('decisions.anEarlier')) : what(d);
         const ids = [...new Set([...d.before.map((b) => b.id), ...d.after.map((b) => b.id)])];
         // BR32/BR34: the proposals this entry superseded (or, for an undo, re-opened).
         const superseded = d.proposals.filter((c) => c.after.status === 'superseded').map((c) => proposals[c.id]);
         const reopened = d.proposals.filter((c) => c.before.status === 'superseded').map((c) => proposals[c.id]);
-        const names = (list: (Proposal | undefined)[]) => list.map((p) => (p ? `${proposalLabel(p)} (${KIND_NAMES[p.kind] ?? p.kind})` : 'a proposal')).join('; ');
+        const names = (list: (Proposal | undefined)[]) => list.map((p) => (p ? `${proposalName(p, t)} (${kindName(p.kind, t)})` : t('decisions.aProposal'))).join('; ');
         return (
           <li key={d.id} className={`decision decision-${d.action}`}>
             <div>
-              <span className="muted">{time(d.at)}</span> <strong>{d.by}</strong> {ACTIONS[d.action] ?? d.action} {subject}
+              <span className="muted">{time(d.at)}</span> <strong>{d.by}</strong> {did(d.action, subject, t)}
             </div>
             {superseded.length > 0 && (
               <div className="decision-superseded small-text">
-                {d.action === 'revision' ? 'Closed, their text gone' : 'Superseded'}: {names(superseded)}
+                {d.action === 'revision' ? t('decisions.closed', { names: names(superseded) }) : t('decisions.superseded', { names: names(superseded) })}
               </div>
             )}
-            {reopened.length > 0 && <div className="decision-superseded small-text">Re-opened: {names(reopened)}</div>}
+            {reopened.length > 0 && <div className="decision-superseded small-text">{t('decisions.reopened', { names: names(reopened) })}</div>}
             {ids.map((id) => (
               <div key={id} className="decision-text" dir="auto">
                 <span className="muted">{labels.get(id)?.short ?? ''} </span>
@@ -97,7 +107,7 @@ export function DecisionLog(props: {
             ))}
             {isChair && d.action !== 'undo' && d.action !== 'revision' && !undone.has(d.id) && (
               <button type="button" className="small" onClick={() => void run({ type: 'undoDecision', decisionId: d.id })}>
-                Undo
+                {t('decisions.undo')}
               </button>
             )}
           </li>

@@ -1,5 +1,7 @@
-import { proposalActions, proposalLabel, sponsorLabel, type DecisionEntry, type Group, type Proposal, type ProposalActions, type ProposalStatus, type Role, type Sponsor } from '@accord/shared/brackets/index';
+import type { TFunction } from 'i18next';
+import { proposalActions, sponsorLabel, type DecisionEntry, type Group, type Proposal, type ProposalActions, type ProposalStatus, type Role, type Sponsor } from '@accord/shared/brackets/index';
 import { paragraphName, type BracketView } from '../bracket-state';
+import { proposalName } from '../words';
 
 export { bracketHomes } from '../bracket-state';
 
@@ -85,18 +87,19 @@ export function cardActions(p: Proposal, who: Viewer): CardActions {
 /** The statuses the panel filters by, in the order offered. */
 export const STATUS_FILTERS: Array<ProposalStatus | 'all'> = ['open', 'accepted', 'rejected', 'withdrawn', 'superseded', 'all'];
 
-const DECIDED: Record<string, string> = { accept: 'acceptance', reject: 'rejection', setParagraphStatus: 'status change', undo: 'undo' };
 
 /**
  * BR32/BR34: what superseded a proposal, in words: "by the Chair's acceptance of EU", "by the
  * Chair's status change of OP3", "at Rev.1". Null for a proposal that is not superseded.
  */
-export function supersededBy(p: Proposal, decisions: DecisionEntry[], proposals: Record<string, Proposal>, paragraphName?: (id: string) => string): string | null {
+export function supersededBy(p: Proposal, decisions: DecisionEntry[], proposals: Record<string, Proposal>, t: TFunction, paragraphName?: (id: string) => string): string | null {
   if (p.status !== 'superseded') return null;
   const d = decisions.find((x) => x.id === p.decision);
-  if (!d) return 'by a decision';
-  if (d.action === 'revision') return `at ${d.revision ?? 'a revision'}`;
+  if (!d) return t('superseded.byDecision');
+  if (d.action === 'revision') return d.revision ? t('superseded.at', { revision: d.revision }) : t('superseded.atRevision');
   const of = d.proposalId ? proposals[d.proposalId] : undefined;
-  const what = of ? proposalLabel(of) : d.paragraphId && paragraphName ? paragraphName(d.paragraphId) : 'a paragraph';
-  return `by ${d.by}'s ${DECIDED[d.action] ?? d.action} of ${what}`;
+  const what = of ? proposalName(of, t) : d.paragraphId && paragraphName ? paragraphName(d.paragraphId) : t('decisions.aParagraph');
+  return t(`superseded.${d.action in SUPERSEDING ? d.action : 'other'}`, { by: d.by, what, action: d.action });
 }
+
+const SUPERSEDING = { accept: 1, reject: 1, setParagraphStatus: 1, undo: 1 };

@@ -1,32 +1,22 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Command, ParagraphState, ParagraphStatus } from '@accord/shared/brackets/index';
 
-export const STATUS_NAMES: Record<ParagraphStatus, string> = {
-  open: 'open',
-  informals: 'agreed in informals',
-  adref: 'agreed ad ref',
-  agreed: 'agreed',
-  deleted: 'deleted',
-};
-
-/** "agreed in informals [pending US]", as the chair's statement records it. */
-export function statusName(state: ParagraphState | null | undefined): string {
-  const status = state?.status ?? 'open';
-  return status === 'informals' && state?.pending ? `${STATUS_NAMES[status]} [pending ${state.pending}]` : STATUS_NAMES[status];
-}
+const STATUSES: ParagraphStatus[] = ['open', 'informals', 'adref', 'agreed', 'deleted'];
 
 /** The chair sets a paragraph's status; "agreed in informals" may be pending a delegation. */
 export function ParagraphStatusControl(props: { paragraphId: string; state: ParagraphState | undefined; run: (c: Command) => Promise<boolean> }) {
   const status = props.state?.status ?? 'open';
+  const { t } = useTranslation();
   const [pending, setPending] = useState(props.state?.pending ?? '');
   const set = (next: ParagraphStatus) =>
     void props.run({ type: 'setParagraphStatus', paragraphId: props.paragraphId, status: next, ...(next === 'informals' && pending.trim() ? { pending: pending.trim() } : {}) });
   return (
     <span className="paragraph-status-control" onClick={(e) => e.stopPropagation()}>
-      <select value={status} onChange={(e) => set(e.target.value as ParagraphStatus)} aria-label="Paragraph status">
-        {(Object.keys(STATUS_NAMES) as ParagraphStatus[]).map((s) => (
+      <select value={status} onChange={(e) => set(e.target.value as ParagraphStatus)} aria-label={t('paragraphStatus.label')}>
+        {STATUSES.map((s) => (
           <option key={s} value={s}>
-            {STATUS_NAMES[s]}
+            {t(`paragraphStatus.${s}`)}
           </option>
         ))}
       </select>
@@ -34,8 +24,8 @@ export function ParagraphStatusControl(props: { paragraphId: string; state: Para
         <input
           className="pending-input"
           value={pending}
-          placeholder="pending…"
-          aria-label="Pending delegation"
+          placeholder={t('paragraphStatus.pendingHint')}
+          aria-label={t('paragraphStatus.pendingDelegation')}
           onChange={(e) => setPending(e.target.value)}
           onBlur={() => pending.trim() !== (props.state?.pending ?? '') && set('informals')}
         />

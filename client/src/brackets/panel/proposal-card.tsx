@@ -1,30 +1,22 @@
 import { useState } from 'react';
-import { commentCapReached, positionWording, proposalLabel, sponsorLabel, type Command, type Group, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { positionWording, sponsorLabel, type Command, type Group, type Proposal, type Sponsor } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
 import { cardActions } from './panel-model';
 import { useProposalComments } from './use-proposal-comments';
-
-export const KIND_NAMES: Record<string, string> = {
-  insert: 'insertion',
-  delete: 'deletion',
-  replace: 'replacement',
-  alternative: 'alternative',
-  reserve: 'reservation',
-  pending: 'pending in the text',
-  newParagraph: 'new paragraph',
-  deleteParagraph: 'paragraph deletion',
-};
+import { commentCapText, kindName, positionName, proposalName, proposalStatusName } from '../words';
 
 const names = (list: Sponsor[]) => list.map(sponsorLabel).join(', ');
 const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** What the proposal changes, in one line: «old» → «new»; an alternative, its own text. */
-export function proposalSummary(p: Proposal): string {
+export function proposalSummary(p: Proposal, t: TFunction): string {
   const old = p.anchorText ? `«${p.anchorText}»` : '';
   const add = p.text ? `«${p.text}»` : '';
   if (p.kind === 'replace') return `${old} → ${add}`;
   if (p.kind === 'delete' || p.kind === 'reserve' || p.kind === 'pending') return old;
-  if (p.kind === 'deleteParagraph') return 'the whole paragraph';
+  if (p.kind === 'deleteParagraph') return t('proposal.wholeParagraph');
   return add || old;
 }
 
@@ -48,8 +40,9 @@ export function ProposalCard(props: {
 }) {
   const { proposal: p, me, run, onBehalfOf } = props;
   const comments = useProposalComments(p);
+  const { t } = useTranslation();
   // BR15's caps, from the rule itself: the form gives way to the reason once they are reached.
-  const capped = commentCapReached(comments, me.id);
+  const capped = commentCapText(comments, me.id, t);
   const [comment, setComment] = useState('');
   const [pendingText, setPendingText] = useState('');
   const [editing, setEditing] = useState<{ text: string; explanation: string } | null>(null);
@@ -62,26 +55,26 @@ export function ProposalCard(props: {
   return (
     <li className={`proposal-card status-${p.status}${props.selected ? ' selected' : ''}`} data-proposal={p.id} onClick={props.onSelect}>
       <div className="proposal-head">
-        <strong>{proposalLabel(p)}</strong>
-        <span className="tag">{KIND_NAMES[p.kind] ?? p.kind}</span>
-        {p.status !== 'open' && <span className={`tag tag-${p.status}`}>{p.status}</span>}
+        <strong>{proposalName(p, t)}</strong>
+        <span className="tag">{kindName(p.kind, t)}</span>
+        {p.status !== 'open' && <span className={`tag tag-${p.status}`}>{proposalStatusName(p.status, t)}</span>}
       </div>
       <div className="proposal-text" dir="auto">
-        {proposalSummary(p)}
+        {proposalSummary(p, t)}
       </div>
       {props.supersededBy && (
         <div className="proposal-superseded muted small-text">
-          Superseded {props.supersededBy}: the text it acts on was struck or removed.
+          {t('proposal.supersededBy', { by: props.supersededBy })}
         </div>
       )}
       {p.supporters.length > 0 && (
         <div className={`proposal-positions ${words.supporters}`} data-position="supporters">
-          {capital(words.supporters)}: {names(p.supporters)}
+          {capital(positionName(words.supporters, t))}: {names(p.supporters)}
         </div>
       )}
       {p.opposers.length > 0 && (
         <div className={`proposal-positions ${words.opposers}`} data-position="opposers">
-          {capital(words.opposers)}: {names(p.opposers)}
+          {capital(positionName(words.opposers, t))}: {names(p.opposers)}
         </div>
       )}
       {p.explanation && <p className="proposal-explanation">{p.explanation}</p>}
@@ -97,36 +90,36 @@ export function ProposalCard(props: {
       <div className="proposal-actions" onClick={(e) => e.stopPropagation()}>
         {can.support && (
           <button type="button" className="small" aria-pressed={can.supported} disabled={can.supported} onClick={() => void run({ type: 'support', proposalId: p.id, ...behalf })}>
-            {can.supported ? 'Supported' : 'Support'}
+            {can.supported ? t('proposal.supported') : t('proposal.support')}
           </button>
         )}
         {can.oppose && (
           <button type="button" className="small" aria-pressed={can.opposed} disabled={can.opposed} onClick={() => void run({ type: 'oppose', proposalId: p.id, ...behalf })}>
-            {can.opposed ? 'Opposed' : 'Oppose'}
+            {can.opposed ? t('proposal.opposed') : t('proposal.oppose')}
           </button>
         )}
         {can.cosponsor && (
           <button type="button" className="small" onClick={() => void run({ type: 'cosponsor', proposalId: p.id, ...behalf })}>
-            Co-sponsor
+            {t('proposal.cosponsor')}
           </button>
         )}
         {can.explain && editing === null && (
           <button type="button" className="small" onClick={() => setEditing({ text: p.text ?? '', explanation: p.explanation ?? '' })}>
-            Edit
+            {t('proposal.edit')}
           </button>
         )}
         {can.withdraw && (
           <button type="button" className="small" onClick={() => void run({ type: 'withdraw', proposalId: p.id })}>
-            {can.withdraw === 'proposal' ? 'Withdraw' : 'Withdraw my name'}
+            {can.withdraw === 'proposal' ? t('proposal.withdraw') : t('proposal.withdrawName')}
           </button>
         )}
         {can.decide && (
           <>
-            <button type="button" className="small primary" onClick={() => void run({ type: 'accept', proposalId: p.id })} title="Accept (A)">
-              Accept
+            <button type="button" className="small primary" onClick={() => void run({ type: 'accept', proposalId: p.id })} title={t('proposal.acceptKey')}>
+              {t('proposal.accept')}
             </button>
-            <button type="button" className="small" onClick={() => void run({ type: 'reject', proposalId: p.id })} title="Reject (R)">
-              Reject
+            <button type="button" className="small" onClick={() => void run({ type: 'reject', proposalId: p.id })} title={t('proposal.rejectKey')}>
+              {t('proposal.reject')}
             </button>
           </>
         )}
@@ -140,12 +133,12 @@ export function ProposalCard(props: {
               );
             }}
           >
-            <input value={pendingText} onChange={(e) => setPendingText(e.target.value)} placeholder="Agreed text (empty: keep as is)" aria-label="Agreed text" />
+            <input value={pendingText} onChange={(e) => setPendingText(e.target.value)} placeholder={t('proposal.agreedTextHint')} aria-label={t('proposal.agreedText')} />
             <button type="submit" className="small primary">
-              Accept
+              {t('proposal.accept')}
             </button>
             <button type="button" className="small" onClick={() => void run({ type: 'reject', proposalId: p.id })}>
-              Reject
+              {t('proposal.reject')}
             </button>
           </form>
         )}
@@ -160,19 +153,19 @@ export function ProposalCard(props: {
             void run({ type: 'editProposal', proposalId: p.id, ...change, explanation: editing.explanation }).then((ok) => ok && setEditing(null));
           }}
         >
-          {can.edit && <input value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value })} aria-label="Proposed text" autoFocus />}
-          <input value={editing.explanation} onChange={(e) => setEditing({ ...editing, explanation: e.target.value })} aria-label="Explanation" placeholder="Explanation (why)" />
+          {can.edit && <input value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value })} aria-label={t('proposal.proposedText')} autoFocus />}
+          <input value={editing.explanation} onChange={(e) => setEditing({ ...editing, explanation: e.target.value })} aria-label={t('proposal.explanation')} placeholder={t('proposal.explanationHint')} />
           <span className="inline-form">
             <button type="submit" className="small primary">
-              Save
+              {t('common.save')}
             </button>
             <button type="button" className="small" onClick={() => setEditing(null)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </span>
         </form>
       )}
-      {can.comment && capped && <p className="proposal-comments-full muted small-text">{capped[0].toUpperCase() + capped.slice(1)}.</p>}
+      {can.comment && capped && <p className="proposal-comments-full muted small-text">{capped}</p>}
       {can.comment && !capped && (
         <form
           className="inline-form comment-form"
@@ -182,7 +175,7 @@ export function ProposalCard(props: {
             if (comment.trim()) void run({ type: 'comment', proposalId: p.id, text: comment.trim(), ...behalf }).then((ok) => ok && setComment(''));
           }}
         >
-          <input value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Comment…" aria-label="Comment" />
+          <input value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('proposal.commentHint')} aria-label={t('proposal.comment')} />
         </form>
       )}
     </li>

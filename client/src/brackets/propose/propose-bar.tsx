@@ -1,5 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect, useReducer, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { labelsOf } from '../../editor/extensions/document-index';
 import type { Draft } from '../../editor/extensions/propose-draft';
 import { targetParagraph } from '../anchor';
@@ -9,14 +11,14 @@ import { PROPOSE_SHORTCUTS } from './shortcuts';
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘⌥' : 'Ctrl+Alt+';
 
 /** What the draft is aimed at, in the room's words: "OP 3: «尽快»", "insertion point in PP 2". */
-function describe(editor: Editor, draft: Draft | null): string {
-  if (!draft) return 'Click in the text to propose an insertion, or select text to replace, bracket or delete it.';
+function describe(editor: Editor, draft: Draft | null, t: TFunction): string {
+  if (!draft) return t('propose.describe.none');
   const at = targetParagraph(editor.state.doc, draft);
-  if (!at) return 'Select text within one paragraph.';
-  const label = labelsOf(editor.state).get(at.block.attrs.id as string)?.short ?? 'this paragraph';
-  if (draft.to === draft.from) return `Insertion point in ${label}: type the text to insert.`;
+  if (!at) return t('propose.withinOneParagraph');
+  const label = labelsOf(editor.state).get(at.block.attrs.id as string)?.short ?? t('propose.thisParagraph');
+  if (draft.to === draft.from) return t('propose.describe.point', { paragraph: label });
   const text = editor.state.doc.textBetween(draft.from, draft.to, '', '');
-  return `${label}: «${text.length > 40 ? text.slice(0, 40) + '…' : text}» — type a replacement, or choose an action.`;
+  return t('propose.describe.span', { paragraph: label, text: `«${text.length > 40 ? text.slice(0, 40) + '…' : text}»` });
 }
 
 /** Fixed-position style putting the bubble just above the start of the selection (below it near the top). */
@@ -41,6 +43,7 @@ export function ProposeBar(props: {
 }) {
   const { draft, editor, act } = props;
   const [help, setHelp] = useState(false);
+  const { t } = useTranslation();
   const span = !!draft && draft.to > draft.from;
   // The bubble follows the selection as the text scrolls under it.
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -62,31 +65,31 @@ export function ProposeBar(props: {
   );
   const actions = (
     <>
-      {button(span ? 'Propose replacement' : 'Propose insertion', 'textFocus', !!draft, 'R')}
-      {button('Propose alternative', 'alternative', !!draft, 'A')}
-      {button('Bracket (reserve)', 'reserve', span, 'B')}
-      {button('Propose deletion', 'delete', span, 'D')}
-      {button('New paragraph after', 'newParagraph', !!draft, 'N')}
-      {button('Alternative paragraph', 'paragraphAlternative', !!draft, 'L')}
+      {button(span ? t('propose.button.replace') : t('propose.button.insert'), 'textFocus', !!draft, 'R')}
+      {button(t('propose.button.alternative'), 'alternative', !!draft, 'A')}
+      {button(t('propose.button.reserve'), 'reserve', span, 'B')}
+      {button(t('propose.button.delete'), 'delete', span, 'D')}
+      {button(t('propose.button.newParagraph'), 'newParagraph', !!draft, 'N')}
+      {button(t('propose.button.paragraphAlternative'), 'paragraphAlternative', !!draft, 'L')}
       <button type="button" className="small" onMouseDown={keep} onClick={() => act('deleteParagraph')} disabled={!draft}>
-        Delete paragraph
+        {t('propose.button.deleteParagraph')}
       </button>
     </>
   );
   // Select-then-act: with text selected the actions float above the selection, not in the bar.
   const bubble = span && draft && !draft.sending && !draft.refused && !editor.isDestroyed ? bubbleAt(editor, draft.from) : null;
   return (
-    <div className="propose-bar" role="toolbar" aria-label="Propose">
+    <div className="propose-bar" role="toolbar" aria-label={t('propose.toolbar')}>
       <span className="propose-where" aria-live="polite">
-        {describe(editor, draft)}
+        {describe(editor, draft, t)}
       </span>
       <span className="propose-actions">
         {!bubble && actions}
         {(props.groups?.length ?? 0) > 0 && (
           <label className="propose-behalf">
-            Speaking for
-            <select value={props.onBehalfOf} onChange={(e) => props.setOnBehalfOf(e.target.value)} aria-label="Speaking for">
-              <option value="">own delegation</option>
+            {t('propose.speakingFor')}
+            <select value={props.onBehalfOf} onChange={(e) => props.setOnBehalfOf(e.target.value)} aria-label={t('propose.speakingFor')}>
+              <option value="">{t('propose.ownDelegation')}</option>
               {props.groups!.map((g) => (
                 <option key={g} value={g}>
                   {g}
@@ -95,28 +98,28 @@ export function ProposeBar(props: {
             </select>
           </label>
         )}
-        <button type="button" className="small help-button" aria-expanded={help} onClick={() => setHelp(!help)} title="Keyboard shortcuts">
+        <button type="button" className="small help-button" aria-expanded={help} onClick={() => setHelp(!help)} title={t('propose.shortcuts')}>
           ?
         </button>
       </span>
       {bubble && (
-        <div className="propose-bubble" role="menu" aria-label="Propose for the selection" style={bubble}>
+        <div className="propose-bubble" role="menu" aria-label={t('propose.bubble')} style={bubble}>
           {actions}
         </div>
       )}
       {help && (
-        <div className="propose-help" role="dialog" aria-label="Propose mode shortcuts">
-          <p>Click in the text and type to propose an insertion; select text and type to propose a replacement; select and press Delete to propose a deletion. What you type is sent after a short pause (typing on extends the same proposal); Enter sends at once, Escape drops the draft.</p>
+        <div className="propose-help" role="dialog" aria-label={t('propose.shortcutsDialog')}>
+          <p>{t('propose.help')}</p>
           <dl>
             <dt>{MOD}P</dt>
-            <dd>Propose mode on or off (chair and secretariat)</dd>
+            <dd>{t('propose.shortcut.toggle')}</dd>
             {PROPOSE_SHORTCUTS.map(([key, what]) => (
               <div key={key}>
                 <dt>
                   {MOD}
                   {key}
                 </dt>
-                <dd>{what}</dd>
+                <dd>{t(`propose.shortcut.${what}`)}</dd>
               </div>
             ))}
           </dl>

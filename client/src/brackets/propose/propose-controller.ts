@@ -1,6 +1,8 @@
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { LOCKED, type Actor, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
 import { labelsOf } from '../../editor/extensions/document-index';
+import { i18next } from '../../i18n';
+import { refusalText } from '../../i18n/refusal';
 import { proposeDraftKey, relocate, setDraft, type Draft, type DraftMode } from '../../editor/extensions/propose-draft';
 import { anchorFor, targetParagraph } from '../anchor';
 import { buildProposal, cleanProposalText, type ProposeAction } from './build-proposal';
@@ -96,9 +98,9 @@ export class ProposeController {
   private caption(mode: DraftMode, from: number): string | undefined {
     const at = targetParagraph(this.doc, { from, to: from });
     const label = at ? this.label(at.block.attrs.id as string) : undefined;
-    if (mode === 'newParagraph') return `New paragraph after ${label ?? 'this paragraph'}: `;
-    if (mode === 'paragraphAlternative') return `Alternative to ${label ?? 'this paragraph'}: `;
-    if (mode === 'alternative') return 'Alt: ';
+    if (mode === 'newParagraph') return `${label ? i18next.t('propose.newParagraphAfter', { paragraph: label }) : i18next.t('propose.newParagraphAfterThis')} `;
+    if (mode === 'paragraphAlternative') return `${label ? i18next.t('propose.alternativeTo', { paragraph: label }) : i18next.t('propose.alternativeToThis')} `;
+    if (mode === 'alternative') return `${i18next.t('propose.altCaption')} `;
     return undefined;
   }
 
@@ -109,9 +111,10 @@ export class ProposeController {
     const id = draft.anchor.paragraphId;
     const status = this.env.records().paragraphs[id]?.status ?? 'open';
     if (!LOCKED.has(status)) return null;
-    const what = status === 'adref' ? 'agreed ad ref' : status;
+    const what = i18next.t(`paragraphStatus.${status}`);
     // The server's words (shared lockedError), and what it means here.
-    return `${this.label(id) ?? 'This paragraph'} is ${what}; the chair must reopen it first: nothing can be proposed in it until then.`;
+    const label = this.label(id);
+    return label ? i18next.t('propose.locked', { paragraph: label, status: what }) : i18next.t('propose.lockedThis', { status: what });
   }
 
   /** Says why a draft is refused: once per draft, not once per key. */
@@ -125,7 +128,7 @@ export class ProposeController {
     const { from, to } = selection;
     const anchor = anchorFor(this.doc, { from, to });
     if (!anchor) {
-      if (to > from) this.env.notify('Select text within one paragraph to propose a change to it.');
+      if (to > from) this.env.notify(i18next.t('propose.oneParagraph'));
       return;
     }
     const current = this.draft;
@@ -227,7 +230,7 @@ export class ProposeController {
    */
   async send(action: ProposeAction, current: Draft | null, typingOn = false): Promise<void> {
     this.env.clock.clearTimeout(this.pause);
-    if (!current) return this.env.notify('Click in the text or select some first.');
+    if (!current) return this.env.notify(i18next.t('propose.clickFirst'));
     if (current.sending) {
       if (!typingOn) this.finishAfter = true;
       return;
@@ -249,11 +252,11 @@ export class ProposeController {
     const same = now?.id === current.id;
     if (delivery.status === 'refused') {
       if (same) this.show({ ...now, sending: false, refused: true });
-      this.env.notify(sent ? `${delivery.error.message} — not sent: ${quote(sent)}` : delivery.error.message);
+      this.env.notify(sent ? i18next.t('propose.refusedText', { reason: refusalText(delivery.error), text: quote(sent) }) : refusalText(delivery.error));
       return;
     }
     if (delivery.status === 'queued') {
-      this.env.notify(`Not sent yet${sent ? ` (${quote(sent)})` : ''}: it is kept in the outbox and sent when the connection returns.`);
+      this.env.notify(sent ? i18next.t('propose.queuedText', { text: quote(sent) }) : i18next.t('propose.queued'));
       if (!same || !now) return;
       const rest = now.text.startsWith(sent) ? now.text.slice(sent.length) : now.text;
       if (!rest) return this.finish();
@@ -318,7 +321,7 @@ export class ProposeController {
     if (current && !current.sending) this.env.outbox.take(this.holder(current.id));
     this.finish();
     if (!current || !current.text.trim() || current.sending) return;
-    this.env.notify(`Draft set aside, not sent: ${quote(current.text)}`, { label: 'Restore', run: () => this.restore(current) });
+    this.env.notify(i18next.t('propose.setAside', { text: quote(current.text) }), { label: i18next.t('propose.restore'), run: () => this.restore(current) });
   }
 
   /** Brings back a draft set aside (found again by its anchor, as others may have edited meanwhile). */
@@ -339,7 +342,7 @@ export class ProposeController {
     if (current.sending) this.finishAfter = true;
     else if (current.text && !current.refused) void this.send(actionOf(current), current);
     else {
-      if (current.refused && current.text.trim()) this.env.notify(`Not sent: ${quote(current.text)}`, { label: 'Restore', run: () => this.restore(current) });
+      if (current.refused && current.text.trim()) this.env.notify(i18next.t('propose.notSent', { text: quote(current.text) }), { label: i18next.t('propose.restore'), run: () => this.restore(current) });
       this.finish();
     }
   }
@@ -408,7 +411,7 @@ export class ProposeController {
         return true;
       }
       if (current) void this.send(actionOf(current), current);
-      else this.env.notify('Click in the text or select some first.');
+      else this.env.notify(i18next.t('propose.clickFirst'));
       return true;
     }
     if ((key === 'Backspace' || key === 'Delete') && current && !current.text && current.to > current.from) {
@@ -452,7 +455,7 @@ export class ProposeController {
         if (delivery.status !== 'sent') {
           this.wanted = null;
           if (delivery.status === 'queued') this.finish();
-          return this.env.notify(delivery.status === 'queued' ? `Not sent yet: your change to ${quote(text)} is kept in the outbox.` : delivery.error.message);
+          return this.env.notify(delivery.status === 'queued' ? i18next.t('propose.queuedChange', { text: quote(text) }) : refusalText(delivery.error));
         }
         const range = text ? proposalTextRange(this.doc, on.proposalId) : null;
         const caret = range ? range.from + goal.before.length : null;

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
 import type { ParagraphState, Proposal } from '@accord/shared/brackets/index';
 import type { CollabSession } from '../../collab/collab-session';
@@ -46,6 +47,7 @@ export function ProposeLayer(props: {
   groups?: string[];
 }) {
   const { editor, collab, outbox } = props;
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [draft, setDraftState] = useState<Draft | null>(null);
   const latest = useRef(props);
@@ -160,7 +162,7 @@ export function ProposeLayer(props: {
       <input
         ref={input}
         className="propose-input"
-        aria-label="Proposed text"
+        aria-label={t('proposal.proposedText')}
         style={style}
         autoComplete="off"
         spellCheck={false}

@@ -1,11 +1,11 @@
 import type { ProposeAction } from './build-proposal';
 
-/** Keyboard shortcuts of propose mode (shown in the help popover). */
+/** Keyboard shortcuts of propose mode: key, what it does (a key of `propose.shortcut.*`), action. */
 export const PROPOSE_SHORTCUTS: Array<[string, string, ProposeAction | 'textFocus']> = [
-  ['R', 'Propose replacement (or insertion) — then type', 'textFocus'],
-  ['A', 'Propose an alternative — then type', 'alternative'],
-  ['B', 'Bracket the selection (reservation)', 'reserve'],
-  ['D', 'Propose deleting the selection', 'delete'],
-  ['N', 'Propose a new paragraph after this one — then type', 'newParagraph'],
-  ['L', 'Propose an alternative to this whole paragraph ("5 alt") — then type', 'paragraphAlternative'],
+  ['R', 'replace', 'textFocus'],
+  ['A', 'alternative', 'alternative'],
+  ['B', 'reserve', 'reserve'],
+  ['D', 'delete', 'delete'],
+  ['N', 'newParagraph', 'newParagraph'],
+  ['L', 'paragraphAlternative', 'paragraphAlternative'],
 ];
