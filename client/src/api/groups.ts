@@ -1,3 +1,4 @@
+import { i18next } from '../i18n';
 import { apiFetch } from './http';
 
 /** A group of delegations (docs/api.md "Groups"): members are participant ids. */
@@ -24,5 +25,5 @@ export function updateGroup(sessionId: string, groupId: string, input: { name?: 
 
 export async function deleteGroup(sessionId: string, groupId: string, token: string): Promise<void> {
   const res = await fetch(`${base(sessionId)}/${encodeURIComponent(groupId)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok && res.status !== 404) throw new Error(`The server answered ${res.status}`);
+  if (!res.ok && res.status !== 404) throw new Error(i18next.t('api.status', { status: res.status }));
 }

@@ -1,3 +1,4 @@
+import { i18next } from '../i18n';
 import Collaboration from '@tiptap/extension-collaboration';
 import type { AnyExtension } from '@tiptap/core';
 import { useEditor, type Editor } from '@tiptap/react';
@@ -57,7 +58,7 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
         e.setEditable(false, false);
         onContentError(error.message);
       },
-      editorProps: { attributes: { spellcheck: 'false', 'aria-label': 'Negotiation text' } },
+      editorProps: { attributes: { spellcheck: 'false', 'aria-label': i18next.t('editor.textLabel') } },
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
     },

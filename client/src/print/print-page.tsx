@@ -2,6 +2,8 @@ import { schema } from '@accord/shared';
 import type { Proposal } from '@accord/shared/brackets/index';
 import { cssString, printBlocks, printDate } from '@accord/shared/print/index';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { directionOf, i18next } from '../i18n';
 import { ApiError } from '../api/http';
 import type { Session } from '../api/sessions';
 import { useOpenedSession } from '../api/use-opened-session';
@@ -14,20 +16,21 @@ import { fetchVersionText, printPath, type VersionText } from './print-api';
 import { PrintedBody } from './printed-text';
 import './print.css';
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'French', es: 'Spanish', ru: 'Russian', zh: 'Chinese', ar: 'Arabic' };
-const RTL = /^(ar|fa|he|ur)\b/i;
+const UN_LANGUAGES = new Set(['ar', 'zh', 'en', 'fr', 'ru', 'es']);
 
 /** `/s/:id/print?version=live|rev:<id>|history:<id>`: the text in UN layout, to print or save as PDF. */
 export function PrintPage({ sessionId }: { sessionId: string }) {
   const { opened, error } = useOpenedSession(sessionId);
+  const { t } = useTranslation();
   if (error) return <CannotOpen what="text" reason={error} />;
-  if (!opened) return <div className="page-message muted">Opening the text…</div>;
+  if (!opened) return <div className="page-message muted">{t('editor.opening')}</div>;
   return <PrintView session={opened.session} token={opened.token} />;
 }
 
 function PrintView({ session, token }: { session: Session; token: string }) {
   const [version, setVersion] = useState(() => new URLSearchParams(window.location.search).get('version') ?? 'live');
   const versions = useVersions(session.id, token);
+  const { t } = useTranslation();
   const choose = (ref: string) => {
     setVersion(ref);
     setText(null);
@@ -41,7 +44,7 @@ function PrintView({ session, token }: { session: Session; token: string }) {
   useEffect(() => {
     let cancelled = false;
     fetchVersionText(session.id, version, token)
-      .then((t) => !cancelled && setText(t))
+      .then((v) => !cancelled && setText(v))
       .catch((e: unknown) => !cancelled && setError(e instanceof ApiError ? e.message : String(e)));
     return () => {
       cancelled = true;
@@ -57,42 +60,45 @@ function PrintView({ session, token }: { session: Session; token: string }) {
 
   const symbol = text?.meta.symbol || session.symbol || '';
   useEffect(() => {
-    document.title = `${symbol || text?.meta.title || session.title} — print`;
-  }, [symbol, text, session.title]);
+    document.title = t('print.pageTitle', { title: symbol || text?.meta.title || session.title });
+  }, [symbol, text, session.title, t]);
 
   if (error) return <CannotOpen what="text" reason={error} />;
-  if (!text || !printed) return <div className="page-message muted">Laying out the text…</div>;
+  if (!text || !printed) return <div className="page-message muted">{t('print.layingOut')}</div>;
 
   // The running header of every printed page: the symbol on the left, the page number on the right
   // (CSS page margin boxes; a style element, not a script, so the CSP's script-src 'self' holds).
   const pageCss = `@page { size: A4; margin: 22mm 20mm 20mm 20mm; @top-left { content: ${cssString(symbol)}; } @top-right { content: counter(page) " / " counter(pages); } }`;
-  const languageName = LANGUAGE_NAMES[language.split('-')[0]] ?? language;
+  // The masthead is the document's, in the document's language (UN practice), not the interface's.
+  const base = language.split('-')[0];
+  const tDoc = i18next.getFixedT(UN_LANGUAGES.has(base) ? base : 'en');
+  const languageName = UN_LANGUAGES.has(base) ? tDoc(`print.languageName.${base}`) : language;
   return (
     <div className="print-page">
       <style>{pageCss}</style>
       <div className="print-toolbar">
         <a className="back-link" href={sessionPath(session.id)}>
-          Back to the text
+          {t('compare.back')}
         </a>
-        <VersionSelect label="Version" value={version} options={versionOptions(versions.revisions, versions.history)} onChange={choose} />
+        <VersionSelect label={t('export.version')} value={version} options={versionOptions(versions.revisions, versions.history)} onChange={choose} />
         <label>
-          <input type="checkbox" checked={sponsors} onChange={(e) => setSponsors(e.target.checked)} /> Sponsors after open brackets
+          <input type="checkbox" checked={sponsors} onChange={(e) => setSponsors(e.target.checked)} /> {t('print.sponsors')}
         </label>
         <span className="spacer" />
         <button type="button" className="primary" onClick={() => window.print()}>
-          Print / Save as PDF
+          {t('print.print')}
         </button>
       </div>
-      <article className="un-document" lang={language} dir={RTL.test(language) ? 'rtl' : 'ltr'}>
+      <article className="un-document" lang={language} dir={directionOf(language)}>
         <header className="un-masthead" dir="ltr">
           <div className="un-masthead-row">
-            <span className="un-org">United Nations</span>
+            <span className="un-org">{tDoc('print.masthead.un')}</span>
             <span className="un-symbol">{symbol}</span>
           </div>
           <div className="un-distribution">
-            <div>Distr.: Limited</div>
+            <div>{tDoc('print.masthead.distr')}</div>
             <div>{printDate(text.date)}</div>
-            <div>Original: {languageName}</div>
+            <div>{tDoc('print.masthead.original', { language: languageName })}</div>
             {text.meta.revisionLabel && <div>{text.meta.revisionLabel}</div>}
           </div>
         </header>

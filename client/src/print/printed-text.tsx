@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PrintBlock, PrintedText, PrintRun } from '@accord/shared/print/index';
 
 function Run({ run }: { run: PrintRun }) {
@@ -75,13 +76,14 @@ function Block({ block }: { block: PrintBlock }) {
 
 /** The body, then the footnotes after a short rule (at the end of the document). */
 export function PrintedBody({ printed }: { printed: PrintedText }) {
+  const { t } = useTranslation();
   return (
     <>
       {printed.body.map((b, i) => (
         <Block key={`${b.id}-${i}`} block={b} />
       ))}
       {printed.footnotes.length > 0 && (
-        <section className="un-footnotes" aria-label="Footnotes">
+        <section className="un-footnotes" aria-label={t('print.footnotes')}>
           {printed.footnotes.map((f, i) => (
             <Fragment key={`${f.id}-${i}`}>
               <p className="un-footnote">

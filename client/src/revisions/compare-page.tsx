@@ -1,5 +1,6 @@
 import { renderComparisonHtml, type Comparison } from '@accord/shared/diff/index';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import type { Me, Session } from '../api/sessions';
 import { useOpenedSession } from '../api/use-opened-session';
@@ -12,6 +13,8 @@ import { VersionSelect } from './version-select';
 import './revisions.css';
 import { CannotOpen } from '../views/cannot-open';
 
+const VIEWS: CompareView[] = ['inline', 'side-by-side'];
+
 function errorText(e: unknown): string {
   return e instanceof ApiError ? e.message : String(e);
 }
@@ -19,13 +22,15 @@ function errorText(e: unknown): string {
 /** `/s/:id/compare?from=…&to=…&view=…`: any two versions, shareable by its address. */
 export function ComparePage({ sessionId }: { sessionId: string }) {
   const { opened, error } = useOpenedSession(sessionId);
+  const { t } = useTranslation();
   if (error) return <CannotOpen what="comparison" reason={error} />;
-  if (!opened) return <div className="page-message muted">Opening the comparison…</div>;
+  if (!opened) return <div className="page-message muted">{t('compare.opening')}</div>;
   return <CompareWorkspace session={opened.session} me={opened.me} token={opened.token} />;
 }
 
 function CompareWorkspace({ session, me, token }: { session: Session; me: Me; token: string }) {
   const versions = useVersions(session.id, token);
+  const { t } = useTranslation();
   const initial = useMemo(() => parseCompareSearch(window.location.search), []);
   const [state, setState] = useState(initial);
   const [comparison, setComparison] = useState<{ key: string; value: Comparison } | null>(null);
@@ -74,23 +79,23 @@ function CompareWorkspace({ session, me, token }: { session: Session; me: Me; to
     if (!full) return;
     const link = new URL(comparePath(session.id, full), window.location.origin).href;
     navigator.clipboard.writeText(link).then(
-      () => setNotice('Link copied: anyone with access to this text sees this comparison.'),
+      () => setNotice(t('compare.linkCopied')),
       () => setNotice(link),
     );
   };
   const download = () => {
     if (!full) return;
     downloadComparisonHtml(session.id, full, view, token).then(
-      (name) => setNotice(`Downloaded ${name}.`),
+      (name) => setNotice(t('export.downloaded', { name })),
       (e: unknown) => setError(errorText(e)),
     );
   };
 
   const downloadDocx = () => {
     if (!full) return;
-    setNotice('Preparing the Word file…');
+    setNotice(t('compare.preparingWord'));
     downloadComparisonDocx(session.id, full, token).then(
-      (name) => setNotice(`Downloaded ${name}: open it in Word to step through the changes.`),
+      (name) => setNotice(t('compare.downloadedWord', { name })),
       (e: unknown) => setError(errorText(e)),
     );
   };
@@ -98,51 +103,51 @@ function CompareWorkspace({ session, me, token }: { session: Session; me: Me; to
   return (
     <div className="workspace compare-workspace">
       <header className="header-bar">
-        <a className="brand" href="/">
-          Accord
+        <a className="brand" href="/" title={t('header.home')}>
+          {t('app.name')}
         </a>
         <div className="header-text">
           {session.symbol && <span className="header-symbol">{session.symbol}</span>}
           <span className="header-title" dir="auto" title={session.title}>
             {session.title}
           </span>
-          <span className="tag">Compare</span>
+          <span className="tag">{t('compare.tag')}</span>
         </div>
         <div className="header-me">
           <span className="dot" style={{ background: me.color }} />
-          <span className="me-name">{me.delegation || me.role}</span>
-          <span className="tag tag-role">{me.role}</span>
+          <span className="me-name">{me.delegation || t(`role.${me.role}`)}</span>
+          <span className="tag tag-role">{t(`role.${me.role}`)}</span>
         </div>
         <a className="back-link" href={sessionPath(session.id)}>
-          Back to the text
+          {t('compare.back')}
         </a>
       </header>
       <div className="compare-toolbar">
-        <VersionSelect label="From" value={from ?? 'live'} options={options} onChange={(ref) => set({ from: ref })} />
-        <button type="button" className="small" title="Swap" aria-label="Swap from and to" onClick={() => from && set({ from: state.to, to: from })}>
+        <VersionSelect label={t('revisions.from')} value={from ?? 'live'} options={options} onChange={(ref) => set({ from: ref })} />
+        <button type="button" className="small" title={t('compare.swap')} aria-label={t('compare.swapHint')} onClick={() => from && set({ from: state.to, to: from })}>
           ⇄
         </button>
-        <VersionSelect label="To" value={state.to} options={options} onChange={(ref) => set({ to: ref })} />
-        <div className="view-switch" role="group" aria-label="View">
-          {(['inline', 'side-by-side'] as CompareView[]).map((v) => (
+        <VersionSelect label={t('revisions.to')} value={state.to} options={options} onChange={(ref) => set({ to: ref })} />
+        <div className="view-switch" role="group" aria-label={t('editor.view')}>
+          {VIEWS.map((v) => (
             <button key={v} type="button" className={view === v ? 'active' : ''} aria-pressed={view === v} onClick={() => set({ view: v })}>
-              {v === 'inline' ? 'Inline' : 'Side by side'}
+              {v === 'inline' ? t('compare.inline') : t('compare.sideBySide')}
             </button>
           ))}
         </div>
         <label className="hide-formatting">
           <input type="checkbox" checked={state.hideFormatting} onChange={(e) => set({ hideFormatting: e.target.checked })} />
-          Hide formatting and whitespace changes
+          {t('compare.hideFormatting')}
         </label>
         <span className="spacer" />
         <button type="button" className="small" onClick={copyLink} disabled={!full}>
-          Copy link
+          {t('compare.copyLink')}
         </button>
         <button type="button" className="small" onClick={download} disabled={!full}>
-          Download HTML
+          {t('compare.downloadHtml')}
         </button>
-        <button type="button" className="small" onClick={downloadDocx} disabled={!full} title="The later version with tracked changes, each by the delegation whose proposal made it">
-          Word (tracked changes)
+        <button type="button" className="small" onClick={downloadDocx} disabled={!full} title={t('compare.wordHint')}>
+          {t('compare.word')}
         </button>
       </div>
       {notice && (
@@ -155,9 +160,9 @@ function CompareWorkspace({ session, me, token }: { session: Session; me: Me; to
           {error}
         </div>
       )}
-      {!full && versions.loaded && <div className="page-message">No revision has been issued yet: choose two versions above (history points or the live text).</div>}
-      {loading && <div className="compare-loading muted">Comparing…</div>}
-      {html && !loading && <ComparisonFrame html={html} title={`Comparison: ${comparison?.value.from.label} → ${comparison?.value.to.label}`} />}
+      {!full && versions.loaded && <div className="page-message">{t('compare.noRevision')}</div>}
+      {loading && <div className="compare-loading muted">{t('compare.comparing')}</div>}
+      {html && !loading && <ComparisonFrame html={html} title={t('compare.frameTitle', { from: comparison?.value.from.label, to: comparison?.value.to.label })} />}
     </div>
   );
 }

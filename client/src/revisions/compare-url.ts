@@ -1,3 +1,5 @@
+import { i18next } from '../i18n';
+import { formatUtc } from '../i18n/format';
 import type { CompareQuery, HistoryPoint, Revision } from './revisions-api';
 
 export type CompareView = 'inline' | 'side-by-side';
@@ -45,22 +47,17 @@ export function documentDate(d: Date): string {
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-const REASONS: Record<string, string> = {
-  decision: 'after a decision',
-  editing: 'editing',
-  'before-restore': 'before a restore',
-  'before-revision': 'before a revision',
-};
+const REASONS = new Set(['decision', 'editing', 'before-restore', 'before-revision']);
 
 export function historyReason(reason: string): string {
-  return REASONS[reason] ?? reason;
+  return REASONS.has(reason) ? i18next.t(`history.reason.${reason}`) : reason;
 }
 
 /** "23 Nov 2026, 14:05 UTC": history points are shown in UTC like the server labels them. */
 export function historyTime(at: string): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return at;
-  return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC`;
+  return formatUtc(d);
 }
 
 export interface VersionOption {
@@ -72,7 +69,7 @@ export interface VersionOption {
 /** Everything a comparison can start or end at: the live text, revisions (newest first), history points. */
 export function versionOptions(revisions: Revision[], history: HistoryPoint[]): VersionOption[] {
   return [
-    { ref: 'live', label: 'Live text', group: 'live' },
+    { ref: 'live', label: i18next.t('versions.live'), group: 'live' },
     ...[...revisions].reverse().map((r): VersionOption => ({ ref: `rev:${r.id}`, label: r.date ? `${r.label} (${r.date})` : r.label, group: 'revision' })),
     ...history.map((h): VersionOption => ({ ref: `history:${h.id}`, label: `${historyTime(h.at)} · ${historyReason(h.reason)}`, group: 'history' })),
   ];

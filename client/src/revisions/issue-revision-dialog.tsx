@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { documentDate } from './compare-url';
 import { issueRevision, type Revision } from './revisions-api';
@@ -16,6 +17,7 @@ export function IssueRevisionDialog(props: {
   onIssued: (r: Revision) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const [label, setLabel] = useState(props.suggestedLabel);
   const [date, setDate] = useState(() => documentDate(new Date()));
   const [note, setNote] = useState('');
@@ -24,7 +26,7 @@ export function IssueRevisionDialog(props: {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!label.trim()) return setError('A revision needs a label, e.g. "Rev.2".');
+    if (!label.trim()) return setError(t('issue.needsLabel'));
     setBusy(true);
     setError(null);
     try {
@@ -36,32 +38,29 @@ export function IssueRevisionDialog(props: {
   };
 
   return (
-    <ModalDialog title="Issue revision" onClose={props.onClose}>
+    <ModalDialog title={t('issue.title')} onClose={props.onClose}>
       <form className="revision-form" onSubmit={submit}>
-        <p className="muted">
-          Freezes the whole text as it is now: brackets with their sponsors and status, paragraph statuses. New “bis” paragraphs get clean
-          numbers, references to paragraphs (“paragraph 5 above”) follow them, and struck text is dropped from the live text.
-        </p>
+        <p className="muted">{t('issue.explain')}</p>
         <ReferenceCheck sessionId={props.sessionId} token={props.token} />
         <label>
-          Label
+          {t('issue.label')}
           <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} autoFocus />
         </label>
         <label>
-          Date
+          {t('issue.date')}
           <input value={date} onChange={(e) => setDate(e.target.value)} maxLength={100} />
         </label>
         <label>
-          Note <span className="muted">(optional)</span>
-          <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={4000} rows={3} placeholder="e.g. After the informals of 3 August" />
+          {t('issue.note')} <span className="muted">{t('common.optional')}</span>
+          <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={4000} rows={3} placeholder={t('issue.noteHint')} />
         </label>
         {error && <p className="error-text">{error}</p>}
         <div className="dialog-buttons">
           <button type="button" onClick={props.onClose} disabled={busy}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Issuing…' : 'Issue revision'}
+            {busy ? t('issue.busy') : t('issue.title')}
           </button>
         </div>
       </form>

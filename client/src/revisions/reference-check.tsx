@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { RevisionPreview } from '@accord/shared/revisions/index';
 import { ApiError } from '../api/http';
 import { previewRevision } from './revisions-api';
@@ -10,6 +11,7 @@ import { previewRevision } from './revisions-api';
  */
 export function ReferenceCheck(props: { sessionId: string; token: string }) {
   const [preview, setPreview] = useState<RevisionPreview | null>(null);
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
@@ -21,26 +23,23 @@ export function ReferenceCheck(props: { sessionId: string; token: string }) {
     };
   }, [props.sessionId, props.token]);
 
-  if (error) return <p className="muted small-text">Paragraph references could not be checked: {error}</p>;
-  if (!preview) return <p className="muted small-text">Checking paragraph references…</p>;
+  if (error) return <p className="muted small-text">{t('references.failed', { error })}</p>;
+  if (!preview) return <p className="muted small-text">{t('references.checking')}</p>;
   const { flagged, references } = preview;
   if (!flagged.length && !references.length) return null;
   return (
-    <section className="reference-check" aria-label="Paragraph references">
+    <section className="reference-check" aria-label={t('references.title')}>
       {flagged.length > 0 && (
         <div className="reference-flags" role="alert">
           <p>
-            <strong>
-              {flagged.length === 1 ? '1 reference' : `${flagged.length} references`} cannot follow the new numbering
-            </strong>{' '}
-            and will be left as written:
+            <Trans i18nKey="references.flagged" count={flagged.length} components={{ strong: <strong /> }} />
           </p>
           <table>
             <thead>
               <tr>
-                <th>Paragraph</th>
-                <th>Reference</th>
-                <th>Why</th>
+                <th>{t('references.paragraph')}</th>
+                <th>{t('references.reference')}</th>
+                <th>{t('references.why')}</th>
               </tr>
             </thead>
             <tbody>
@@ -58,7 +57,7 @@ export function ReferenceCheck(props: { sessionId: string; token: string }) {
       {references.length > 0 && (
         <details className="reference-rewrites">
           <summary>
-            {references.length === 1 ? '1 reference' : `${references.length} references`} will follow the new numbers
+            {t('references.follow', { count: references.length })}
           </summary>
           <ul>
             {references.map((r, i) => (

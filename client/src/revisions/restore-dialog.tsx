@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { ModalDialog } from './modal-dialog';
 import { restoreVersion } from './revisions-api';
@@ -6,6 +7,7 @@ import { restoreVersion } from './revisions-api';
 /** Restoring replaces everyone's live text, so the chair confirms; the server keeps the old one as a history point. */
 export function RestoreDialog(props: { sessionId: string; token: string; version: { ref: string; label: string }; onRestored: () => void; onClose: () => void }) {
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const restore = async () => {
     setBusy(true);
@@ -19,18 +21,17 @@ export function RestoreDialog(props: { sessionId: string; token: string; version
     }
   };
   return (
-    <ModalDialog title="Restore this version" onClose={props.onClose}>
+    <ModalDialog title={t('restore.title')} onClose={props.onClose}>
       <p>
-        Replace the live text with <strong>{props.version.label}</strong>? Every participant sees the restored text at once. The current live
-        text is kept as a history point first, so nothing is lost.
+        <Trans i18nKey="restore.confirm" values={{ version: props.version.label }} components={{ strong: <strong /> }} />
       </p>
       {error && <p className="error-text">{error}</p>}
       <div className="dialog-buttons">
         <button type="button" onClick={props.onClose} disabled={busy}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary danger" onClick={() => void restore()} disabled={busy}>
-          {busy ? 'Restoring…' : 'Restore'}
+          {busy ? t('restore.busy') : t('restore.button')}
         </button>
       </div>
     </ModalDialog>

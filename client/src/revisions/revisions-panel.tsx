@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { navigate } from '../router';
 import { printPath } from '../print/print-api';
 import { comparePath, defaultPair, historyReason, historyTime, nextRevisionLabel, versionOptions } from './compare-url';
@@ -16,6 +17,7 @@ const RECENT_HISTORY = 8;
  */
 export function RevisionsPanel(props: { sessionId: string; token: string; isChair: boolean; revisionLabel?: string; notify: (m: string) => void }) {
   const { sessionId, token, isChair, notify } = props;
+  const { t } = useTranslation();
   const versions = useVersions(sessionId, token, props.revisionLabel);
   const { revisions, history } = versions;
   const [issuing, setIssuing] = useState(false);
@@ -30,18 +32,18 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
   const pickedFrom = from ?? fallbackFrom;
 
   return (
-    <section className="panel revisions-panel" aria-label="Revisions">
+    <section className="panel revisions-panel" aria-label={t('revisions.title')}>
       <h3>
-        Revisions <span className="count">{revisions.length}</span>
+        {t('revisions.title')} <span className="count">{revisions.length}</span>
         <span className="spacer" />
         {isChair && (
           <button type="button" className="small" onClick={() => setIssuing(true)}>
-            Issue revision…
+            {t('revisions.issue')}
           </button>
         )}
       </h3>
       {versions.error && <p className="error-text">{versions.error}</p>}
-      {versions.loaded && revisions.length === 0 && <p className="muted small-text">No revision issued yet.</p>}
+      {versions.loaded && revisions.length === 0 && <p className="muted small-text">{t('revisions.none')}</p>}
       <ol className="revision-list">
         {[...revisions].reverse().map((r) => (
           <li key={r.id} className="revision-item">
@@ -49,25 +51,25 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
               <strong dir="auto">{r.label}</strong>
               <span className="muted">{r.date}</span>
             </div>
-            <div className="muted small-text">by {r.by || 'the chair'}</div>
+            <div className="muted small-text">{t('revisions.by', { by: r.by || t('revisions.theChair') })}</div>
             {r.note && (
               <p className="revision-note" dir="auto">
                 {r.note}
               </p>
             )}
             <div className="revision-actions">
-              <button type="button" className="small" onClick={() => open(`rev:${r.id}`, `rev:${r.id}`)} title="The text as it stood in this revision">
-                Show
+              <button type="button" className="small" onClick={() => open(`rev:${r.id}`, `rev:${r.id}`)} title={t('revisions.showHint')}>
+                {t('revisions.show')}
               </button>
               <button type="button" className="small" onClick={() => open(`rev:${r.id}`, 'live')}>
-                Compare with live
+                {t('revisions.compareLive')}
               </button>
               <a className="small print-link" href={printPath(sessionId, `rev:${r.id}`)} target="_blank" rel="noopener">
-                Print
+                {t('revisions.print')}
               </a>
               {isChair && (
                 <button type="button" className="small" onClick={() => setRestoring({ ref: `rev:${r.id}`, label: r.label })}>
-                  Restore…
+                  {t('revisions.restore')}
                 </button>
               )}
             </div>
@@ -77,7 +79,7 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
 
       {!picking ? (
         <button type="button" className="small" onClick={() => (versions.reload(), setPicking(true))} disabled={options.length < 2}>
-          Compare…
+          {t('revisions.compareMenu')}
         </button>
       ) : (
         <form
@@ -87,14 +89,14 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
             if (pickedFrom) open(pickedFrom, to);
           }}
         >
-          <VersionSelect label="From" value={pickedFrom ?? 'live'} options={options} onChange={setFrom} />
-          <VersionSelect label="To" value={to} options={options} onChange={setTo} />
+          <VersionSelect label={t('revisions.from')} value={pickedFrom ?? 'live'} options={options} onChange={setFrom} />
+          <VersionSelect label={t('revisions.to')} value={to} options={options} onChange={setTo} />
           <div className="revision-actions">
             <button type="submit" className="small primary" disabled={!pickedFrom || pickedFrom === to}>
-              Compare
+              {t('revisions.compare')}
             </button>
             <button type="button" className="small" onClick={() => setPicking(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
@@ -103,7 +105,7 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
       {history.length > 0 && (
         <details className="history-list">
           <summary>
-            Recent history <span className="count">{history.length}</span>
+            {t('revisions.history')} <span className="count">{history.length}</span>
           </summary>
           <ul>
             {history.slice(0, RECENT_HISTORY).map((h) => (
@@ -112,15 +114,15 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
                   {historyTime(h.at)} <span className="muted">· {historyReason(h.reason)}</span>
                 </span>
                 <span className="revision-actions">
-                  <button type="button" className="small" onClick={() => open(`history:${h.id}`, `history:${h.id}`)} title="The text as it stood then">
-                    Show
+                  <button type="button" className="small" onClick={() => open(`history:${h.id}`, `history:${h.id}`)} title={t('revisions.showThen')}>
+                    {t('revisions.show')}
                   </button>
                   <button type="button" className="small" onClick={() => open(`history:${h.id}`, 'live')}>
-                    Compare with live
+                    {t('revisions.compareLive')}
                   </button>
                   {isChair && (
                     <button type="button" className="small" onClick={() => setRestoring({ ref: `history:${h.id}`, label: historyTime(h.at) })}>
-                      Restore…
+                      {t('revisions.restore')}
                     </button>
                   )}
                 </span>
@@ -138,7 +140,7 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
           onClose={() => setIssuing(false)}
           onIssued={(r) => {
             setIssuing(false);
-            notify(`${r.label} issued.`);
+            notify(t('revisions.issued', { label: r.label }));
             versions.reload();
           }}
         />
@@ -150,7 +152,7 @@ export function RevisionsPanel(props: { sessionId: string; token: string; isChai
           version={restoring}
           onClose={() => setRestoring(null)}
           onRestored={() => {
-            notify(`The live text is now ${restoring.label}; the previous live text is kept in the history.`);
+            notify(t('revisions.restored', { label: restoring.label }));
             setRestoring(null);
             versions.reload();
           }}

@@ -1,19 +1,15 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_AUTONYMS, INTERFACE_LANGUAGES } from '../i18n';
 import { ApiError } from '../api/http';
 import { createSession, type CreatedSession } from '../api/sessions';
 import { readFileBase64, readTextFile } from './read-text-file';
 
-const LANGUAGES = [
-  ['', 'Detect from text'],
-  ['en', 'English'],
-  ['fr', 'Français'],
-  ['es', 'Español'],
-  ['ru', 'Русский'],
-  ['zh', '中文'],
-  ['ar', 'العربية'],
-] as const;
+/** An example symbol (the document's, never translated). */
+const SYMBOL_EXAMPLE = 'A/C.3/74/L.11/Rev.1';
 
 export function CreateSessionForm({ adminKey, onCreated }: { adminKey: string | null; onCreated: (c: CreatedSession) => void }) {
+  const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [symbol, setSymbol] = useState('');
   const [language, setLanguage] = useState('');
@@ -47,7 +43,7 @@ export function CreateSessionForm({ adminKey, onCreated }: { adminKey: string | 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     // A Word file's title is read from the file when none is given.
-    if (!title.trim() && !docx) return setError('Give the text a title.');
+    if (!title.trim() && !docx) return setError(t('create.needTitle'));
     setBusy(true);
     setError(null);
     try {
@@ -66,44 +62,45 @@ export function CreateSessionForm({ adminKey, onCreated }: { adminKey: string | 
 
   return (
     <section className="card">
-      <h2>New text</h2>
+      <h2>{t('create.title')}</h2>
       <form className="create-form" onSubmit={submit}>
         <label>
-          Title
-          <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Countering the use of ICTs for criminal purposes" />
+          {t('create.textTitle')}
+          <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('create.titleHint')} />
         </label>
         <div className="row">
           <label>
-            Symbol <span className="muted">(optional)</span>
-            <input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder="A/C.3/74/L.11/Rev.1" />
+            {t('create.symbol')} <span className="muted">{t('common.optional')}</span>
+            <input value={symbol} onChange={(e) => setSymbol(e.target.value)} placeholder={SYMBOL_EXAMPLE} />
           </label>
           <label>
-            Language
+            {t('create.language')}
             <select value={language} onChange={(e) => setLanguage(e.target.value)}>
-              {LANGUAGES.map(([v, name]) => (
-                <option key={v} value={v}>
-                  {name}
+              <option value="">{t('create.detect')}</option>
+              {INTERFACE_LANGUAGES.map((v) => (
+                <option key={v} value={v} lang={v}>
+                  {LANGUAGE_AUTONYMS[v]}
                 </option>
               ))}
             </select>
           </label>
         </div>
         <label>
-          Text <span className="muted">(paste plain text, or load a .txt or Word .docx file)</span>
+          {t('create.text')} <span className="muted">{t('create.textHint')}</span>
           {docx ? (
             <span className="row">
-              <span data-testid="docx-name">Word file: {docx.name}</span>
+              <span data-testid="docx-name">{t('create.wordFile', { name: docx.name })}</span>
               <button type="button" onClick={() => setDocx(null)}>
-                Remove
+                {t('create.remove')}
               </button>
             </span>
           ) : (
-            <textarea value={text} onChange={(e) => setText(e.target.value)} rows={8} placeholder="The General Assembly, …" />
+            <textarea value={text} onChange={(e) => setText(e.target.value)} rows={8} placeholder={t('create.textExample')} />
           )}
         </label>
         <div className="row row-end">
           <label className="file-button">
-            Load .txt or .docx file…
+            {t('create.load')}
             <input
               type="file"
               accept=".txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -111,20 +108,20 @@ export function CreateSessionForm({ adminKey, onCreated }: { adminKey: string | 
             />
           </label>
           {progress !== null && (
-            <progress max={1} value={progress} aria-label="Reading file">
+            <progress max={1} value={progress} aria-label={t('create.reading')}>
               {Math.round(progress * 100)}%
             </progress>
           )}
           <span className="spacer" />
           <button type="submit" className="primary" disabled={busy || progress !== null || created !== null}>
-            {busy ? 'Creating…' : 'Create and open as chair'}
+            {busy ? t('create.creating') : t('create.submit')}
           </button>
         </div>
         {error && <p className="error-text">{error}</p>}
         {created && (
           <div className="import-warnings" role="status">
             <p>
-              Imported with {created.warnings!.length} warning{created.warnings!.length === 1 ? '' : 's'}:
+              {t('create.warnings', { count: created.warnings!.length })}
             </p>
             <ul>
               {created.warnings!.map((w, i) => (
@@ -132,7 +129,7 @@ export function CreateSessionForm({ adminKey, onCreated }: { adminKey: string | 
               ))}
             </ul>
             <button type="button" className="primary" onClick={() => onCreated(created)}>
-              Open as chair
+              {t('create.openAsChair')}
             </button>
           </div>
         )}

@@ -33,6 +33,9 @@ import '../brackets/brackets.css';
 import '../styles/document.css';
 import '../styles/carets.css';
 
+/** The chair's and the secretariat's switch between editing and proposing (a key, not a word). */
+const PROPOSE_SWITCH_KEY = 'Ctrl+Alt+P';
+
 export function EditorWorkspace({ session, me, token, collab, notice }: { session: Session; me: Me; token: string; collab: CollabSession; notice?: string }) {
   // Field by field: the whole snapshot changes with every keystroke (its unsaved count), and a
   // re-render here re-renders the panel with every proposal card.
@@ -165,7 +168,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
           </button>
         </div>
         {writer && canPropose && (
-          <label className="propose-switch" title="Ctrl+Alt+P">
+          <label className="propose-switch" title={PROPOSE_SWITCH_KEY}>
             <input type="checkbox" checked={proposeSwitch} onChange={(e) => setProposeSwitch(e.target.checked)} /> {t('editor.proposeSwitch')}
           </label>
         )}

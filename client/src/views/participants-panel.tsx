@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { createGroup, deleteGroup, listGroups, updateGroup, type GroupView } from '../api/groups';
 import { absoluteLink, addParticipant, listParticipants, type Participant } from '../api/participants';
@@ -8,10 +9,11 @@ const ROLES: Role[] = ['delegation', 'observer', 'secretariat'];
 
 function CopyLink({ link }: { link: string }) {
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   const href = absoluteLink(link);
   return (
     <span className="copy-link">
-      <input readOnly value={href} onFocus={(e) => e.currentTarget.select()} aria-label="Invitation link" />
+      <input readOnly value={href} onFocus={(e) => e.currentTarget.select()} aria-label={t('participants.link')} />
       <button
         type="button"
         onClick={() =>
@@ -21,7 +23,7 @@ function CopyLink({ link }: { link: string }) {
           )
         }
       >
-        {copied ? 'Copied' : 'Copy'}
+        {copied ? t('participants.copied') : t('participants.copy')}
       </button>
     </span>
   );
@@ -33,6 +35,7 @@ function CopyLink({ link }: { link: string }) {
  */
 function GroupsSection({ sessionId, token, participants }: { sessionId: string; token: string; participants: Participant[] }) {
   const [groups, setGroups] = useState<GroupView[]>([]);
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const delegations = participants.filter((p) => p.role === 'delegation');
@@ -56,7 +59,7 @@ function GroupsSection({ sessionId, token, participants }: { sessionId: string; 
 
   const create = (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) return setError('Enter a group name.');
+    if (!name.trim()) return setError(t('groups.needName'));
     void attempt(async () => {
       await createGroup(sessionId, { name: name.trim() }, token);
       setName('');
@@ -64,13 +67,13 @@ function GroupsSection({ sessionId, token, participants }: { sessionId: string; 
   };
 
   return (
-    <div className="groups-section" aria-label="Groups">
+    <div className="groups-section" aria-label={t('groups.title')}>
       <h4>
-        Groups <span className="count">{groups.length}</span>
+        {t('groups.title')} <span className="count">{groups.length}</span>
       </h4>
       <form className="participant-form" onSubmit={create}>
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. G77 and China" aria-label="Group name" />
-        <button type="submit">Create group</button>
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('groups.nameHint')} aria-label={t('groups.name')} />
+        <button type="submit">{t('groups.create')}</button>
       </form>
       {error && <p className="error-text">{error}</p>}
       <ul className="group-list">
@@ -80,8 +83,8 @@ function GroupsSection({ sessionId, token, participants }: { sessionId: string; 
             <li key={g.id} data-group={g.name}>
               <div className="participant-head">
                 <strong className="presence-name">{g.name}</strong>
-                <button type="button" className="small" onClick={() => void attempt(() => deleteGroup(sessionId, g.id, token))} aria-label={`Delete group ${g.name}`}>
-                  Delete
+                <button type="button" className="small" onClick={() => void attempt(() => deleteGroup(sessionId, g.id, token))} aria-label={t('groups.deleteNamed', { group: g.name })}>
+                  {t('groups.delete')}
                 </button>
               </div>
               <ul className="group-members">
@@ -91,7 +94,7 @@ function GroupsSection({ sessionId, token, participants }: { sessionId: string; 
                     <button
                       type="button"
                       className="small"
-                      aria-label={`Remove ${g.memberNames[i] ?? m} from ${g.name}`}
+                      aria-label={t('groups.removeMember', { member: g.memberNames[i] ?? m, group: g.name })}
                       onClick={() => void attempt(() => updateGroup(sessionId, g.id, { members: g.members.filter((x) => x !== m) }, token))}
                     >
                       ×
@@ -102,13 +105,13 @@ function GroupsSection({ sessionId, token, participants }: { sessionId: string; 
               {others.length > 0 && (
                 <select
                   value=""
-                  aria-label={`Add a member to ${g.name}`}
+                  aria-label={t('groups.addMemberTo', { group: g.name })}
                   onChange={(e) => {
                     const id = e.target.value;
                     if (id) void attempt(() => updateGroup(sessionId, g.id, { members: [...g.members, id] }, token));
                   }}
                 >
-                  <option value="">Add member…</option>
+                  <option value="">{t('groups.addMember')}</option>
                   {others.map((d) => (
                     <option key={d.id} value={d.id}>
                       {d.delegation}
@@ -127,6 +130,7 @@ function GroupsSection({ sessionId, token, participants }: { sessionId: string; 
 /** The chair invites delegations, observers and secretariat members and hands out their links. */
 export function ParticipantsPanel({ sessionId, token }: { sessionId: string; token: string }) {
   const [list, setList] = useState<Participant[]>([]);
+  const { t } = useTranslation();
   const [role, setRole] = useState<Role>('delegation');
   const [delegation, setDelegation] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -142,7 +146,7 @@ export function ParticipantsPanel({ sessionId, token }: { sessionId: string; tok
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!delegation.trim()) return setError('Enter a delegation or name.');
+    if (!delegation.trim()) return setError(t('participants.needName'));
     setError(null);
     try {
       const res = await addParticipant(sessionId, { role, delegation: delegation.trim() }, token);
@@ -157,24 +161,24 @@ export function ParticipantsPanel({ sessionId, token }: { sessionId: string; tok
   return (
     <section className="panel">
       <h3>
-        Participants <span className="count">{list.length}</span>
+        {t('participants.title')} <span className="count">{list.length}</span>
       </h3>
       <form className="participant-form" onSubmit={submit}>
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-label="Role">
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-label={t('participants.role')}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {r}
+              {t(`role.${r}`)}
             </option>
           ))}
         </select>
-        <input value={delegation} onChange={(e) => setDelegation(e.target.value)} placeholder="e.g. Kenya, EU, G77 and China" aria-label="Delegation" />
-        <button type="submit">Add</button>
+        <input value={delegation} onChange={(e) => setDelegation(e.target.value)} placeholder={t('participants.nameHint')} aria-label={t('role.delegation')} />
+        <button type="submit">{t('participants.add')}</button>
       </form>
       {error && <p className="error-text">{error}</p>}
       {added && (
         <div className="added-link">
           <span>
-            Link for <strong>{added.delegation}</strong>:
+            <Trans i18nKey="participants.linkFor" values={{ name: added.delegation }} components={{ strong: <strong /> }} />
           </span>
           <CopyLink link={added.link} />
         </div>
@@ -185,7 +189,7 @@ export function ParticipantsPanel({ sessionId, token }: { sessionId: string; tok
             <div className="participant-head">
               <span className="dot" style={{ background: p.color }} />
               <span className="presence-name">{p.delegation || '—'}</span>
-              <span className="presence-role">{p.role}</span>
+              <span className="presence-role">{t(`role.${p.role}`)}</span>
             </div>
             <CopyLink link={p.link} />
           </li>

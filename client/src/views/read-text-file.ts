@@ -1,3 +1,4 @@
+import { i18next } from '../i18n';
 /** Reads a plain-text file with FileReader, reporting progress 0…1 (large files take a moment). */
 export function readTextFile(file: File, onProgress: (fraction: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -6,7 +7,7 @@ export function readTextFile(file: File, onProgress: (fraction: number) => void)
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(new Error(`Could not read ${file.name}: ${reader.error?.message ?? 'unknown error'}`));
+    reader.onerror = () => reject(new Error(i18next.t('create.readFailed', { name: file.name, reason: reader.error?.message ?? '' })));
     reader.readAsText(file, 'utf-8');
   });
 }
@@ -20,7 +21,7 @@ export function readFileBase64(file: File, onProgress: (fraction: number) => voi
     };
     // A data: URL is "data:<type>;base64,<data>": the browser does the encoding.
     reader.onload = () => resolve(String(reader.result ?? '').replace(/^[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`Could not read ${file.name}: ${reader.error?.message ?? 'unknown error'}`));
+    reader.onerror = () => reject(new Error(i18next.t('create.readFailed', { name: file.name, reason: reader.error?.message ?? '' })));
     reader.readAsDataURL(file);
   });
 }

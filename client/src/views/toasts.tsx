@@ -31,27 +31,27 @@ export function useToasts(): { toasts: Toast[]; push: (message: string, action?:
 }
 
 export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss?: (id: number) => void }) {
-  const { t: tr } = useTranslation();
+  const { t } = useTranslation();
   return (
     <div className="toasts" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className="toast">
-          {t.message}
-          {t.action && (
+      {toasts.map((toast) => (
+        <div key={toast.id} className="toast">
+          {toast.message}
+          {toast.action && (
             <button
               type="button"
               className="small toast-action"
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => {
-                dismiss?.(t.id);
-                t.action!.run();
+                dismiss?.(toast.id);
+                toast.action!.run();
               }}
             >
-              {t.action.label}
+              {toast.action.label}
             </button>
           )}
-          {t.action && dismiss && (
-            <button type="button" className="small toast-close" aria-label={tr('common.close')} title={tr('common.close')} onClick={() => dismiss(t.id)}>
+          {toast.action && dismiss && (
+            <button type="button" className="small toast-close" aria-label={t('common.close')} title={t('common.close')} onClick={() => dismiss(toast.id)}>
               ×
             </button>
           )}

@@ -1,3 +1,4 @@
+import { i18next } from '../../i18n';
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
@@ -37,7 +38,7 @@ function widget(draft: Draft): () => HTMLElement {
   return () => {
     const el = document.createElement('span');
     el.className = `propose-draft propose-draft--${draft.mode}${draft.sending ? ' propose-draft--sending' : ''}${draft.unsent ? ' propose-draft--unsent' : ''}`;
-    if (draft.unsent) el.title = 'Not sent yet: it will be sent when the connection returns';
+    if (draft.unsent) el.title = i18next.t('propose.unsentDraft');
     el.setAttribute('contenteditable', 'false');
     if (draft.caption) {
       const caption = document.createElement('span');
