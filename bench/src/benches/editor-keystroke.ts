@@ -81,7 +81,7 @@ function summariseTrace(t: { traceEvents: TraceEvent[] }, keystrokes: number): s
     byName.set(name, m);
   }
   return ['renderer main thread while typing, ms per keystroke (count; elements restyled / objects laid out per event):',
-    ...[...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25).map(([k, m]) => `  ${(m.ms / keystrokes).toFixed(2).padStart(8)} ms  ${k} (${m.n}${m.detail ? `; ${Math.round(m.detail / m.n)}` : ''})`)].join('\n');
+    ...[...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, Number(process.env.BENCH_EDITOR_TRACE_TOP ?? 25)).map(([k, m]) => `  ${(m.ms / keystrokes).toFixed(2).padStart(8)} ms  ${k} (${m.n}${m.detail ? `; ${Math.round(m.detail / m.n)}` : ''})`)].join('\n');
 }
 
 interface CpuProfile {
@@ -190,6 +190,8 @@ async function typeIn(page: Page, link: string, build: string): Promise<Run> {
     editor.commands.setTextSelection(pos - 1);
     editor.commands.scrollIntoView();
   });
+  // BENCH_EDITOR_EVAL: a script run in the page before typing, for trying a change without a build.
+  if (process.env.BENCH_EDITOR_EVAL) await page.evaluate(process.env.BENCH_EDITOR_EVAL);
   // Settle, then forget the focus and selection transactions.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
   await page.evaluate(() => {
@@ -199,7 +201,7 @@ async function typeIn(page: Page, link: string, build: string): Promise<Run> {
     w.__bench.longTasks = [];
   });
   const browser = page.context().browser();
-  if (TRACE && browser) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  if (TRACE && browser) await browser.startTracing(page, { categories: (process.env.BENCH_EDITOR_TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline').split(',') });
   const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
