@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { findBlock, findProposalText, LOCKED, type Command, type Proposal, type ProposalStatus } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
 import type { BracketView } from '../bracket-state';
+import { scrollToCentre } from '../../editor/scroll-to-centre';
 import { DecisionLog } from './decision-log';
 import { ParagraphStatusControl } from './paragraph-status';
 import { kindName, proposalStatusName, statusName } from '../words';
@@ -38,7 +39,8 @@ export function revealProposal(editor: Editor, p: Proposal): void {
     // chair's next "a" would be typed into the text instead of accepting.
     if (focused instanceof HTMLElement && focused !== document.activeElement) focused.focus({ preventScroll: true });
   }
-  (start.node instanceof Element ? start.node : start.node.parentElement)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const target = start.node instanceof Element ? start.node : start.node.parentElement;
+  if (target) scrollToCentre(target);
 }
 
 /**
