@@ -1,5 +1,6 @@
 import type { Command, CommandOutcome, ErrorCode } from '@accord/shared/brackets/index';
 import type { CommandAnswer } from '../collab/command-channel';
+import { refusalText } from '../i18n/refusal';
 
 /** Why a command did not go through: the server's codes (docs/protocol.md) or the transport's. */
 export interface CommandFailure {
@@ -9,16 +10,6 @@ export interface CommandFailure {
 
 export type CommandOutcomeOrFailure = { ok: true; result: CommandOutcome } | { ok: false; error: CommandFailure };
 
-/** What a person reads when the server gave a code but no words (e.g. a malformed message). */
-const FALLBACK: Record<string, string> = {
-  invalid: 'The server could not read this request.',
-  not_permitted: 'Your role may not do this.',
-  not_found: 'This proposal or paragraph no longer exists.',
-  proposal_not_open: 'This proposal was already decided or withdrawn.',
-  anchor_gone: 'The text this refers to is no longer there.',
-  conflict: 'Other changes to the same text came first.',
-  paragraph_locked: 'The paragraph is agreed: the chair must reopen it first.',
-};
 
 /** Anything that can carry a command: the live session (WS 110/111, REST when the socket is down). */
 export interface CommandCarrier {
@@ -38,5 +29,6 @@ export async function sendCommand(collab: CommandCarrier, command: Command, comm
   }
   if (answer.ok) return answer;
   const code = answer.error.code as CommandFailure['code'];
-  return { ok: false, error: { code, message: answer.error.message || FALLBACK[code] || `Refused (${code}).` } };
+  // A code without words (a malformed message): the sentence for the code, in the interface language.
+  return { ok: false, error: { code, message: answer.error.message || refusalText({ code }) } };
 }

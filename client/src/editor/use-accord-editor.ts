@@ -9,7 +9,7 @@ import { observeRecords, readRecords } from '../brackets/bracket-state';
 import { BlockIds } from './extensions/block-ids';
 import { CaretThroughRemote } from './extensions/caret-through-remote';
 import { LongText } from './extensions/long-text';
-import { DocumentIndexExtension, setBracketRecords, setTextLanguage } from './extensions/document-index';
+import { DocumentIndexExtension, redrawAnnotations, setBracketRecords, setTextLanguage } from './extensions/document-index';
 import { schemaExtensions } from './extensions/index';
 import { LockedParagraphs } from './extensions/locked-paragraphs';
 import { RoomCarets } from './extensions/room-carets';
@@ -93,6 +93,14 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
     feed();
     return observeRecords(session.doc, feed);
   }, [editor, session]);
+
+  // The annotations' words (paragraph statuses, hover texts) are the interface's: redrawn when it changes.
+  useEffect(() => {
+    if (!editor) return;
+    const redraw = () => !editor.isDestroyed && editor.view.dispatch(redrawAnnotations(editor.state));
+    i18next.on('languageChanged', redraw);
+    return () => i18next.off('languageChanged', redraw);
+  }, [editor]);
 
   useEffect(() => {
     if (!editor) return;

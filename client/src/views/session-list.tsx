@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../i18n/language-switcher';
 import { ApiError } from '../api/http';
 import { listSessions, type ListedSession } from '../api/sessions';
 import { getAdminKey, knownSessions, saveSessionToken, setAdminKey, takeQueryParam } from '../api/token-store';
@@ -16,6 +18,7 @@ function openAsChair(s: ListedSession) {
 
 export function SessionList() {
   const adminKey = getAdminKey();
+  const { t } = useTranslation();
   const [sessions, setSessions] = useState<ListedSession[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const known = knownSessions();
@@ -32,17 +35,19 @@ export function SessionList() {
   return (
     <div className="home">
       <header className="home-header">
-        <span className="brand">Accord</span>
-        <span className="muted">Negotiation texts, drafted together</span>
+        <span className="brand">{t('app.name')}</span>
+        <span className="muted">{t('home.tagline')}</span>
+        <span className="spacer" />
+        <LanguageSwitcher />
       </header>
       <main className="home-main">
         <section className="card">
-          <h2>Texts</h2>
+          <h2>{t('home.texts')}</h2>
           {!adminKey && known.length === 0 && (
-            <p className="muted">Open the link you were given by the secretariat, or create a new text below.</p>
+            <p className="muted">{t('home.noAccess')}</p>
           )}
           {error && <p className="error-text">{error}</p>}
-          {adminKey && sessions === null && !error && <p className="muted">Loading texts…</p>}
+          {adminKey && sessions === null && !error && <p className="muted">{t('home.loading')}</p>}
           <ul className="session-list">
             {sessions?.map((s) => (
               <li key={s.id}>
@@ -51,19 +56,19 @@ export function SessionList() {
                   <span className="session-meta">
                     {s.symbol && <span>{s.symbol}</span>}
                     {s.language && <span className="lang">{s.language}</span>}
-                    {s.seed && <span className="tag">seed</span>}
-                    <span className="tag tag-role">chair</span>
+                    {s.seed && <span className="tag">{t('home.seed')}</span>}
+                    <span className="tag tag-role">{t('role.chair')}</span>
                   </span>
                 </button>
               </li>
             ))}
-            {knownOnly.map(([id, t]) => (
+            {knownOnly.map(([id, known]) => (
               <li key={id}>
                 <button type="button" className="session-row" onClick={() => navigate(sessionPath(id))}>
-                  <span className="session-title">{t.title || id}</span>
+                  <span className="session-title">{known.title || id}</span>
                   <span className="session-meta">
-                    {t.role && <span className="tag tag-role">{t.role}</span>}
-                    {t.delegation && <span>{t.delegation}</span>}
+                    {known.role && <span className="tag tag-role">{t(`role.${known.role}`)}</span>}
+                    {known.delegation && <span>{known.delegation}</span>}
                   </span>
                 </button>
               </li>

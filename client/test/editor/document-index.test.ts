@@ -1,3 +1,5 @@
+import { i18next } from '../../src/i18n';
+import { statusName } from '../../src/brackets/words';
 import fc from 'fast-check';
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
@@ -33,7 +35,6 @@ function referenceLabelDecorations(doc: PMNode): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
-const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals', adref: 'agreed ad ref', agreed: 'agreed', deleted: 'deleted' };
 const noDom = () => null as unknown as HTMLElement;
 
 function referenceAnnotations(doc: PMNode, records: BracketRecords): DecorationSet {
@@ -46,7 +47,7 @@ function referenceAnnotations(doc: PMNode, records: BracketRecords): DecorationS
     if (id && counts[id]) attrs['data-brackets'] = String(counts[id]);
     if (status !== 'open') {
       const s = id ? records.paragraphs[id] : undefined;
-      attrs['data-status'] = `${LOCKED.has(status) ? '🔒 ' : ''}${STATUS_NAMES[status] ?? status}${s?.pending ? `, pending ${s.pending}` : ''}`;
+      attrs['data-status'] = `${LOCKED.has(status) ? '🔒 ' : ''}${s ? statusName(s, i18next.t) : status}`;
     }
     decorations.push(Decoration.node(blockPos, blockPos + block.nodeSize, attrs));
     const ends = new Map<string, { pos: number; proposal: Proposal; role: string }>();

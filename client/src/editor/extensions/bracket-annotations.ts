@@ -1,13 +1,14 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Decoration } from '@tiptap/pm/view';
 import { annotation, LOCKED, positionWording, sponsorLabel, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import { i18next } from '../../i18n';
+import { kindName, positionName, statusName } from '../../brackets/words';
 
 export interface BracketRecords {
   proposals: Record<string, Proposal>;
   paragraphs: Record<string, ParagraphState>;
 }
 
-const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals', adref: 'agreed ad ref', agreed: 'agreed', deleted: 'deleted' };
 
 /** The tag drawn after an open bracket: its sponsors and positions, worded per kind (BR52). */
 export function inlineTag(p: Proposal): string {
@@ -16,11 +17,12 @@ export function inlineTag(p: Proposal): string {
 
 /** Hover text: who proposed, who wants it retained or deleted, why. */
 export function tooltip(p: Proposal): string {
-  const lines = [`${p.kind} – ${p.sponsors.map(sponsorLabel).join(', ') || (p.kind === 'pending' ? 'pending in the text' : 'original text')}`];
+  const t = i18next.t;
+  const lines = [`${kindName(p.kind, t)} – ${p.sponsors.map(sponsorLabel).join(', ') || (p.kind === 'pending' ? kindName('pending', t) : t('proposal.originalText'))}`];
   // Supporting a deletion means wanting the text deleted; opposing it, retained (BR52).
   const words = positionWording(p.kind);
-  if (p.supporters.length) lines.push(`${words.supporters}: ${p.supporters.map(sponsorLabel).join(', ')}`);
-  if (p.opposers.length) lines.push(`${words.opposers}: ${p.opposers.map(sponsorLabel).join(', ')}`);
+  if (p.supporters.length) lines.push(`${positionName(words.supporters, t)}: ${p.supporters.map(sponsorLabel).join(', ')}`);
+  if (p.opposers.length) lines.push(`${positionName(words.opposers, t)}: ${p.opposers.map(sponsorLabel).join(', ')}`);
   if (p.explanation) lines.push(p.explanation);
   return lines.join('\n');
 }
@@ -51,7 +53,7 @@ export function blockAnnotations(block: PMNode, blockPos: number, records: Brack
   if (id && count) attrs['data-brackets'] = String(count);
   if (status !== 'open') {
     const s = id ? records.paragraphs[id] : undefined;
-    attrs['data-status'] = `${LOCKED.has(status) ? '🔒 ' : ''}${STATUS_NAMES[status] ?? status}${s?.pending ? `, pending ${s.pending}` : ''}`;
+    attrs['data-status'] = `${LOCKED.has(status) ? '🔒 ' : ''}${s ? statusName(s, i18next.t) : status}`;
   }
   decorations.push(Decoration.node(blockPos, blockPos + block.nodeSize, attrs));
 

@@ -61,6 +61,8 @@ export interface DocumentIndex {
 export const documentIndexKey = new PluginKey<DocumentIndex>('accordDocumentIndex');
 /** Transaction meta carrying the text's language (setTextLanguage). */
 const languageKey = new PluginKey<string>('accordTextLanguage');
+/** The interface language changed: every annotation is drawn again in it (statuses, tooltips). */
+const redrawKey = new PluginKey<boolean>('accordRedrawAnnotations');
 
 const EMPTY_RECORDS: BracketRecords = { proposals: {}, paragraphs: {} };
 
@@ -410,6 +412,7 @@ export function applyDocumentIndex(prev: DocumentIndex, tr: Transaction): Docume
   if (records) next = applyRecords(next, tr.doc, records);
   const language = tr.getMeta(languageKey) as string | undefined;
   if (language !== undefined) next = applyLanguage(next, tr.doc, language);
+  if (tr.getMeta(redrawKey)) next = { ...next, annotations: redraw(next, tr.doc, () => true) };
   return next;
 }
 
@@ -426,6 +429,11 @@ export function labelsOf(state: EditorState): Map<string, ParagraphLabel> {
 /** Feeds new records (from the server-only Y maps) to the index. */
 export function setBracketRecords(state: EditorState, records: BracketRecords): Transaction {
   return state.tr.setMeta(documentIndexKey, records);
+}
+
+/** Draws every annotation again (after the interface language changed). */
+export function redrawAnnotations(state: EditorState): Transaction {
+  return state.tr.setMeta(redrawKey, true);
 }
 
 /** Tells the index the text's language (meta.language), which decides the italic opening words. */
