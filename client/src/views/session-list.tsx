@@ -141,7 +141,11 @@ export function SessionList() {
           {rows === null && <p className="muted">{LIST_TEXT.loading}</p>}
           {rows !== null && rows.length === 0 && !error && <p className="muted">{adminKey ? LIST_TEXT.noTexts : LIST_TEXT.noAccess}</p>}
           {rows !== null && rows.length > 0 && shown.length === 0 && <p className="muted">{LIST_TEXT.noMatch(query.trim())}</p>}
-          {shown.length > 0 && <SessionTable rows={shown} now={now} />}
+          {shown.length > 0 && (
+            <div className="session-table-scroll">
+              <SessionTable rows={shown} now={now} />
+            </div>
+          )}
         </section>
         <CreateSessionForm
           adminKey={adminKey}
