@@ -100,6 +100,22 @@ describe('the session list', () => {
     expect(await page.evaluate(() => localStorage.getItem('accord.adminKey'))).toBe(accord.adminKey);
   });
 
+  it('reads in the interface language chosen, dates and language names too; Arabic mirrored', async () => {
+    const page = await newPage();
+    await page.goto(`${accord.url}/?key=${accord.adminKey}`);
+    await rowCount(page, 3, 'the list');
+    await page.getByTestId('language-switcher').selectOption('ar');
+    await page.getByRole('columnheader', { name: 'الرمز' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const [first] = await rows(page);
+    expect(first![2]).toBe('الصينية');
+    expect(first![6]).toBe('الرئيس');
+    await page.screenshot({ path: resolve(artifacts, 'session-list-ar.png') });
+    await page.getByTestId('language-switcher').selectOption('zh');
+    await page.getByRole('columnheader', { name: '文号' }).waitFor();
+    expect((await rows(page))[0]![2]).toBe('中文');
+  });
+
   it('a delegation lists only its own text, with its role', async () => {
     const page = await newPage();
     await page.goto(kenyaLink);

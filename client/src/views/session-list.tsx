@@ -1,4 +1,7 @@
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { interfaceLocale } from '../i18n';
+import { LanguageSwitcher } from '../i18n/language-switcher';
 import { ApiError } from '../api/http';
 import { checkOrganiserKey, listSessions, type ListedSession } from '../api/sessions';
 import { adoptLinkKey, dropQueryParam, getAdminKey, knownSessions, saveSessionToken, storedAdminKey, type LinkKeyOutcome } from '../api/token-store';
@@ -7,21 +10,6 @@ import { activityTime, languageName } from './activity-time';
 import { CreateSessionForm } from './create-session-form';
 import { matchesSearch } from './session-search';
 
-const LIST_TEXT = {
-  heading: 'Texts',
-  search: 'Search by symbol or title',
-  columns: { symbol: 'Symbol', title: 'Title', language: 'Language', revision: 'Revision', activity: 'Last activity', brackets: 'Open brackets', role: 'Your role' },
-  original: 'Original',
-  loading: 'Loading texts…',
-  noTexts: 'No texts yet: create one below.',
-  noAccess: 'Open the link you were given by the secretariat, or create a new text below.',
-  noMatch: (q: string) => `No text matches “${q}”.`,
-  brackets: (n: number) => (n === 1 ? '1 open bracket' : `${n} open brackets`),
-  badKeyKept: 'This link’s organiser key is not valid; your saved sign-in is kept.',
-  badKey: 'This link’s organiser key is not valid. Ask whoever started Accord for the link it printed.',
-  uncheckedKey: 'The organiser key in this link could not be checked: the server did not answer. Reload the page to try again.',
-  roles: { chair: 'Chair', secretariat: 'Secretariat', delegation: 'Delegation', observer: 'Observer' } as Record<string, string>,
-};
 
 // A `?key=` link signs this browser in as the organiser, once the server confirms the key: a
 // wrong key must never replace the one that works. Read once, when the page loads.
@@ -64,13 +52,15 @@ async function loadRows(adminKey: string | null): Promise<{ rows: Row[]; error: 
   return { rows: [...rows.values()], error };
 }
 
+/** The locale key of what a `?key=` link did, when there is something to say. */
 function linkNotice(outcome: LinkKeyOutcome | null): string | null {
-  if (outcome?.kind === 'rejected') return outcome.kept ? LIST_TEXT.badKeyKept : LIST_TEXT.badKey;
-  if (outcome?.kind === 'unchecked') return LIST_TEXT.uncheckedKey;
+  if (outcome?.kind === 'rejected') return outcome.kept ? 'sessionList.badKeyKept' : 'sessionList.badKey';
+  if (outcome?.kind === 'unchecked') return 'sessionList.uncheckedKey';
   return null;
 }
 
 export function SessionList() {
+  const { t } = useTranslation();
   const [signedIn, setSignedIn] = useState(linkSignIn === null);
   const [outcome, setOutcome] = useState<LinkKeyOutcome | null>(null);
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -121,26 +111,28 @@ export function SessionList() {
   return (
     <div className="home">
       <header className="home-header">
-        <span className="brand">Accord</span>
-        <span className="muted">Negotiation texts, drafted together</span>
+        <span className="brand">{t('app.name')}</span>
+        <span className="muted">{t('sessionList.tagline')}</span>
+        <span className="spacer" />
+        <LanguageSwitcher />
       </header>
       <main className="home-main">
         <section className="card">
           <div className="list-head">
-            <h2>{LIST_TEXT.heading}</h2>
+            <h2>{t('sessionList.heading')}</h2>
             {rows !== null && rows.length > 0 && (
-              <input type="search" className="list-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={LIST_TEXT.search} aria-label={LIST_TEXT.search} />
+              <input type="search" className="list-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('sessionList.search')} aria-label={t('sessionList.search')} />
             )}
           </div>
           {notice && (
             <p className="list-notice" role="alert">
-              {notice}
+              {t(notice)}
             </p>
           )}
           {error && <p className="error-text">{error}</p>}
-          {rows === null && <p className="muted">{LIST_TEXT.loading}</p>}
-          {rows !== null && rows.length === 0 && !error && <p className="muted">{adminKey ? LIST_TEXT.noTexts : LIST_TEXT.noAccess}</p>}
-          {rows !== null && rows.length > 0 && shown.length === 0 && <p className="muted">{LIST_TEXT.noMatch(query.trim())}</p>}
+          {rows === null && <p className="muted">{t('sessionList.loading')}</p>}
+          {rows !== null && rows.length === 0 && !error && <p className="muted">{adminKey ? t('sessionList.noTexts') : t('sessionList.noAccess')}</p>}
+          {rows !== null && rows.length > 0 && shown.length === 0 && <p className="muted">{t('sessionList.noMatch', { query: query.trim() })}</p>}
           {shown.length > 0 && (
             <div className="session-table-scroll">
               <SessionTable rows={shown} now={now} />
@@ -160,20 +152,20 @@ export function SessionList() {
 }
 
 function SessionTable({ rows, now }: { rows: Row[]; now: number }) {
-  const c = LIST_TEXT.columns;
+  const { t } = useTranslation();
   return (
     <table className="session-table">
       <thead>
         <tr>
-          <th scope="col">{c.symbol}</th>
-          <th scope="col">{c.title}</th>
-          <th scope="col">{c.language}</th>
-          <th scope="col">{c.revision}</th>
-          <th scope="col">{c.activity}</th>
+          <th scope="col">{t('sessionList.columns.symbol')}</th>
+          <th scope="col">{t('sessionList.columns.title')}</th>
+          <th scope="col">{t('sessionList.columns.language')}</th>
+          <th scope="col">{t('sessionList.columns.revision')}</th>
+          <th scope="col">{t('sessionList.columns.activity')}</th>
           <th scope="col" className="num">
-            {c.brackets}
+            {t('sessionList.columns.brackets')}
           </th>
-          <th scope="col">{c.role}</th>
+          <th scope="col">{t('sessionList.columns.role')}</th>
         </tr>
       </thead>
       <tbody>
@@ -186,7 +178,10 @@ function SessionTable({ rows, now }: { rows: Row[]; now: number }) {
 }
 
 function SessionRow({ row, now }: { row: Row; now: number }) {
-  const time = row.lastActivity ? activityTime(row.lastActivity, now, navigator.languages) : null;
+  const { t } = useTranslation();
+  // Dates and language names in the interface language the person chose.
+  const locale = interfaceLocale();
+  const time = row.lastActivity ? activityTime(row.lastActivity, now, locale) : null;
   // The whole row opens the text; the title is also a real link (keyboard: its click bubbles to
   // the row; a new tab: left to the browser).
   const onLink = (e: MouseEvent) => {
@@ -201,14 +196,14 @@ function SessionRow({ row, now }: { row: Row; now: number }) {
           {row.title || row.symbol || row.id}
         </a>
       </td>
-      <td title={row.language}>{row.language ? languageName(row.language, navigator.languages) : <span className="muted">—</span>}</td>
-      <td>{row.revisionLabel || <span className="muted">{LIST_TEXT.original}</span>}</td>
+      <td title={row.language}>{row.language ? languageName(row.language, locale) : <span className="muted">—</span>}</td>
+      <td>{row.revisionLabel || <span className="muted">{t('sessionList.original')}</span>}</td>
       <td>{time ? <time dateTime={row.lastActivity} title={time.full}>{time.shown}</time> : <span className="muted">—</span>}</td>
       <td className="num">
-        {typeof row.openBrackets === 'number' ? <span aria-label={LIST_TEXT.brackets(row.openBrackets)}>{row.openBrackets}</span> : <span className="muted">—</span>}
+        {typeof row.openBrackets === 'number' ? <span aria-label={t('sessionList.openBrackets', { count: row.openBrackets })}>{row.openBrackets}</span> : <span className="muted">—</span>}
       </td>
       <td>
-        {row.role && <span className="tag tag-role">{LIST_TEXT.roles[row.role] ?? row.role}</span>}
+        {row.role && <span className="tag tag-role">{t(`role.${row.role}`)}</span>}
         {row.delegation && row.role !== 'chair' && <span className="session-delegation"> {row.delegation}</span>}
       </td>
     </tr>
