@@ -72,6 +72,14 @@ export function commandScope(index: RoomIndex, command: Command): Set<Y.XmlEleme
       // The rule only asks whether the paragraph exists.
       block(command.paragraphId);
       break;
+    case 'silence.start':
+      // The rule asks whether the paragraphs exist (a whole-text silence reads no block).
+      if (Array.isArray(command.paragraphIds)) command.paragraphIds.slice(0, 5_000).forEach(block);
+      break;
+    case 'silence.expire':
+      // Rare, and a whole-text silence adopts every paragraph: the whole text.
+      for (let i = 0; i < index.size; i++) seeds.add(index.at(i)!);
+      break;
     default:
       break;
   }
