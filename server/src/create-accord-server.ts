@@ -14,6 +14,7 @@ import type { Limits } from './limits/limits.js';
 import { HistoryRecorder } from './revisions/history-recorder.js';
 import { RevisionService } from './revisions/revision-service.js';
 import { seedSessions } from './sessions/seeding.js';
+import { SilenceClock } from './silence/silence-clock.js';
 import { createSqliteStorage, type SynchronousMode } from './storage/sqlite-storage.js';
 import type { Storage } from './storage/storage.js';
 
@@ -87,6 +88,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
   let storage: Storage | null = null;
   let rooms: Rooms | null = null;
   let revisions: RevisionService | null = null;
+  let silenceClock: SilenceClock | null = null;
   let adminKey = '';
   let http: Server | null = null;
   let wss: WebSocketServer | null = null;
@@ -112,9 +114,13 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
       onAuthenticate: ({ sessionId, token }) => identify(store, adminKey, sessionId, token),
     };
     const history = new HistoryRecorder({ storage: store, intervalMs: o.historyIntervalMs });
-    const extensions = [builtinAuth, ...o.extensions, history.extension];
+    const clock = new SilenceClock(store);
+    silenceClock = clock;
+    const extensions = [builtinAuth, ...o.extensions, history.extension, clock.extension];
     const roomSet = new Rooms({ ...o, storage: store, extensions, documentBytes: fairShare.limits.documentBytes });
     rooms = roomSet;
+    // Silences whose deadline passed while the server was down are adopted before anyone is served.
+    await clock.start(roomSet);
     revisions = new RevisionService(store, roomSet, history);
     const app = createApp({ storage: store, adminKey, rooms: roomSet, revisions, fairShare, openSessionCreation: o.openSessionCreation, clientDist: o.clientDist, jsonLimit: '16mb' });
     const server = createServer(app);
@@ -170,6 +176,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     const closed = new Promise<void>((r) => server.close(() => r()));
     for (const ws of wss?.clients ?? []) ws.close(CLOSE_GOING_AWAY, 'server shutting down');
     server.closeAllConnections();
+    await silenceClock?.stop();
     await rooms?.closeAll(o.stopTimeoutMs);
     // Rooms that unloaded with unrecorded edits took a last history point: store it first.
     await revisions?.history.flushed();

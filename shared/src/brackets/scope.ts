@@ -73,11 +73,9 @@ export function commandScope(index: RoomIndex, command: Command): Set<Y.XmlEleme
       block(command.paragraphId);
       break;
     case 'silence.start':
-      // The rule asks whether the paragraphs exist (a whole-text silence reads no block).
-      if (Array.isArray(command.paragraphIds)) command.paragraphIds.slice(0, 5_000).forEach(block);
-      break;
     case 'silence.expire':
-      // Rare, and a whole-text silence adopts every paragraph: the whole text.
+      // Rare (the chair, the clock), and they name paragraphs as the room numbers them ("OP3"), or
+      // adopt every paragraph of the text: the whole text, from the cached blocks.
       for (let i = 0; i < index.size; i++) seeds.add(index.at(i)!);
       break;
     default:

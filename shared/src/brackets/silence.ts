@@ -131,7 +131,7 @@ function changed(ctx: Ctx, silences: Silence[], s: Silence, action: SilenceActio
     proposals: [],
     paragraphs: Object.entries(paragraphs).map(([id, after]) => ({ id, before: ctx.state.paragraphs[id] ?? null, after })),
   };
-  return { ok: true, doc: ctx.state.doc, proposals: {}, paragraphs, room: { silences }, decision, result: { decisionId: decision.id } };
+  return { ok: true, doc: ctx.state.doc, proposals: {}, paragraphs, room: { silences }, decision, result: { decisionId: decision.id, silenceId: s.id } };
 }
 
 function replace(all: Silence[], next: Silence): Silence[] {

@@ -348,6 +348,8 @@ export interface CommandOutcome {
   orphaned?: string[];
   /** The comment a `comment` command added. */
   commentId?: string;
+  /** The silence a `silence.*` command started or acted on (BR90–BR94). */
+  silenceId?: string;
   /** A new proposal's bracketed span: its paragraph and content offsets (none for a paragraph deletion). */
   offsets?: { paragraphId: string; from: number; to: number };
 }
