@@ -5,7 +5,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['shared', 'server', 'client'].map((name) => ({
-      test: { name, root: `./${name}`, include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], testTimeout: 30_000 },
+      test: {
+        name,
+        root: `./${name}`,
+        include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+        testTimeout: 30_000,
+        setupFiles: name === 'client' ? ['./test/setup-i18n.ts'] : [],
+      },
     })),
   },
 });

@@ -2,9 +2,8 @@ import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { positionWording, type PositionWord } from './brackets/rulebook.js';
 import type { BracketState, Proposal, Sponsor } from './brackets/types.js';
 import { sponsorLabel } from './brackets/labels.js';
-import { FOOTNOTE_RULE } from './export-text.js';
+import { layOutBlocks } from './export-text.js';
 import { outWords, type OutWords } from './import/compilation/keywords.js';
-import { paragraphLabels } from './numbering.js';
 import { inlineTokens } from './render-inline.js';
 import type { TextMeta } from './schema.js';
 
@@ -22,14 +21,11 @@ import type { TextMeta } from './schema.js';
  */
 export function exportCompilationText(state: Pick<BracketState, 'doc' | 'proposals' | 'paragraphs'>, meta: Pick<TextMeta, 'language' | 'revisionLabel'>): string {
   const words = outWords(meta.language);
-  const labels = paragraphLabels(state.doc);
-  const body: string[] = meta.revisionLabel ? [meta.revisionLabel] : [];
-  const notes: string[] = [];
   const deletions = new Map<string, Proposal[]>();
   for (const p of Object.values(state.proposals)) {
     if (p.kind === 'deleteParagraph' && p.status === 'open') deletions.set(p.paragraphId, [...(deletions.get(p.paragraphId) ?? []), p]);
   }
-  state.doc.forEach((block) => {
+  const text = layOutBlocks(state.doc, (block, label) => {
     const id = block.attrs.id as string;
     let text = inlineGrammar(block, state.proposals, words);
     for (const p of deletions.get(id) ?? []) text = `${text.trimEnd()} [${positionClauses(p, words, true)}]`;
@@ -38,25 +34,10 @@ export function exportCompilationText(state: Pick<BracketState, 'doc' | 'proposa
       const note = words.status[status.status];
       text += status.status === 'informals' && status.pending ? ` (${note}, ${words.pending} ${status.pending})` : ` (${note})`;
     }
-    const label = labels.get(id)?.label;
     const proposed = block.attrs.added != null || block.attrs.altOf != null;
-    switch (block.type.name) {
-      case 'operative':
-        if (Number(block.attrs.level ?? 0) === 0) body.push(`${label ?? ''}. ${text}`.trimEnd());
-        else body.push(`${label ?? ''} ${text}`.trimEnd());
-        break;
-      case 'preambular':
-        body.push(proposed && label ? `${label} ${text}` : text);
-        break;
-      case 'footnote':
-        notes.push(`${String(block.attrs.marker)} ${text}`.trimEnd());
-        break;
-      default:
-        body.push(text);
-    }
+    return block.type.name === 'preambular' && proposed && label ? `${label} ${text}` : text;
   });
-  const parts = notes.length ? [...body, FOOTNOTE_RULE, ...notes] : body;
-  return parts.join('\n\n') + '\n';
+  return meta.revisionLabel ? `${meta.revisionLabel}\n\n${text}` : text;
 }
 
 const keyOf = (m: Mark) => `${String(m.attrs.id)}|${String(m.attrs.role)}|${String(m.attrs.alt)}`;

@@ -13,16 +13,24 @@ export const FOOTNOTE_RULE = '__________';
  * importPlainText(exportPlainText(doc)) gives the same structure back.
  */
 export function exportPlainText(doc: PMNode): string {
+  return layOutBlocks(doc, (block) => renderInline(block));
+}
+
+/**
+ * The blocks as UN-style plain-text paragraphs, each block's text from `textOf`: OPs numbered
+ * ("1. …", "(a) …"), footnotes at the end after the rule as "1 …", blank lines between. The
+ * layout both the plain text and the compilation text (export-compilation.ts) use.
+ */
+export function layOutBlocks(doc: PMNode, textOf: (block: PMNode, label: string | undefined) => string): string {
   const labels = paragraphLabels(doc);
   const body: string[] = [];
   const notes: string[] = [];
   doc.forEach((block) => {
-    const text = renderInline(block);
     const label = labels.get(block.attrs.id as string)?.label;
+    const text = textOf(block, label);
     switch (block.type.name) {
       case 'operative':
-        if (Number(block.attrs.level ?? 0) === 0) body.push(`${label ?? ''}. ${text}`.trimEnd());
-        else body.push(`${label ?? ''} ${text}`.trimEnd());
+        body.push(`${label ?? ''}${Number(block.attrs.level ?? 0) === 0 ? '.' : ''} ${text}`.trimEnd());
         break;
       case 'footnote':
         notes.push(`${String(block.attrs.marker)} ${text}`.trimEnd());

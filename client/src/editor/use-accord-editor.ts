@@ -7,6 +7,7 @@ import { gateWhileComposing } from '../collab/composition-gate';
 import { observeRecords, readRecords } from '../brackets/bracket-state';
 import { BlockIds } from './extensions/block-ids';
 import { CaretThroughRemote } from './extensions/caret-through-remote';
+import { LongText } from './extensions/long-text';
 import { DocumentIndexExtension, setBracketRecords, setTextLanguage } from './extensions/document-index';
 import { schemaExtensions } from './extensions/index';
 import { LockedParagraphs } from './extensions/locked-paragraphs';
@@ -46,6 +47,7 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
         LockedParagraphs.configure({ onRefused: (id) => onLockedEdit(id) }),
         Collaboration.configure({ fragment: session.fragment }),
         CaretThroughRemote,
+        LongText,
         RoomCarets.configure({ awareness: session.provider.awareness, user }),
         ...extensions,
       ],

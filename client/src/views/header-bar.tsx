@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Identity } from '../collab/accord-messages';
 import type { CollabSession } from '../collab/collab-session';
 import { useCollabSnapshot } from '../collab/use-collab';
 import type { Outbox } from '../brackets/propose/outbox';
 import { ConnectionIndicator } from './connection-indicator';
 import { OutboxIndicator } from './outbox-indicator';
-
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', zh: '中文', ar: 'العربية' };
+import { LanguageSwitcher } from '../i18n/language-switcher';
+import { isInterfaceLanguage } from '../i18n/languages';
+import { LANGUAGE_AUTONYMS } from '../i18n';
 
 export function HeaderBar(props: {
   symbol?: string;
@@ -25,10 +27,11 @@ export function HeaderBar(props: {
 }) {
   const { symbol, title, language, revision, identity, collab, openBrackets, outbox, actions } = props;
   const snapshot = useCollabSnapshot(collab);
+  const { t } = useTranslation();
   return (
     <header className="header-bar">
-      <a className="brand" href="/">
-        Accord
+      <a className="brand" href="/" title={t('header.home')}>
+        {t('app.name')}
       </a>
       <div className="header-text">
         {symbol && <span className="header-symbol">{symbol}</span>}
@@ -36,20 +39,21 @@ export function HeaderBar(props: {
           {title}
         </span>
         {revision && <span className="tag">{revision}</span>}
-        {language && <span className="tag">{LANGUAGE_NAMES[language] ?? language}</span>}
+        {language && <span className="tag">{isInterfaceLanguage(language) ? LANGUAGE_AUTONYMS[language] : language}</span>}
         {openBrackets !== undefined && (
-          <span className="tag tag-brackets" title="Open brackets in the whole text">
-            [ ] {openBrackets} open
+          <span className="tag tag-brackets" title={t('header.openBracketsTitle')}>
+            [ ] {t('header.openBrackets', { count: openBrackets })}
           </span>
         )}
       </div>
       <div className="header-me">
         <span className="dot" style={{ background: identity.color }} />
-        <span className="me-name">{identity.delegation || identity.role}</span>
-        <span className="tag tag-role">{identity.role}</span>
-        {identity.role === 'observer' && <span className="tag">read-only</span>}
+        <span className="me-name">{identity.delegation || t(`role.${identity.role}`)}</span>
+        <span className="tag tag-role">{t(`role.${identity.role}`)}</span>
+        {identity.role === 'observer' && <span className="tag">{t('header.readOnly')}</span>}
       </div>
       {actions}
+      <LanguageSwitcher />
       {outbox && <OutboxIndicator outbox={outbox} />}
       <ConnectionIndicator snapshot={snapshot} />
     </header>

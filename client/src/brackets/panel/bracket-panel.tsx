@@ -3,6 +3,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { findBlock, findProposalText, LOCKED, type Command, type Proposal, type ProposalStatus } from '@accord/shared/brackets/index';
 import type { Identity } from '../../collab/accord-messages';
 import type { BracketView } from '../bracket-state';
+import { scrollToCentre } from '../../editor/scroll-to-centre';
 import { DecisionLog } from './decision-log';
 import { ParagraphStatusControl, statusName } from './paragraph-status';
 import { DEFAULT_FILTER, filterChoices, groupBrackets, STATUS_FILTERS, stepBracket, supersededBy, type PanelFilter } from './panel-model';
@@ -36,7 +37,8 @@ export function revealProposal(editor: Editor, p: Proposal): void {
     // chair's next "a" would be typed into the text instead of accepting.
     if (focused instanceof HTMLElement && focused !== document.activeElement) focused.focus({ preventScroll: true });
   }
-  (start.node instanceof Element ? start.node : start.node.parentElement)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const target = start.node instanceof Element ? start.node : start.node.parentElement;
+  if (target) scrollToCentre(target);
 }
 
 /**
