@@ -76,3 +76,8 @@ export function formatDeadline(epochMs: number, locale: string, timeZone?: strin
     timeZoneName: 'short',
   }).format(epochMs);
 }
+
+/** "18:03 CET": when something happened, in the reader's own zone. */
+export function formatClock(epochMs: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(epochMs);
+}

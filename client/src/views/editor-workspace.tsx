@@ -1,6 +1,6 @@
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { groupsOf, isReadOnly, type Command } from '@accord/shared/brackets/index';
+import { groupsOf, isReadOnly, readRoom, silenceOver, wholeTextSilence, type Command } from '@accord/shared/brackets/index';
 import { canWriteText, NOTICE_READ_ONLY } from '@accord/shared/protocol';
 import type { Me, Session } from '../api/sessions';
 import { CurrentParagraph } from '../brackets/panel/current-paragraph';
@@ -14,12 +14,15 @@ import { paragraphName } from '../brackets/bracket-state';
 import { useBracketView } from '../brackets/use-bracket-view';
 import type { CollabSession } from '../collab/collab-session';
 import { useCollabField, useTextMeta } from '../collab/use-collab';
-import { labelsOf } from '../editor/extensions/document-index';
+import { documentIndexKey, labelsOf } from '../editor/extensions/document-index';
+import { i18next, interfaceLocale } from '../i18n';
+import { formatDeadline } from '../room/silence-time';
 import { useAccordEditor } from '../editor/use-accord-editor';
 import { printPath } from '../print/print-api';
 import { RevisionsPanel } from '../revisions/revisions-panel';
 import { ExportMenu } from './export-menu';
 import { RoomPanels } from '../room/room-panels';
+import { SilenceBanner } from '../room/silence-banner';
 import { SpeakingLine } from '../room/speaking-line';
 import { useRoom } from '../room/use-room';
 import { HeaderBar } from './header-bar';
@@ -29,6 +32,11 @@ import { Toasts, useToasts } from './toasts';
 import '../brackets/brackets.css';
 import '../styles/document.css';
 import '../styles/carets.css';
+
+/** A paragraph's status as the editor's document index holds it. */
+function documentIndexStatus(state: Parameters<typeof documentIndexKey.getState>[0], paragraphId: string): string | undefined {
+  return documentIndexKey.getState(state)?.records.paragraphs[paragraphId]?.status;
+}
 
 export function EditorWorkspace({ session, me, token, collab, notice }: { session: Session; me: Me; token: string; collab: CollabSession; notice?: string }) {
   // Field by field: the whole snapshot changes with every keystroke (its unsaved count), and a
@@ -86,9 +94,16 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
     (paragraphId: string) => {
       const state = editorRef.current?.state;
       const label = state ? labelsOf(state).get(paragraphId)?.short : undefined;
-      push(`${label ?? 'This paragraph'} is agreed: the chair must reopen it before it can be edited.`);
+      const silence = silenceOver({ room: readRoom(collab.doc) }, paragraphId) ?? wholeTextSilence({ room: readRoom(collab.doc) });
+      if (silence) {
+        const what = silence.paragraphIds ? (label ?? i18next.t('silence.wholeTextCap')) : i18next.t('silence.wholeTextCap');
+        push(i18next.t('silence.lockedEdit', { what, deadline: formatDeadline(silence.deadline, interfaceLocale()) }));
+        return;
+      }
+      const status = editorRef.current ? documentIndexStatus(editorRef.current.state, paragraphId) : undefined;
+      push(`${label ?? 'This paragraph'} is ${status === 'adopted' ? i18next.t('silence.adoptedStatus') : 'agreed'}: the chair must reopen it before it can be edited.`);
     },
-    [push],
+    [push, collab],
   );
   const editor = useAccordEditor({
     session: collab,
@@ -173,6 +188,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
         </a>
         <SpeakingLine floor={room.floor} label={label} />
       </div>
+      <SilenceBanner sessionId={session.id} silences={room.silences} me={identity} label={label} run={run} onBehalfOf={speakingFor} />
       {proposing && editor && !problem && (
         <ProposeLayer editor={editor} collab={collab} outbox={outbox} notify={push} onBehalfOf={speakingFor} setOnBehalfOf={setOnBehalfOf} groups={myGroups} />
       )}

@@ -5,6 +5,7 @@ import type { ParagraphLabel } from '@accord/shared';
 import { editSentence, type DirectEdit } from '@accord/shared/edits';
 import type { ReactNode } from 'react';
 import { floorSentence } from '../../room/floor-sentence';
+import { silenceSentence } from '../../room/silence-words';
 import { statusName } from './paragraph-status';
 import { KIND_NAMES } from './proposal-card';
 import { SnapshotText } from './snapshot-text';
@@ -53,6 +54,16 @@ export function DecisionLog(props: {
           );
         }
         d = d!;
+        if (d.action === 'silence') {
+          // A step of a silence procedure: on the record, not undone (BR95, BR96).
+          return (
+            <li key={d.id} className={`decision decision-silence silence-${d.silence?.action ?? 'start'}`}>
+              <div dir="auto">
+                <span className="muted">{time(d.at)}</span> {silenceSentence(d, (id) => labels.get(id)?.short)}
+              </div>
+            </li>
+          );
+        }
         if (d.action === 'floor') {
           // The speakers' list is on the record, not undone (BR86).
           return (

@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Decoration } from '@tiptap/pm/view';
 import { annotation, LOCKED, positionWording, sponsorLabel, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import { i18next } from '../../i18n';
 
 export interface BracketRecords {
   proposals: Record<string, Proposal>;
@@ -8,6 +9,8 @@ export interface BracketRecords {
 }
 
 const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals', adref: 'agreed ad ref', agreed: 'agreed', deleted: 'deleted' };
+/** A status's name; "adopted under silence procedure" in the interface language (BR94). */
+const statusLabel = (status: string) => (status === 'adopted' ? i18next.t('silence.adoptedStatus') : (STATUS_NAMES[status] ?? status));
 
 /** The tag drawn after an open bracket: its sponsors and positions, worded per kind (BR52). */
 export function inlineTag(p: Proposal): string {
@@ -51,9 +54,26 @@ export function blockAnnotations(block: PMNode, blockPos: number, records: Brack
   if (id && count) attrs['data-brackets'] = String(count);
   if (status !== 'open') {
     const s = id ? records.paragraphs[id] : undefined;
-    attrs['data-status'] = `${LOCKED.has(status) ? '🔒 ' : ''}${STATUS_NAMES[status] ?? status}${s?.pending ? `, pending ${s.pending}` : ''}`;
+    attrs['data-status'] = `${LOCKED.has(status) ? '🔒 ' : ''}${statusLabel(status)}${s?.pending ? `, pending ${s.pending}` : ''}`;
   }
   decorations.push(Decoration.node(blockPos, blockPos + block.nodeSize, attrs));
+  // BR94: an adopted paragraph says so in words, above its text (the gutter holds only its number).
+  if (status === 'adopted') {
+    const words = statusLabel(status);
+    decorations.push(
+      Decoration.widget(
+        blockPos + 1,
+        () => {
+          const note = document.createElement('span');
+          note.className = 'para-status-note';
+          note.contentEditable = 'false';
+          note.textContent = words;
+          return note;
+        },
+        { side: -1, key: `adopted:${words}`, ignoreSelection: true },
+      ),
+    );
+  }
 
   // The end of each bracket span (by proposal and role) and the start of each alternative.
   const ends = new Map<string, { pos: number; proposal: Proposal; role: string }>();
