@@ -14,6 +14,7 @@ import type { Limits } from './limits/limits.js';
 import { HistoryRecorder } from './revisions/history-recorder.js';
 import { RevisionService } from './revisions/revision-service.js';
 import { seedSessions } from './sessions/seeding.js';
+import { SessionSummaries } from './sessions/session-summaries.js';
 import { SilenceClock } from './silence/silence-clock.js';
 import { createSqliteStorage, type SynchronousMode } from './storage/sqlite-storage.js';
 import type { Storage } from './storage/storage.js';
@@ -49,6 +50,8 @@ export interface AccordServerOptions {
   stopTimeoutMs?: number;
   /** Automatic history: at most one point per this interval while edits keep coming (default 3 min). */
   historyIntervalMs?: number;
+  /** The session list's summary of a text is recounted this long after a change (default 2 s). */
+  summaryDelayMs?: number;
 }
 
 export interface AccordServer {
@@ -62,6 +65,8 @@ export interface AccordServer {
   readonly rooms: Rooms;
   /** Revisions and automatic history (valid after start()). */
   readonly revisions: RevisionService;
+  /** What the session list shows of each text (valid after start()). */
+  readonly summaries: SessionSummaries;
   /** Limits in force, live connections by token and address. */
   readonly fairShare: FairShare;
 }
@@ -88,6 +93,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
   let storage: Storage | null = null;
   let rooms: Rooms | null = null;
   let revisions: RevisionService | null = null;
+  let summaries: SessionSummaries | null = null;
   let silenceClock: SilenceClock | null = null;
   let adminKey = '';
   let http: Server | null = null;
@@ -114,15 +120,17 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
       onAuthenticate: ({ sessionId, token }) => identify(store, adminKey, sessionId, token),
     };
     const history = new HistoryRecorder({ storage: store, intervalMs: o.historyIntervalMs });
+    const summaryOf = new SessionSummaries({ storage: store, delayMs: o.summaryDelayMs, liveDocument: (id) => rooms?.loaded.find((r) => r.name === id)?.doc });
+    summaries = summaryOf;
     const clock = new SilenceClock(store);
     silenceClock = clock;
-    const extensions = [builtinAuth, ...o.extensions, history.extension, clock.extension];
+    const extensions = [builtinAuth, ...o.extensions, history.extension, summaryOf.extension, clock.extension];
     const roomSet = new Rooms({ ...o, storage: store, extensions, documentBytes: fairShare.limits.documentBytes });
     rooms = roomSet;
     // Silences whose deadline passed while the server was down are adopted before anyone is served.
     await clock.start(roomSet);
     revisions = new RevisionService(store, roomSet, history);
-    const app = createApp({ storage: store, adminKey, rooms: roomSet, revisions, fairShare, openSessionCreation: o.openSessionCreation, clientDist: o.clientDist, jsonLimit: '16mb' });
+    const app = createApp({ storage: store, adminKey, rooms: roomSet, revisions, fairShare, summaries: summaryOf, openSessionCreation: o.openSessionCreation, clientDist: o.clientDist, jsonLimit: '16mb' });
     const server = createServer(app);
     const sockets = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes, perMessageDeflate: false });
     // Dead peers (no pong within one interval) are dropped so their presence disappears.
@@ -180,6 +188,8 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     await rooms?.closeAll(o.stopTimeoutMs);
     // Rooms that unloaded with unrecorded edits took a last history point: store it first.
     await revisions?.history.flushed();
+    // Rooms that unloaded just now were recounted as they went: store those summaries too.
+    await summaries?.flushed();
     for (const ws of wss?.clients ?? []) ws.terminate();
     for (const socket of openSockets) socket.destroy();
     wss?.close();
@@ -210,6 +220,9 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     },
     get revisions() {
       return started(revisions);
+    },
+    get summaries() {
+      return started(summaries);
     },
     fairShare,
   };

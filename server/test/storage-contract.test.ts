@@ -121,6 +121,16 @@ for (const backend of backends) {
       expect(await s.getSetting('k')).toBe('v2');
     });
 
+    it('keeps one summary per session, the latest written', async () => {
+      expect(await s.listSessionSummaries()).toEqual([]);
+      const summary = { sessionId: 'a', symbol: 'A/RES/1/1', title: 'T', language: 'en', revisionLabel: '', lastActivity: '2026-01-01T00:00:00.000Z', openBrackets: 3 };
+      await s.saveSessionSummary(summary);
+      await s.saveSessionSummary({ ...summary, sessionId: 'b', title: 'U' });
+      await s.saveSessionSummary({ ...summary, revisionLabel: 'Rev.1', openBrackets: 0 });
+      const listed = (await s.listSessionSummaries()).sort((x, y) => x.sessionId.localeCompare(y.sessionId));
+      expect(listed).toEqual([{ ...summary, revisionLabel: 'Rev.1', openBrackets: 0 }, { ...summary, sessionId: 'b', title: 'U' }]);
+    });
+
     it('keeps revisions beside the live document', async () => {
       await s.saveRevision({ id: 'r1', docName: 'd', label: 'Rev.1', createdAt: 'x', snapshot: bytes(1, 2) });
       await s.saveRevision({ id: 'r2', docName: 'd', label: 'Rev.2', createdAt: 'y', snapshot: bytes(3) });
@@ -185,6 +195,14 @@ for (const backend of backends) {
         s = h.reopen!();
         expect((await s.loadUpdates('s1')).updates.map((u) => [...u])).toEqual([[5], [6]]);
         expect(await s.getSession('s1')).toBeDefined();
+      });
+
+      it('keeps session summaries across reopen', async () => {
+        const summary = { sessionId: 's1', symbol: '', title: 'T', language: 'zh', revisionLabel: 'Rev.2', lastActivity: '2026-01-01T00:00:00.000Z', openBrackets: 7 };
+        await s.saveSessionSummary(summary);
+        await s.close();
+        s = h.reopen!();
+        expect(await s.listSessionSummaries()).toEqual([summary]);
       });
 
       it('keeps revisions and history across reopen', async () => {

@@ -9,7 +9,7 @@ describe('documentToJSON', () => {
     expect(json.meta).toBe(meta);
     expect(json.counts).toEqual({ pp: 4, op: 11, subParagraphs: 0, footnotes: 0, brackets: 3 });
     const title = json.blocks[10];
-    expect(title).toMatchObject({ type: 'title', label: null, text: meta.title });
+    expect(title).toMatchObject({ type: 'title', label: null, text: `[xx/xxx]. ${meta.title}` });
     expect(title.brackets).toEqual([{ id: expect.any(String), role: 'pending', text: 'xx/xxx' }]);
     const op2 = json.blocks.find((b) => b.label === '2' && b.type === 'operative');
     expect(op2).toMatchObject({ level: 0, brackets: [{ role: 'pending', text: '日期' }] });

@@ -15,7 +15,8 @@ describe('import seed 000 (Chair’s note + annexed draft resolution, cybercrime
     expect(result.removed).toEqual([]);
     expect(result.meta).toEqual({
       symbol: '',
-      title: `[xx/xxx]. ${CONVENTION}`,
+      // The text is named without its placeholder number; its title line keeps it (below).
+      title: CONVENTION,
       language: 'zh',
       revisionLabel: '',
     });

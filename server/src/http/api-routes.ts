@@ -7,7 +7,8 @@ import { ROLES, type Role } from '@accord/shared/protocol';
 import * as Y from 'yjs';
 import { addParticipant, createSession, nameClash, sessionLink } from '../sessions/sessions.js';
 import { groupNames, groupRoutes } from '../groups/group-routes.js';
-import type { ParticipantRecord, SessionRecord, Storage } from '../storage/storage.js';
+import type { ParticipantRecord, SessionRecord, SessionSummaryRecord, Storage } from '../storage/storage.js';
+import type { SessionSummaries } from '../sessions/session-summaries.js';
 import { revisionRoutes } from '../revisions/revision-routes.js';
 import { bearer, isAdmin, requireChair, requireIdentity } from './auth.js';
 import { HttpError } from './errors.js';
@@ -28,6 +29,8 @@ export interface ApiContext {
   revisions: RevisionService;
   /** Limits and live connections (server/src/limits). */
   fairShare: FairShare;
+  /** What the session list shows of each text, without reading documents. */
+  summaries: SessionSummaries;
 }
 
 const MAX_TEXT = 10_000_000;
@@ -59,24 +62,39 @@ export function apiRoutes(ctx: ApiContext): Router {
     res.json({ ok: true });
   });
 
+  /** A session as the list shows it to a viewer with `role` in it (summary: sessions/session-summaries.ts). */
+  const listed = (s: SessionRecord, summary: SessionSummaryRecord | undefined, role: Role, organiser: boolean) => ({
+    ...s,
+    title: summary?.title || s.title,
+    symbol: summary?.symbol || s.symbol,
+    language: summary?.language || s.language,
+    revisionLabel: summary?.revisionLabel ?? '',
+    lastActivity: summary?.lastActivity ?? s.createdAt,
+    openBrackets: summary?.openBrackets ?? null,
+    role,
+    organiser,
+  });
+
   r.get('/sessions', async (req, res) => {
     const token = bearer(req);
     if (!token) throw new HttpError(401, 'unauthorized', 'missing Authorization: Bearer <token>');
     const chairOf = async (s: SessionRecord) => (await storage.listParticipants(s.id)).find((p) => p.role === 'chair');
     if (isAdmin(req, adminKey)) {
       const sessions = await storage.listSessions();
+      const summaries = await ctx.summaries.of(sessions);
       const out = [];
       for (const s of sessions) {
         const chair = await chairOf(s);
-        out.push({ ...s, chairToken: chair?.token ?? null, chairLink: chair ? sessionLink(s.id, chair.token) : null });
+        out.push({ ...listed(s, summaries.get(s.id), 'chair', true), chairToken: chair?.token ?? null, chairLink: chair ? sessionLink(s.id, chair.token) : null });
       }
       return void res.json(out);
     }
+    // A participant token lists its own session only, with its own role there.
     const p = await storage.getParticipant(token);
     const session = p && (await storage.getSession(p.sessionId));
     if (!p || !session) throw new HttpError(401, 'unauthorized', 'invalid token');
-    const chair = p.role === 'chair' ? p : undefined;
-    res.json([chair ? { ...session, chairToken: chair.token, chairLink: sessionLink(session.id, chair.token) } : session]);
+    const entry = listed(session, (await ctx.summaries.of([session])).get(session.id), p.role, false);
+    res.json([p.role === 'chair' ? { ...entry, chairToken: p.token, chairLink: sessionLink(session.id, p.token) } : entry]);
   });
 
   r.post('/sessions', async (req, res) => {

@@ -1,4 +1,4 @@
-import type { HistoryPointRecord, ParticipantRecord, RevisionRecord, SessionRecord, Storage } from './storage.js';
+import type { HistoryPointRecord, ParticipantRecord, RevisionRecord, SessionRecord, SessionSummaryRecord, Storage } from './storage.js';
 
 /** A backend in process memory (tests, ephemeral servers). Copies bytes in and out like a disk would. */
 export function createMemoryStorage(): Storage {
@@ -6,6 +6,7 @@ export function createMemoryStorage(): Storage {
   const sessions: SessionRecord[] = [];
   const participants: ParticipantRecord[] = [];
   const settings = new Map<string, string>();
+  const summaries = new Map<string, SessionSummaryRecord>();
   const revisions: RevisionRecord[] = [];
   let history: HistoryPointRecord[] = [];
   const rowsOf = (doc: string) => {
@@ -48,6 +49,12 @@ export function createMemoryStorage(): Storage {
     },
     async listSessions() {
       return [...sessions.filter((s) => s.seed), ...sessions.filter((s) => !s.seed)].map((s) => ({ ...s }));
+    },
+    async saveSessionSummary(summary) {
+      summaries.set(summary.sessionId, { ...summary });
+    },
+    async listSessionSummaries() {
+      return [...summaries.values()].map((x) => ({ ...x }));
     },
     async addParticipant(p) {
       if (!sessions.some((s) => s.id === p.sessionId)) throw new Error(`no session ${p.sessionId}`);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HistoryPointRecord, HistoryPointRewrite, LoadedUpdates, ParticipantRecord, RevisionRecord, SessionRecord, Storage } from './storage.js';
+import type { HistoryPointRecord, HistoryPointRewrite, LoadedUpdates, ParticipantRecord, RevisionRecord, SessionRecord, SessionSummaryRecord, Storage } from './storage.js';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS revisions (id TEXT PRIMARY KEY, doc TEXT NOT NULL, label TEXT NOT NULL, created_at TEXT NOT NULL, snapshot BLOB NOT NULL, ord INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS history (id TEXT PRIMARY KEY, doc TEXT NOT NULL, at TEXT NOT NULL, reason TEXT NOT NULL, state BLOB NOT NULL, ord INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS history_doc ON history(doc, at, ord);
+CREATE TABLE IF NOT EXISTS session_summaries (session_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, title TEXT NOT NULL, language TEXT NOT NULL, revision_label TEXT NOT NULL, last_activity TEXT NOT NULL, open_brackets INTEGER NOT NULL);
 `;
 
 /** Columns added after the first release; databases created before get them on open. */
@@ -50,6 +51,7 @@ export function legacyParticipantId(token: string, firstChair: boolean): string 
 interface SessionRow { id: string; title: string; symbol: string; language: string; seed: number; created_at: string }
 interface ParticipantRow { id: string; token: string; session_id: string; role: string; delegation: string; color: string; created_at: string }
 interface RevisionRow { id: string; doc: string; label: string; created_at: string; snapshot: Buffer; info: string | null; version: string | null }
+interface SummaryRow { session_id: string; symbol: string; title: string; language: string; revision_label: string; last_activity: string; open_brackets: number }
 interface HistoryRow { id: string; doc: string; at: string; reason: string; base: string | null; state: Buffer }
 
 const toSession = (r: SessionRow): SessionRecord => ({
@@ -57,6 +59,9 @@ const toSession = (r: SessionRow): SessionRecord => ({
 });
 const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   id: r.id, token: r.token, sessionId: r.session_id, role: r.role as ParticipantRecord['role'], delegation: r.delegation, color: r.color, createdAt: r.created_at,
+});
+const toSummary = (r: SummaryRow): SessionSummaryRecord => ({
+  sessionId: r.session_id, symbol: r.symbol, title: r.title, language: r.language, revisionLabel: r.revision_label, lastActivity: r.last_activity, openBrackets: r.open_brackets,
 });
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 const toRevision = (r: RevisionRow): RevisionRecord => ({
@@ -96,6 +101,8 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     insertSession: db.prepare('INSERT INTO sessions (id, title, symbol, language, seed, created_at, ord) VALUES (@id, @title, @symbol, @language, @seed, @createdAt, (SELECT COALESCE(MAX(ord), 0) + 1 FROM sessions))'),
     getSession: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
     listSessions: db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY seed DESC, ord'),
+    saveSummary: db.prepare('INSERT INTO session_summaries (session_id, symbol, title, language, revision_label, last_activity, open_brackets) VALUES (@sessionId, @symbol, @title, @language, @revisionLabel, @lastActivity, @openBrackets) ON CONFLICT(session_id) DO UPDATE SET symbol = excluded.symbol, title = excluded.title, language = excluded.language, revision_label = excluded.revision_label, last_activity = excluded.last_activity, open_brackets = excluded.open_brackets'),
+    listSummaries: db.prepare<[], SummaryRow>('SELECT * FROM session_summaries'),
     insertParticipant: db.prepare('INSERT INTO participants (id, token, session_id, role, delegation, color, created_at, ord) VALUES (@id, @token, @sessionId, @role, @delegation, @color, @createdAt, (SELECT COALESCE(MAX(ord), 0) + 1 FROM participants))'),
     getParticipant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE token = ?'),
     deleteParticipant: db.prepare<[string]>('DELETE FROM participants WHERE token = ?'),
@@ -156,6 +163,12 @@ export function createSqliteStorage(options: SqliteStorageOptions): Storage {
     },
     async listSessions() {
       return q.listSessions.all().map(toSession);
+    },
+    async saveSessionSummary(summary) {
+      q.saveSummary.run(summary);
+    },
+    async listSessionSummaries() {
+      return q.listSummaries.all().map(toSummary);
     },
     async addParticipant(p) {
       q.insertParticipant.run(p);

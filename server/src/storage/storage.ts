@@ -11,6 +11,23 @@ export interface SessionRecord {
   createdAt: string;
 }
 
+/**
+ * What the session list shows of a session beyond its record, kept up to date as the text changes
+ * (sessions/session-summaries.ts) so that listing never reads a document.
+ */
+export interface SessionSummaryRecord {
+  sessionId: string;
+  symbol: string;
+  /** The text's name (import/title-text.ts: no placeholder number). */
+  title: string;
+  language: string;
+  revisionLabel: string;
+  /** ISO 8601: the last committed change to the text (an edit or a command). */
+  lastActivity: string;
+  /** BR50 for the whole text. */
+  openBrackets: number;
+}
+
 export interface ParticipantRecord {
   /**
    * Stable id within the session, recorded on everything the participant says (proposals,
@@ -95,6 +112,11 @@ export interface Storage {
   getSession(id: string): Promise<SessionRecord | undefined>;
   /** Seeds first, then by creation time. */
   listSessions(): Promise<SessionRecord[]>;
+
+  /** Writes (or replaces) a session's summary. */
+  saveSessionSummary(summary: SessionSummaryRecord): Promise<void>;
+  /** Every stored summary, in no particular order. */
+  listSessionSummaries(): Promise<SessionSummaryRecord[]>;
 
   addParticipant(participant: ParticipantRecord): Promise<void>;
   getParticipant(token: string): Promise<ParticipantRecord | undefined>;

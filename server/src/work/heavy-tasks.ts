@@ -9,6 +9,7 @@ import { importWord } from '@accord/shared/import/word/import-word';
 import { readDocx } from '../docx/read-docx.js';
 import { documentJSON, importText } from '../seed-import.js';
 import { initialUpdate, readBody, readMeta } from '../sessions/document-state.js';
+import { storedTextSummary } from '../sessions/text-summary.js';
 
 /**
  * The work that grows with the size of a whole text: importing it, exporting it, comparing two
@@ -98,6 +99,11 @@ export function revisionPreviewTask(input: { state: Uint8Array }): RevisionPrevi
   return { renumbering, references, flagged };
 }
 
-export const tasks = { import: importTask, importDocx: importDocxTask, document: documentTask, export: exportTask, compare: compareTask, trackedDocx, revisionPreview: revisionPreviewTask };
+/** A stored text's summary for the session list (sessions/session-summaries.ts), once per text. */
+export function summaryTask(input: { updates: Uint8Array[] }): ReturnType<typeof storedTextSummary> {
+  return storedTextSummary(input.updates);
+}
+
+export const tasks = { summary: summaryTask, import: importTask, importDocx: importDocxTask, document: documentTask, export: exportTask, compare: compareTask, trackedDocx, revisionPreview: revisionPreviewTask };
 export type Tasks = typeof tasks;
 export type TaskName = keyof Tasks;

@@ -17,6 +17,7 @@ import { findLayoutArtifacts, symbolFromArtifacts, type LayoutArtifact } from '.
 import { matchBrackets } from './match-brackets.js';
 import { segmentParagraphs } from './segment-paragraphs.js';
 import { splitSourceLines, type SourceLine } from './source-lines.js';
+import { titleText } from './title-text.js';
 import { spacesBetweenCjkAndLatin } from './spacing-convention.js';
 
 export type { LayoutArtifact } from './layout-artifacts.js';
@@ -132,9 +133,11 @@ export function importPlainText(text: string, options: ImportOptions = {}): Impo
   }
 
   const title = blocks.find((b) => b.type.name === 'title');
+  // "[xx/xxx]. Title" names the text "Title"; "78/243. Title" also gives a symbol if none was found.
+  const named = titleText(title ? renderInline(title) : '');
   const meta: TextMeta = {
-    symbol: symbolFromArtifacts(removed),
-    title: title ? renderInline(title) : '',
+    symbol: symbolFromArtifacts(removed) || named.symbol,
+    title: named.title,
     language: detectLanguage(text),
     revisionLabel: revision,
   };
