@@ -15,6 +15,7 @@ import { HistoryRecorder } from './revisions/history-recorder.js';
 import { RevisionService } from './revisions/revision-service.js';
 import { seedSessions } from './sessions/seeding.js';
 import { SessionSummaries } from './sessions/session-summaries.js';
+import { SilenceClock } from './silence/silence-clock.js';
 import { createSqliteStorage, type SynchronousMode } from './storage/sqlite-storage.js';
 import type { Storage } from './storage/storage.js';
 
@@ -93,6 +94,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
   let rooms: Rooms | null = null;
   let revisions: RevisionService | null = null;
   let summaries: SessionSummaries | null = null;
+  let silenceClock: SilenceClock | null = null;
   let adminKey = '';
   let http: Server | null = null;
   let wss: WebSocketServer | null = null;
@@ -120,9 +122,13 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     const history = new HistoryRecorder({ storage: store, intervalMs: o.historyIntervalMs });
     const summaryOf = new SessionSummaries({ storage: store, delayMs: o.summaryDelayMs, liveDocument: (id) => rooms?.loaded.find((r) => r.name === id)?.doc });
     summaries = summaryOf;
-    const extensions = [builtinAuth, ...o.extensions, history.extension, summaryOf.extension];
+    const clock = new SilenceClock(store);
+    silenceClock = clock;
+    const extensions = [builtinAuth, ...o.extensions, history.extension, summaryOf.extension, clock.extension];
     const roomSet = new Rooms({ ...o, storage: store, extensions, documentBytes: fairShare.limits.documentBytes });
     rooms = roomSet;
+    // Silences whose deadline passed while the server was down are adopted before anyone is served.
+    await clock.start(roomSet);
     revisions = new RevisionService(store, roomSet, history);
     const app = createApp({ storage: store, adminKey, rooms: roomSet, revisions, fairShare, summaries: summaryOf, openSessionCreation: o.openSessionCreation, clientDist: o.clientDist, jsonLimit: '16mb' });
     const server = createServer(app);
@@ -178,6 +184,7 @@ export function createAccordServer(options: AccordServerOptions): AccordServer {
     const closed = new Promise<void>((r) => server.close(() => r()));
     for (const ws of wss?.clients ?? []) ws.close(CLOSE_GOING_AWAY, 'server shutting down');
     server.closeAllConnections();
+    await silenceClock?.stop();
     await rooms?.closeAll(o.stopTimeoutMs);
     // Rooms that unloaded with unrecorded edits took a last history point: store it first.
     await revisions?.history.flushed();

@@ -3,6 +3,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import type { AnyExtension } from '@tiptap/core';
 import { useEditor, type Editor } from '@tiptap/react';
 import { useEffect } from 'react';
+import { readRoom, silenceOver, wholeTextSilence } from '@accord/shared/brackets/index';
 import type { CollabSession } from '../collab/collab-session';
 import { gateWhileComposing } from '../collab/composition-gate';
 import { observeRecords, readRecords } from '../brackets/bracket-state';
@@ -45,7 +46,13 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
         DocumentIndexExtension,
         ProposeDraft,
         StrikeDeletions.configure({ by: user.name }),
-        LockedParagraphs.configure({ onRefused: (id) => onLockedEdit(id) }),
+        LockedParagraphs.configure({
+          onRefused: (id) => onLockedEdit(id),
+          underSilence: (id) => {
+            const room = { room: readRoom(session.doc) };
+            return id === null ? !!wholeTextSilence(room) : !!silenceOver(room, id);
+          },
+        }),
         Collaboration.configure({ fragment: session.fragment }),
         CaretThroughRemote,
         LongText,

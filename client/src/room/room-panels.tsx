@@ -5,8 +5,21 @@ import type { CollabSession } from '../collab/collab-session';
 import type { BracketView } from '../brackets/bracket-state';
 import { FloorPanel } from './floor-panel';
 import { ScreenControls } from './screen-controls';
+import { SilencePanel } from './silence-panel';
 import { useCaretPlace } from './use-caret-place';
 import './room.css';
+
+/** Paragraphs that may go under silence: PPs and OPs (sub-paragraphs included), with their labels, in order. */
+function candidates(view: BracketView): { id: string; label: string }[] {
+  const out: { id: string; label: string }[] = [];
+  view.doc.forEach((b) => {
+    const id = b.attrs.id as string | undefined;
+    const label = id ? view.labels.get(id)?.short : undefined;
+    const status = id ? view.paragraphs[id]?.status : undefined;
+    if (id && label && status !== 'deleted' && status !== 'adopted' && (b.type.name === 'preambular' || b.type.name === 'operative')) out.push({ id, label });
+  });
+  return out;
+}
 
 /** The sidebar's room panels: the speakers' list for everyone, the room screen's controls for the chair. */
 export function RoomPanels(props: {
@@ -27,6 +40,7 @@ export function RoomPanels(props: {
     <>
       <FloorPanel floor={props.room.floor} me={me} place={place} label={label} run={run} />
       {me.role === 'chair' && <ScreenControls sessionId={props.sessionId} room={props.room} here={here} label={label} collab={props.collab} run={run} />}
+      {me.role === 'chair' && <SilencePanel silences={props.room.silences} candidates={() => candidates(view)} here={place?.paragraphId ?? null} label={label} run={run} />}
     </>
   );
 }

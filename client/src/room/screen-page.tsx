@@ -13,6 +13,7 @@ import { useAccordEditor } from '../editor/use-accord-editor';
 import { CannotOpen } from '../views/cannot-open';
 import { paletteStyle } from './screen-palette';
 import { ScreenFocus, setScreenFocus } from './screen-focus';
+import { SilenceLine } from './silence-line';
 import { SpeakingLine } from './speaking-line';
 import { useFollowedParagraph } from './use-followed-paragraph';
 import { useRoom } from './use-room';
@@ -127,6 +128,7 @@ function RoomScreen({ session, collab }: { session: Session; collab: CollabSessi
             A+
           </button>
         </div>
+        <SilenceLine silences={room.silences} label={label} />
       </header>
       <SpeakingLine floor={room.floor} label={label} className="screen-speaking" />
       {problem && (

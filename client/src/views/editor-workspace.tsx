@@ -1,10 +1,10 @@
 import { EditorContent } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { groupsOf, isReadOnly, type Command } from '@accord/shared/brackets/index';
+import { groupsOf, isReadOnly, readRoom, silenceOver, wholeTextSilence, type Command } from '@accord/shared/brackets/index';
 import { canWriteText, NOTICE_READ_ONLY } from '@accord/shared/protocol';
 import { refusalText } from '../i18n/refusal';
-import { directionOf } from '../i18n';
+import { directionOf, interfaceLocale } from '../i18n';
 import type { Me, Session } from '../api/sessions';
 import { CurrentParagraph } from '../brackets/panel/current-paragraph';
 import { BracketPanel } from '../brackets/panel/bracket-panel';
@@ -17,12 +17,14 @@ import { paragraphName } from '../brackets/bracket-state';
 import { useBracketView } from '../brackets/use-bracket-view';
 import type { CollabSession } from '../collab/collab-session';
 import { useCollabField, useTextMeta } from '../collab/use-collab';
-import { labelsOf } from '../editor/extensions/document-index';
+import { documentIndexKey, labelsOf } from '../editor/extensions/document-index';
+import { formatDeadline } from '../room/silence-time';
 import { useAccordEditor } from '../editor/use-accord-editor';
 import { printPath } from '../print/print-api';
 import { RevisionsPanel } from '../revisions/revisions-panel';
 import { ExportMenu } from './export-menu';
 import { RoomPanels } from '../room/room-panels';
+import { SilenceBanner } from '../room/silence-banner';
 import { SpeakingLine } from '../room/speaking-line';
 import { useRoom } from '../room/use-room';
 import { HeaderBar } from './header-bar';
@@ -35,6 +37,11 @@ import '../styles/carets.css';
 
 /** The chair's and the secretariat's switch between editing and proposing (a key, not a word). */
 const PROPOSE_SWITCH_KEY = 'Ctrl+Alt+P';
+
+/** A paragraph's status as the editor's document index holds it. */
+function documentIndexStatus(state: Parameters<typeof documentIndexKey.getState>[0], paragraphId: string): string | undefined {
+  return documentIndexKey.getState(state)?.records.paragraphs[paragraphId]?.status;
+}
 
 export function EditorWorkspace({ session, me, token, collab, notice }: { session: Session; me: Me; token: string; collab: CollabSession; notice?: string }) {
   // Field by field: the whole snapshot changes with every keystroke (its unsaved count), and a
@@ -93,9 +100,17 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
     (paragraphId: string) => {
       const state = editorRef.current?.state;
       const label = state ? labelsOf(state).get(paragraphId)?.short : undefined;
-      push(label ? t('editor.lockedEdit', { paragraph: label }) : t('editor.lockedEditThis'));
+      const silence = silenceOver({ room: readRoom(collab.doc) }, paragraphId) ?? wholeTextSilence({ room: readRoom(collab.doc) });
+      if (silence) {
+        const what = silence.paragraphIds ? (label ?? t('silence.wholeTextCap')) : t('silence.wholeTextCap');
+        push(t('silence.lockedEdit', { what, deadline: formatDeadline(silence.deadline, interfaceLocale()) }));
+        return;
+      }
+      const adopted = editorRef.current ? documentIndexStatus(editorRef.current.state, paragraphId) === 'adopted' : false;
+      if (adopted) push(label ? t('editor.lockedEditAdopted', { paragraph: label }) : t('editor.lockedEditAdoptedThis'));
+      else push(label ? t('editor.lockedEdit', { paragraph: label }) : t('editor.lockedEditThis'));
     },
-    [push, t],
+    [push, t, collab],
   );
   const editor = useAccordEditor({
     session: collab,
@@ -178,6 +193,7 @@ export function EditorWorkspace({ session, me, token, collab, notice }: { sessio
         </a>
         <SpeakingLine floor={room.floor} label={label} />
       </div>
+      <SilenceBanner sessionId={session.id} silences={room.silences} me={identity} label={label} run={run} onBehalfOf={speakingFor} />
       {proposing && editor && !problem && (
         <ProposeLayer editor={editor} collab={collab} outbox={outbox} notify={push} onBehalfOf={speakingFor} setOnBehalfOf={setOnBehalfOf} groups={myGroups} />
       )}

@@ -1,6 +1,16 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are parameterised by their event type, irrelevant here */
 import * as Y from 'yjs';
-import { currentBracketState, LOCKED, Y_DECISIONS, type ParagraphState } from '@accord/shared/brackets/index';
+import {
+  currentBracketState,
+  LOCKED,
+  openSilences,
+  readRoom,
+  silenceLockMessage,
+  statusWords,
+  Y_DECISIONS,
+  type ParagraphState,
+  type Silence,
+} from '@accord/shared/brackets/index';
 import { Y_BODY, Y_COMMENTS, Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS, Y_ROOM } from '@accord/shared';
 import { Y_EDITS } from '@accord/shared/edits';
 import { paragraphLabels } from '@accord/shared/numbering';
@@ -36,12 +46,25 @@ export class UpdateGuard {
   private readonly body: Y.XmlFragment;
   private readonly serverOnly: Set<unknown>;
   private locked: Set<string> | null = null;
+  /** Open silences (BR91): over the whole text, or by paragraph; null: read again. */
+  private silenced: { whole: Silence | null; paragraphs: Map<string, Silence> } | null = null;
 
   constructor(private readonly doc: Y.Doc) {
     this.body = doc.getXmlFragment(Y_BODY);
     const paragraphs = doc.getMap<ParagraphState>(Y_PARAGRAPHS);
     this.serverOnly = new Set<unknown>([doc.getMap(Y_PROPOSALS), paragraphs, doc.getArray(Y_DECISIONS), doc.getArray(Y_EDITS), doc.getMap(Y_GROUPS), doc.getMap(Y_COMMENTS), doc.getMap(Y_ROOM)]);
     paragraphs.observe(() => (this.locked = null));
+    doc.getMap(Y_ROOM).observe(() => (this.silenced = null));
+  }
+
+  private silences(): { whole: Silence | null; paragraphs: Map<string, Silence> } {
+    if (!this.silenced) {
+      const open = openSilences({ room: readRoom(this.doc) });
+      const paragraphs = new Map<string, Silence>();
+      for (const s of open) for (const id of s.paragraphIds ?? []) paragraphs.set(id, s);
+      this.silenced = { whole: open.find((s) => !s.paragraphIds) ?? null, paragraphs };
+    }
+    return this.silenced;
   }
 
   private lockedIds(): Set<string> {
@@ -84,25 +107,34 @@ export class UpdateGuard {
 
   private refuse(place: Place, locked: Set<string>): Refusal | null {
     if (place.root === 'server-only') {
-      return { code: 'update_rejected', message: 'proposals, comments, paragraph statuses, the decision log, the record of edits and the floor change only through the server: the change was not saved' };
+      return { code: 'update_rejected', message: 'proposals, comments, paragraph statuses, the decision log, the record of edits, the floor and silences change only through the server: the change was not saved' };
     }
-    if (place.root === 'body' && place.paragraph && locked.has(place.paragraph)) {
+    if (place.root !== 'body') return null;
+    const silences = this.silences();
+    // BR91: nothing in the text changes while it is all under silence, new paragraphs included.
+    if (silences.whole) return { code: 'paragraph_locked', message: silenceLockMessage(silences.whole, null), ...(place.paragraph ? { paragraphId: place.paragraph } : {}) };
+    const silence = place.paragraph ? silences.paragraphs.get(place.paragraph) : undefined;
+    if (silence && place.paragraph) return { code: 'paragraph_locked', message: silenceLockMessage(silence, this.label(place.paragraph)), paragraphId: place.paragraph };
+    if (place.paragraph && locked.has(place.paragraph)) {
       return { code: 'paragraph_locked', message: this.lockedMessage(place.paragraph), paragraphId: place.paragraph };
     }
     return null;
   }
 
+  /** "OP3", as the delegates see it; computed only on refusal. */
+  private label(paragraphId: string): string {
+    try {
+      return paragraphLabels(currentBracketState(this.doc).doc).get(paragraphId)?.short ?? 'This paragraph';
+    } catch {
+      // A body the schema cannot read still gets a refusal, only a less specific one.
+      return 'This paragraph';
+    }
+  }
+
   /** "OP 3 is agreed; …": named as the delegates see it. Labels are computed only on refusal. */
   private lockedMessage(paragraphId: string): string {
     const status = this.doc.getMap<ParagraphState>(Y_PARAGRAPHS).get(paragraphId)?.status;
-    const what = status === 'adref' ? 'agreed ad ref' : (status ?? 'agreed');
-    let label = 'This paragraph';
-    try {
-      label = paragraphLabels(currentBracketState(this.doc).doc).get(paragraphId)?.short ?? label;
-    } catch {
-      // A body the schema cannot read still gets a refusal, only a less specific one.
-    }
-    return `${label} is ${what}; the chair must reopen it before it can be edited`;
+    return `${this.label(paragraphId)} is ${statusWords(status ?? 'agreed')}; the chair must reopen it before it can be edited`;
   }
 
   private checkDeletion(client: number, clock: number, len: number, locked: Set<string>, touched?: Map<string, Y.XmlElement>): Refusal | null {

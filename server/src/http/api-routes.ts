@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import type { Rooms } from '../collab/rooms.js';
 import { commandRoutes } from '../commands/command-routes.js';
 import { floorRoutes } from '../commands/floor-routes.js';
+import { silenceRoutes } from '../commands/silence-routes.js';
 import { ROLES, type Role } from '@accord/shared/protocol';
 import * as Y from 'yjs';
 import { addParticipant, createSession, nameClash, sessionLink } from '../sessions/sessions.js';
@@ -225,6 +226,7 @@ export function apiRoutes(ctx: ApiContext): Router {
   r.use(revisionRoutes({ storage, adminKey, revisions: ctx.revisions }));
   r.use(commandRoutes({ storage, adminKey, rooms, fairShare: ctx.fairShare }));
   r.use(floorRoutes({ storage, adminKey, rooms, fairShare: ctx.fairShare }));
+  r.use(silenceRoutes({ storage, adminKey, rooms, fairShare: ctx.fairShare }));
   r.use(groupRoutes({ storage, adminKey, rooms }));
 
   r.use((_req, _res) => {

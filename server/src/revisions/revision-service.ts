@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
 import { newId, Y_BODY, Y_META, Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
-import { closeAtRevision, writeBody, Y_DECISIONS } from '@accord/shared/brackets/index';
+import { closeAtRevision, openSilences, readRoom, silenceLockMessage, writeBody, Y_DECISIONS } from '@accord/shared/brackets/index';
 import type { Renumbering, VersionSnapshot } from '@accord/shared/diff/index';
 import type { FlaggedReference, ReferenceRewrite } from '@accord/shared/references/index';
 import { renumberAtRevision, type RevisionPreview, type VersionText } from '@accord/shared/revisions/index';
 import type { Room } from '../collab/room.js';
 import type { Rooms } from '../collab/rooms.js';
+import { HttpError } from '../http/errors.js';
 import type { HistoryPointSummary, RevisionSummary, Storage } from '../storage/storage.js';
 import { heavyWork } from '../work/heavy-work.js';
 import { readStoredState, readTextState, versionOf, type VersionSource } from './frozen-text.js';
@@ -57,6 +58,12 @@ function viewOf(r: RevisionSummary): RevisionView {
     references: info.references ?? [],
     flaggedReferences: info.flaggedReferences ?? [],
   };
+}
+
+/** BR91: a revision or a restore rewrites the text, so it waits until no silence is open. */
+function refuseUnderSilence(room: Room): void {
+  const open = openSilences({ room: readRoom(room.doc) })[0];
+  if (open) throw new HttpError(423, 'paragraph_locked', `${silenceLockMessage(open, open.paragraphIds ? 'Part of the text' : null)}: no revision or restore until then`);
 }
 
 const historyLabel = (p: { at: string }) => `History ${p.at.slice(0, 16).replace('T', ' ')} UTC`;
@@ -184,6 +191,7 @@ export class RevisionService {
   issue(sessionId: string, input: IssueInput): Promise<RevisionView> {
     return this.queue.run(sessionId, () =>
       this.withRoom(sessionId, async (room) => {
+        refuseUnderSilence(room);
         await this.history.record(sessionId, room.doc, 'before-revision');
         const live = readTextState(room.doc);
         const cleanup = renumberAtRevision(live.doc, (id) => live.paragraphs[id]?.status);
@@ -247,6 +255,7 @@ export class RevisionService {
       } else throw new VersionNotFound('the live text cannot be restored onto itself');
       const target = readStoredState(state);
       return this.withRoom(sessionId, async (room) => {
+        refuseUnderSilence(room);
         const point = await this.history.record(sessionId, room.doc, 'before-restore');
         await room.change((ydoc) => replaceLiveText(ydoc, target));
         const { id, at, reason } = point!;

@@ -2,6 +2,7 @@ import { canonicalMarks } from './canonical.js';
 import type { Ctx } from './context.js';
 import { decide, setParagraphStatus } from './decide.js';
 import { roomCommand } from './floor.js';
+import { silenceCommand } from './silence.js';
 import { comment, editProposal, position, withdraw } from './positions.js';
 import { propose } from './propose.js';
 import { fail, type Actor, type ApplyResult, type BracketState, type CheckResult, type Command, type CommandOutcome } from './types.js';
@@ -56,6 +57,11 @@ function dispatch(ctx: Ctx, command: Command): ApplyResult {
     case 'screen.follow':
     case 'settings.carets':
       return roomCommand(ctx, command);
+    case 'silence.start':
+    case 'silence.break':
+    case 'silence.lift':
+    case 'silence.expire':
+      return silenceCommand(ctx, command);
     default:
       return fail('invalid', `unknown command type ${String((command as { type?: unknown }).type)}`);
   }
@@ -74,14 +80,17 @@ export function recordedCommandOutcome(state: Pick<BracketState, 'proposals'>, p
   return null;
 }
 
-/** The query twin of applyCommand: would this command succeed now? Never throws. */
-export function checkCommand(state: BracketState, command: Command, actor: Actor): CheckResult {
+/**
+ * The query twin of applyCommand: would this command succeed now? Never throws. `now` matters only
+ * to rules with a clock (a silence's deadline, BR90–BR94).
+ */
+export function checkCommand(state: BracketState, command: Command, actor: Actor, now = 0): CheckResult {
   let n = 0;
-  const r = applyCommand(state, command, actor, 0, () => `check${n++}`);
+  const r = applyCommand(state, command, actor, now, () => `check${n++}`);
   return r.ok ? { ok: true } : r;
 }
 
 /** `canPropose`, `canAccept`…: booleans for enabling buttons. */
-export function canApply(state: BracketState, command: Command, actor: Actor): boolean {
-  return checkCommand(state, command, actor).ok;
+export function canApply(state: BracketState, command: Command, actor: Actor, now = 0): boolean {
+  return checkCommand(state, command, actor, now).ok;
 }

@@ -2,6 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { paragraphLabels } from '../numbering.js';
 import { bracketIdsInDoc, addedBlockIds, findProposalText } from './doc.js';
 import { resolveSponsor } from './rulebook.js';
+import { silenceError } from './silence.js';
 import {
   fail,
   type Actor,
@@ -25,7 +26,13 @@ export interface Ctx {
   commandId?: string;
 }
 
-export const LOCKED: ReadonlySet<string> = new Set(['agreed', 'adref', 'deleted']);
+/** Statuses that lock a paragraph (BR17); `adopted` under silence procedure too (BR94). */
+export const LOCKED: ReadonlySet<string> = new Set(['agreed', 'adref', 'deleted', 'adopted']);
+
+/** How a locking status reads in a refusal ("OP4 is agreed ad ref"). */
+export function statusWords(status: string): string {
+  return status === 'adref' ? 'agreed ad ref' : status === 'adopted' ? 'adopted under silence procedure' : status;
+}
 export const MAX_TEXT = 10_000;
 export const MAX_NOTE = 2_000;
 
@@ -33,10 +40,13 @@ export function paragraphState(state: BracketState, id: string): ParagraphState 
   return state.paragraphs[id] ?? { status: 'open' };
 }
 
+/** BR17, BR91: a paragraph under an open silence, or with a locking status, refuses changes. */
 export function lockedError(state: BracketState, paragraphId: string): Fail | null {
+  const silenced = silenceError(state, paragraphId);
+  if (silenced) return silenced;
   const s = paragraphState(state, paragraphId).status;
   if (!LOCKED.has(s)) return null;
-  const what = s === 'adref' ? 'agreed ad ref' : s;
+  const what = statusWords(s);
   // Named as the delegates see it ("OP4"), not by its internal id; labels are only computed on refusal.
   const label = paragraphLabels(state.doc).get(paragraphId)?.short ?? `paragraph ${paragraphId}`;
   return fail('paragraph_locked', `${label} is ${what}; the chair must reopen it first`);

@@ -15,6 +15,7 @@ import {
 import { diffBlocks, findBlock, findProposalText } from './doc.js';
 import { dropText, endOf, hasText, removeAddedBlock, strike, struckMark, unbracket } from './effects.js';
 import { bracketCounts } from './counts.js';
+import { silenceError } from './silence.js';
 import { supersede } from './supersede.js';
 import {
   fail,
@@ -194,6 +195,7 @@ function findBlockAdded(doc: PMNode, proposalId: string): boolean {
   return found || findProposalText(doc, proposalId).length > 0;
 }
 
+/** What the chair may set; `adopted` comes only from a silence procedure (BR94). */
 const STATUSES: ReadonlySet<ParagraphStatus> = new Set(['open', 'informals', 'adref', 'agreed', 'deleted']);
 
 /**
@@ -205,7 +207,10 @@ export function setParagraphStatus(ctx: Ctx, cmd: Cmd<'setParagraphStatus'>): Ap
   const { state } = ctx;
   const block = typeof cmd.paragraphId === 'string' ? findBlock(state.doc, cmd.paragraphId) : null;
   if (!block) return fail('not_found', `no paragraph ${String(cmd.paragraphId)}`);
+  if (cmd.status === 'adopted') return fail('invalid', 'a paragraph is adopted only under silence procedure: put it under silence');
   if (!STATUSES.has(cmd.status)) return fail('invalid', `unknown status ${String(cmd.status)}`);
+  const silenced = silenceError(state, cmd.paragraphId);
+  if (silenced) return silenced;
   if (cmd.pending !== undefined && (cmd.status !== 'informals' || typeof cmd.pending !== 'string' || cmd.pending.length > 200)) {
     return fail('invalid', '"pending <delegation>" goes with status informals');
   }

@@ -16,12 +16,13 @@ import {
 
 type Cmd<T extends RoomCommand['type']> = Extract<RoomCommand, { type: T }>;
 
-/** The room's records with their defaults: nobody speaking, an empty list, the screen following the chair, carets private. */
+/** The room's records with their defaults: nobody speaking, an empty list, the screen following the chair, carets private, no silence. */
 export function roomRecords(state: Pick<BracketState, 'room'>): RoomRecords {
   return {
     floor: state.room?.floor ?? { speaking: null, queue: [] },
     screen: state.room?.screen ?? {},
     settings: state.room?.settings ?? { delegationCarets: false },
+    silences: Array.isArray(state.room?.silences) ? state.room.silences : [],
   };
 }
 

@@ -16,13 +16,23 @@ export {
   type ProposalActions,
 } from './rulebook.js';
 export { bracketCounts, bracketCountsFrom, type BracketCounts } from './counts.js';
-export { orphanedProposals, LOCKED } from './context.js';
+export { orphanedProposals, LOCKED, statusWords } from './context.js';
 export { annotation, proposalLabel, sponsorLabel, compilationText, compilationPieces, type CompilationPiece } from './labels.js';
 export { pendingRecords } from './pending.js';
 export { blockText, findBlock, findProposalText, resolveAnchor, LEAF_CHAR } from './doc.js';
 export { merge3 } from './undo.js';
 export { applyCommandToYDoc, applyCommandToYDocWhole, currentBracketState, proposalOffsets, readBracketState, readRoom, writeBody, Y_DECISIONS } from './ydoc.js';
 export { roomRecords } from './floor.js';
+export {
+  deadlineUtc,
+  MAX_STATEMENT,
+  openSilences,
+  parseDeadline,
+  silenceLockMessage,
+  silenceOver,
+  silencesOf,
+  wholeTextSilence,
+} from './silence.js';
 export { roomIndex, RoomIndex } from './room-index.js';
 export { canonicalMarks, sortMarks } from './canonical.js';
 export { anchorLive, closeAtRevision, goneAtRevision } from './supersede.js';

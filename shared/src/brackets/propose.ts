@@ -16,6 +16,7 @@ import {
 import { blockText, findBlock, findProposalText, isBracketError, resolveAnchor, type Range } from './doc.js';
 import { bracketMark, endOf, enclosingBrackets, unbracket } from './effects.js';
 import { isReadOnly } from './rulebook.js';
+import { wholeTextSilenceError } from './silence.js';
 import { fail, type ApplyResult, type Anchor, type NewParagraphType, type Proposal, type ProposeCommand, type Sponsor } from './types.js';
 
 /** The rule context of a proposal: who it will be recorded under, resolved before any work (BR72). */
@@ -107,6 +108,8 @@ export function propose(base: Ctx, cmd: ProposeCommand): ApplyResult {
       if (cmd.blockType === 'operative' && ![0, 1, 2].includes(level)) return fail('invalid', 'level is 0, 1 or 2');
       const after = typeof cmd.after === 'string' ? findBlock(doc, cmd.after) : null;
       if (!after) return fail('not_found', `no paragraph ${String(cmd.after)}`);
+      const silenced = wholeTextSilenceError(ctx.state);
+      if (silenced) return silenced;
       const id = ctx.ids();
       const blockId = ctx.ids();
       let attrs: Record<string, unknown> = cmd.blockType === 'operative' ? { id: blockId, added: id, level } : { id: blockId, added: id };

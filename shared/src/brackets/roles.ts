@@ -25,6 +25,11 @@ const ALLOWED: Record<CommandType, readonly Role[]> = {
   'screen.release': ['chair'],
   'screen.follow': ['chair'],
   'settings.carets': ['chair'],
+  // BR90–BR94: the chair starts and lifts a silence, a delegation breaks it; the server expires it acting as the chair.
+  'silence.start': ['chair'],
+  'silence.break': ['delegation'],
+  'silence.lift': ['chair'],
+  'silence.expire': ['chair'],
 };
 
 /** A known command type. */

@@ -72,6 +72,12 @@ export function commandScope(index: RoomIndex, command: Command): Set<Y.XmlEleme
       // The rule only asks whether the paragraph exists.
       block(command.paragraphId);
       break;
+    case 'silence.start':
+    case 'silence.expire':
+      // Rare (the chair, the clock), and they name paragraphs as the room numbers them ("OP3"), or
+      // adopt every paragraph of the text: the whole text, from the cached blocks.
+      for (let i = 0; i < index.size; i++) seeds.add(index.at(i)!);
+      break;
     default:
       break;
   }

@@ -103,7 +103,8 @@ export interface Proposal {
   commandId?: string;
 }
 
-export type ParagraphStatus = 'open' | 'informals' | 'adref' | 'agreed' | 'deleted';
+/** `adopted`: adopted under silence procedure (BR94); set only when a silence's deadline passes unbroken. */
+export type ParagraphStatus = 'open' | 'informals' | 'adref' | 'agreed' | 'deleted' | 'adopted';
 
 /** Stored in the Y.Map `paragraphs` under the paragraph id; a missing entry means `open`. */
 export interface ParagraphState {
@@ -130,8 +131,9 @@ export interface ProposalChange {
 /**
  * `revision`: issuing a revision closed the open proposals whose text it dropped (BR34); not undone.
  * `floor`: a change to the speakers' list (BR80–BR86), on the record; not undone.
+ * `silence`: a step of a silence procedure (BR90–BR97), on the record; not undone.
  */
-export type DecisionAction = 'accept' | 'reject' | 'setParagraphStatus' | 'undo' | 'revision' | 'floor';
+export type DecisionAction = 'accept' | 'reject' | 'setParagraphStatus' | 'undo' | 'revision' | 'floor' | 'silence';
 
 /** A delegation on the speakers' list (BR80): who (participant id), the name shown, and what it wants to speak on. */
 export interface FloorRequest {
@@ -160,12 +162,48 @@ export interface RoomSettings {
   delegationCarets: boolean;
 }
 
+/** open: the text (or its paragraphs) is locked until the deadline; then broken, lifted or adopted, for good. */
+export type SilenceState = 'open' | 'broken' | 'lifted' | 'adopted';
+
+/** A delegation's statement breaking silence (BR92): who (participant id), the name shown, what it said, when. */
+export interface SilenceBreak {
+  by: string;
+  /** "Kenya", or "G77 and China (Sudan)" when it spoke for a group. */
+  name: string;
+  statement: string;
+  at: number;
+}
+
+/**
+ * A silence procedure (BR90): the chair puts the whole text, or some paragraphs, under silence
+ * until `deadline` (epoch ms); unbroken at the deadline, they are adopted (BR94).
+ */
+export interface Silence {
+  id: string;
+  /** The chair who started it: participant id and the name shown. */
+  by: string;
+  name: string;
+  startedAt: number;
+  deadline: number;
+  /** The paragraphs under silence; missing: the whole text. */
+  paragraphIds?: string[];
+  note?: string;
+  state: SilenceState;
+  /** When it was broken, lifted or adopted. */
+  endedAt?: number;
+  break?: SilenceBreak;
+}
+
 /** The Y.Map `room` (server-only), by key. */
 export interface RoomRecords {
   floor: FloorState;
   screen: ScreenState;
   settings: RoomSettings;
+  /** Every silence procedure of the text, oldest first (BR90–BR97). */
+  silences: Silence[];
 }
+
+export type SilenceAction = 'start' | 'break' | 'lift' | 'adopt';
 
 export type FloorAction = 'request' | 'withdraw' | 'give' | 'end' | 'order' | 'remove';
 
@@ -185,6 +223,11 @@ export interface DecisionEntry {
   revision?: string;
   /** For floor entries: what happened on the speakers' list, to whom (participant id and name), on what. */
   floor?: { action: FloorAction; participantId?: string; name?: string; paragraphId?: string; proposalId?: string };
+  /**
+   * For silence entries (BR96): which step, of which silence, its deadline and paragraphs (missing:
+   * the whole text); for a break, who broke it (`name`) and its statement.
+   */
+  silence?: { action: SilenceAction; silenceId: string; deadline: number; paragraphIds?: string[]; note?: string; name?: string; statement?: string };
   /** Blocks whose content the decision changed, exactly as they read before and after (PM JSON). */
   before: BlockSnapshot[];
   after: BlockSnapshot[];
@@ -266,7 +309,19 @@ export type Command =
   | { type: 'reject'; proposalId: string }
   | { type: 'undoDecision'; decisionId: string }
   | { type: 'setParagraphStatus'; paragraphId: string; status: ParagraphStatus; pending?: string }
-  | RoomCommand;
+  | RoomCommand
+  | SilenceCommand;
+
+/**
+ * The silence procedure (BR90–BR97, silence.ts). `deadline`: ISO 8601 with a UTC offset
+ * ("2026-12-05T18:00:00+01:00") or epoch milliseconds. `silence.expire` is what the server sends
+ * itself when a deadline passes.
+ */
+export type SilenceCommand =
+  | { type: 'silence.start'; deadline: string | number; paragraphIds?: string[]; note?: string }
+  | { type: 'silence.break'; silenceId: string; statement: string; onBehalfOf?: string }
+  | { type: 'silence.lift'; silenceId: string }
+  | { type: 'silence.expire'; silenceId: string };
 
 /** The floor, the room screen and the caret setting (BR80–BR89, floor.ts). */
 export type RoomCommand =
@@ -293,6 +348,8 @@ export interface CommandOutcome {
   orphaned?: string[];
   /** The comment a `comment` command added. */
   commentId?: string;
+  /** The silence a `silence.*` command started or acted on (BR90–BR94). */
+  silenceId?: string;
   /** A new proposal's bracketed span: its paragraph and content offsets (none for a paragraph deletion). */
   offsets?: { paragraphId: string; from: number; to: number };
 }

@@ -1,6 +1,7 @@
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import { schema } from '../schema.js';
 import { done, lockedError, type Ctx } from './context.js';
+import { silenceError } from './silence.js';
 import { findBlock } from './doc.js';
 import { decisionEntry } from './decide.js';
 import { fail, type ApplyResult, type BlockSnapshot, type Command, type Fail, type ParagraphState, type Proposal } from './types.js';
@@ -115,6 +116,7 @@ export function undoDecision(ctx: Ctx, cmd: Cmd<'undoDecision'>): ApplyResult {
   if (d.action === 'undo') return fail('invalid', 'an undo is not undone; decide again instead');
   if (d.action === 'revision') return fail('invalid', 'a revision is not undone; restore the text as it was before it instead');
   if (d.action === 'floor') return fail('invalid', "the speakers' list is not undone: change it again instead");
+  if (d.action === 'silence') return fail('invalid', 'a silence procedure is not undone: the chair reopens an adopted paragraph by setting its status');
   if (state.decisions.some((x) => x.undoes === d.id)) return fail('invalid', `decision ${d.id} is already undone`);
   const proposals: Record<string, Proposal> = {};
   for (const ch of d.proposals) {
@@ -146,6 +148,11 @@ export function undoDecision(ctx: Ctx, cmd: Cmd<'undoDecision'>): ApplyResult {
     if (statusUndone.has(b.id)) continue;
     const locked = lockedError(state, b.id);
     if (locked) return locked;
+  }
+  // BR91: not even a status change is undone on a paragraph under silence.
+  for (const id of statusUndone) {
+    const silenced = silenceError(state, id);
+    if (silenced) return silenced;
   }
   const doc = restoreBlocks(state.doc, d.before, d.after);
   if ('ok' in doc) return doc;

@@ -165,7 +165,7 @@ function sideBySideView(c: Comparison, lang: string): string {
   return `<table class="sbs"><thead><tr><th>${escapeHtml(c.from.label)}</th><th>${escapeHtml(c.to.label)}</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
-const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals', adref: 'agreed ad ref' };
+const STATUS_NAMES: Record<string, string> = { informals: 'agreed in informals', adref: 'agreed ad ref', adopted: 'adopted under silence procedure' };
 const statusName = (s: string): string => s.replace(/^[a-z]+/, (w) => STATUS_NAMES[w] ?? w);
 
 const COUNT_KEYS: Array<keyof BracketCounts> = ['added', 'accepted', 'rejected', 'withdrawn', 'superseded', 'reopened', 'resolved', 'removed'];

@@ -103,7 +103,7 @@ export function run(state: BracketState, command: Command, actor: Actor, ids = i
 export function expectError(state: BracketState, command: Command, actor: Actor, code: ErrorCode): void {
   const r = applyCommand(state, command, actor, NOW, idGen('e'));
   expect(r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`).toMatch(new RegExp(`^${code}`));
-  expect(checkCommand(state, command, actor)).toMatchObject({ ok: false, error: { code } });
+  expect(checkCommand(state, command, actor, NOW)).toMatchObject({ ok: false, error: { code } });
 }
 
 /**
@@ -112,7 +112,7 @@ export function expectError(state: BracketState, command: Command, actor: Actor,
  * doc before (proposals re-opened, paragraph statuses restored).
  */
 export function testCommand(state: BracketState, command: Command, actor: Actor, expected: PMNode | null, ids = idGen()): BracketState {
-  expect(checkCommand(state, command, actor)).toEqual({ ok: true });
+  expect(checkCommand(state, command, actor, NOW)).toEqual({ ok: true });
   const r = ok(applyCommand(state, command, actor, NOW, ids));
   if (expected) expect(r.doc.toJSON()).toEqual(expected.toJSON());
   r.doc.check();
@@ -121,8 +121,8 @@ export function testCommand(state: BracketState, command: Command, actor: Actor,
   if (r.decision) expect(JSON.parse(JSON.stringify(r.decision))).toEqual(r.decision);
   if (r.room) expect(JSON.parse(JSON.stringify(r.room))).toEqual(r.room);
   const after = next(state, r);
-  if (r.decision?.action === 'floor') {
-    // The speakers' list is on the record but not undone (BR86).
+  if (r.decision?.action === 'floor' || r.decision?.action === 'silence') {
+    // The speakers' list and a silence procedure are on the record but not undone (BR86, BR95).
     const u = applyCommand(after, { type: 'undoDecision', decisionId: r.decision.id }, CHAIR, NOW + 1, idGen('u'));
     expect(u.ok ? 'ok' : u.error.code).toBe('invalid');
   } else if (r.decision) {

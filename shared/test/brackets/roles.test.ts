@@ -28,6 +28,10 @@ const commands: Command[] = [
   { type: 'screen.release' },
   { type: 'screen.follow', participantId: null },
   { type: 'settings.carets', delegations: true },
+  { type: 'silence.start', deadline: NOW + 60_000 },
+  { type: 'silence.break', silenceId: 's1', statement: 'We object.' },
+  { type: 'silence.lift', silenceId: 's1' },
+  { type: 'silence.expire', silenceId: 's1' },
 ];
 const actors: Actor[] = [OBS, EU, SEC, CHAIR, { role: 'delegation', id: 'us', delegation: 'US' }];
 

@@ -216,6 +216,14 @@ describe('compilation grammar: status notes (CG6)', () => {
     expect(statusOf('（已商定）').state).toEqual({ status: 'agreed' });
     expect(statusOf('(متفق عليه)').state).toEqual({ status: 'agreed' });
   });
+  it('[CG6] adopted under silence procedure (BR94), in the six languages', () => {
+    expect(statusOf('(adopted under silence procedure)')).toEqual({ state: { status: 'adopted' }, plain: '1. Decides to act' });
+    expect(statusOf("(adopté selon la procédure d'approbation tacite)").state).toEqual({ status: 'adopted' });
+    expect(statusOf('(aprobado mediante el procedimiento de acuerdo tácito)').state).toEqual({ status: 'adopted' });
+    expect(statusOf('(принято в соответствии с процедурой отсутствия возражений)').state).toEqual({ status: 'adopted' });
+    expect(statusOf('（按默许程序通过）').state).toEqual({ status: 'adopted' });
+    expect(statusOf('(اعتمد بموجب إجراء الموافقة الضمنية)').state).toEqual({ status: 'adopted' });
+  });
   it('[CG6] a note not understood stays text, with a warning; a note mid-paragraph is text', () => {
     const r = importPlainText('1. Decides to act (agreed subject to translation)');
     expect(r.paragraphs).toEqual({});

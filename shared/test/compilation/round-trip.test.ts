@@ -34,7 +34,7 @@ const slash = fc.tuple(sponsors, word, sponsors, word).map(([s1, a, s2, b]) => `
 
 const bracket = fc.tuple(fc.oneof(attributed, placeholder, nested, alternatives, slash), fc.option(positions, { nil: undefined })).map(([b, p]) => b + (p ?? ''));
 const segment = fc.oneof({ weight: 2, arbitrary: word }, { weight: 3, arbitrary: bracket });
-const STATUS = ['', '', ' (agreed)', ' (agreed ad ref)', ' (agreed in informals)', ' (agreed in informals, pending Japan)', ' (convenu ad referendum)', '（暂时商定）'];
+const STATUS = ['', '', ' (agreed)', ' (agreed ad ref)', ' (agreed in informals)', ' (agreed in informals, pending Japan)', ' (convenu ad referendum)', '（暂时商定）', ' (adopted under silence procedure)', '（按默许程序通过）'];
 /** "[US: delete]" after a paragraph's text: a paragraph deletion (or, on a proposed paragraph, positions on it). */
 const deletion = fc
   .tuple(sponsors, fc.constantFrom(...DELETE), fc.option(fc.tuple(sponsors, fc.constantFrom(...DELETE, ...RETAIN)), { nil: undefined }))

@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import { floorSentence } from '../../room/floor-sentence';
 import { formatTime } from '../../i18n/format';
 import { kindName, proposalName, statusName } from '../words';
+import { silenceSentence } from '../../room/silence-words';
 import { SnapshotText } from './snapshot-text';
 
 const ACTIONS = new Set(['accept', 'reject', 'setParagraphStatus', 'undo', 'revision']);
@@ -63,6 +64,16 @@ export function DecisionLog(props: {
           );
         }
         d = d!;
+        if (d.action === 'silence') {
+          // A step of a silence procedure: on the record, not undone (BR95, BR96).
+          return (
+            <li key={d.id} className={`decision decision-silence silence-${d.silence?.action ?? 'start'}`}>
+              <div dir="auto">
+                <span className="muted">{time(d.at)}</span> {silenceSentence(d, (id) => labels.get(id)?.short)}
+              </div>
+            </li>
+          );
+        }
         if (d.action === 'floor') {
           // The speakers' list is on the record, not undone (BR86).
           return (

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command, ParagraphState, ParagraphStatus } from '@accord/shared/brackets/index';
 
-const STATUSES: ParagraphStatus[] = ['open', 'informals', 'adref', 'agreed', 'deleted'];
+/** What the chair may choose (`adopted` comes only from a silence procedure, BR94), plus the current status. */
+const STATUSES: ParagraphStatus[] = ['open', 'informals', 'adref', 'agreed', 'deleted', 'adopted'];
+const choices = (current: ParagraphStatus) => STATUSES.filter((s) => s !== 'adopted' || current === 'adopted');
 
 /** The chair sets a paragraph's status; "agreed in informals" may be pending a delegation. */
 export function ParagraphStatusControl(props: { paragraphId: string; state: ParagraphState | undefined; run: (c: Command) => Promise<boolean> }) {
@@ -14,8 +16,8 @@ export function ParagraphStatusControl(props: { paragraphId: string; state: Para
   return (
     <span className="paragraph-status-control" onClick={(e) => e.stopPropagation()}>
       <select value={status} onChange={(e) => set(e.target.value as ParagraphStatus)} aria-label={t('paragraphStatus.label')}>
-        {STATUSES.map((s) => (
-          <option key={s} value={s}>
+        {choices(status).map((s) => (
+          <option key={s} value={s} disabled={s === 'adopted'}>
             {t(`paragraphStatus.${s}`)}
           </option>
         ))}

@@ -1,5 +1,7 @@
 import type { EditorState, Transaction } from '@tiptap/pm/state';
-import { LOCKED, type Actor, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
+import { LOCKED, silenceOver, wholeTextSilence, type Actor, type ParagraphState, type Proposal, type RoomRecords } from '@accord/shared/brackets/index';
+import { interfaceLocale } from '../../i18n';
+import { formatDeadline } from '../../room/silence-time';
 import { labelsOf } from '../../editor/extensions/document-index';
 import { i18next } from '../../i18n';
 import { refusalText } from '../../i18n/refusal';
@@ -36,7 +38,7 @@ export interface ProposeEnv {
   outbox: Outbox;
   clock: Clock;
   /** Proposals and paragraph statuses as the server last wrote them. */
-  records(): { proposals: Record<string, Proposal>; paragraphs: Record<string, ParagraphState> };
+  records(): { proposals: Record<string, Proposal>; paragraphs: Record<string, ParagraphState>; room?: Partial<RoomRecords> };
   /** Who is typing (participant id, role, name): typing on in its own proposals is decided by the rulebook, by id. */
   me(): Actor | null | undefined;
   onBehalfOf(): string;
@@ -106,10 +108,17 @@ export class ProposeController {
 
   /** Why this draft's paragraph takes no proposals (agreed, agreed ad ref, deleted), in the room's words. */
   refusal(draft: Pick<Draft, 'anchor' | 'mode'>): string | null {
+    const records = this.env.records();
+    const id = draft.anchor.paragraphId;
+    // BR91: nothing is proposed in a paragraph under silence, nor anywhere while the whole text is.
+    const silence = draft.mode === 'newParagraph' ? wholeTextSilence(records) : silenceOver(records, id);
+    if (silence) {
+      const what = silence.paragraphIds ? (this.label(id) ?? i18next.t('silence.wholeTextCap')) : i18next.t('silence.wholeTextCap');
+      return i18next.t('silence.lockedEdit', { what, deadline: formatDeadline(silence.deadline, interfaceLocale()) });
+    }
     // A new paragraph after a locked one changes nothing in it.
     if (draft.mode === 'newParagraph') return null;
-    const id = draft.anchor.paragraphId;
-    const status = this.env.records().paragraphs[id]?.status ?? 'open';
+    const status = records.paragraphs[id]?.status ?? 'open';
     if (!LOCKED.has(status)) return null;
     const what = i18next.t(`paragraphStatus.${status}`);
     // The server's words (shared lockedError), and what it means here.

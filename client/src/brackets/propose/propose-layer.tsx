@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Y_PARAGRAPHS, Y_PROPOSALS } from '@accord/shared';
-import type { ParagraphState, Proposal } from '@accord/shared/brackets/index';
+import { readRoom, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
 import type { CollabSession } from '../../collab/collab-session';
 import { proposeDraftKey, type Draft } from '../../editor/extensions/propose-draft';
 import { realClock, type Outbox } from './outbox';
@@ -74,6 +74,7 @@ export function ProposeLayer(props: {
       records: () => ({
         proposals: collab.doc.getMap<Proposal>(Y_PROPOSALS).toJSON() as Record<string, Proposal>,
         paragraphs: collab.doc.getMap<ParagraphState>(Y_PARAGRAPHS).toJSON() as Record<string, ParagraphState>,
+        room: readRoom(collab.doc),
       }),
       me: () => collab.getSnapshot().identity,
       onBehalfOf: () => latest.current.onBehalfOf,

@@ -56,6 +56,23 @@ export function blockAnnotations(block: PMNode, blockPos: number, records: Brack
     attrs['data-status'] = `${LOCKED.has(status) ? '🔒 ' : ''}${s ? statusName(s, i18next.t) : status}`;
   }
   decorations.push(Decoration.node(blockPos, blockPos + block.nodeSize, attrs));
+  // BR94: an adopted paragraph says so in words, above its text (the gutter holds only its number).
+  if (status === 'adopted') {
+    const words = i18next.t('paragraphStatus.adopted');
+    decorations.push(
+      Decoration.widget(
+        blockPos + 1,
+        () => {
+          const note = document.createElement('span');
+          note.className = 'para-status-note';
+          note.contentEditable = 'false';
+          note.textContent = words;
+          return note;
+        },
+        { side: -1, key: `adopted:${words}`, ignoreSelection: true },
+      ),
+    );
+  }
 
   // The end of each bracket span (by proposal and role) and the start of each alternative.
   const ends = new Map<string, { pos: number; proposal: Proposal; role: string }>();

@@ -6,8 +6,10 @@ import { LOCKED } from '@accord/shared/brackets/index';
 import { documentIndexKey } from './document-index';
 
 export interface LockedParagraphsOptions {
-  /** Told which paragraph refused a local edit. */
+  /** Told which paragraph refused a local edit ('' when a silence over the whole text refused it). */
   onRefused: (paragraphId: string) => void;
+  /** Is this paragraph under an open silence (null: is the whole text)? (shared/SPEC.md BR91) */
+  underSilence: (paragraphId: string | null) => boolean;
 }
 
 /** Ids of the top-level blocks a local transaction's steps touch, in the document before it. */
@@ -30,7 +32,8 @@ function touchedBlocks(tr: Transaction): string[] {
 }
 
 /**
- * An agreed (or agreed ad ref, or deleted) paragraph cannot be edited until the chair reopens it:
+ * An agreed (or agreed ad ref, deleted, adopted) paragraph cannot be edited until the chair reopens
+ * it, nor one under silence (the whole text, for a whole-text silence) until the silence ends:
  * local edits touching one are refused here, before they reach Yjs (the server refuses them
  * too, see server/src/collab/update-guard.ts). Remote changes always pass.
  */
@@ -38,7 +41,7 @@ export const LockedParagraphs = Extension.create<LockedParagraphsOptions>({
   name: 'lockedParagraphs',
 
   addOptions() {
-    return { onRefused: () => undefined };
+    return { onRefused: () => undefined, underSilence: () => false };
   },
 
   addProseMirrorPlugins() {
@@ -47,7 +50,12 @@ export const LockedParagraphs = Extension.create<LockedParagraphsOptions>({
         filterTransaction: (tr, state) => {
           if (!tr.docChanged || (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) return true;
           const paragraphs = documentIndexKey.getState(state)?.records.paragraphs ?? {};
-          const locked = touchedBlocks(tr).find((id) => LOCKED.has(paragraphs[id]?.status ?? 'open'));
+          const touched = touchedBlocks(tr);
+          if (this.options.underSilence(null)) {
+            this.options.onRefused(touched[0] ?? '');
+            return false;
+          }
+          const locked = touched.find((id) => LOCKED.has(paragraphs[id]?.status ?? 'open') || this.options.underSilence(id));
           if (!locked) return true;
           this.options.onRefused(locked);
           return false;

@@ -38,6 +38,8 @@ export const STATUS_NOTES: readonly StatusWording[] = [
   { status: 'informals', words: 'agreed in informals' },
   { status: 'agreed', words: 'agreed' },
   { status: 'deleted', words: 'deleted' },
+  { status: 'adopted', words: 'adopted under silence procedure' },
+  { status: 'adopted', words: 'adopted under the silence procedure' },
   // French
   { status: 'adref', words: 'convenu ad referendum' },
   { status: 'adref', words: 'convenu ad ref' },
@@ -47,6 +49,8 @@ export const STATUS_NOTES: readonly StatusWording[] = [
   { status: 'agreed', words: 'convenu' },
   { status: 'agreed', words: 'approuvé' },
   { status: 'deleted', words: 'supprimé' },
+  { status: 'adopted', words: "adopté selon la procédure d'approbation tacite" },
+  { status: 'adopted', words: "adopté par la procédure d'approbation tacite" },
   // Spanish
   { status: 'adref', words: 'acordado ad referéndum' },
   { status: 'adref', words: 'acordado ad referendum' },
@@ -57,6 +61,7 @@ export const STATUS_NOTES: readonly StatusWording[] = [
   { status: 'agreed', words: 'acordado' },
   { status: 'agreed', words: 'convenido' },
   { status: 'deleted', words: 'suprimido' },
+  { status: 'adopted', words: 'aprobado mediante el procedimiento de acuerdo tácito' },
   // Russian
   { status: 'adref', words: 'согласовано ad referendum' },
   { status: 'adref', words: 'согласовано ad ref' },
@@ -64,6 +69,7 @@ export const STATUS_NOTES: readonly StatusWording[] = [
   { status: 'informals', words: 'согласовано на неофициальных консультациях' },
   { status: 'agreed', words: 'согласовано' },
   { status: 'deleted', words: 'исключено' },
+  { status: 'adopted', words: 'принято в соответствии с процедурой отсутствия возражений' },
   // Chinese
   { status: 'adref', words: '暂时商定' },
   { status: 'adref', words: '待核准商定' },
@@ -72,12 +78,14 @@ export const STATUS_NOTES: readonly StatusWording[] = [
   { status: 'agreed', words: '已商定' },
   { status: 'agreed', words: '商定' },
   { status: 'deleted', words: '已删除' },
+  { status: 'adopted', words: '按默许程序通过' },
   // Arabic
   { status: 'adref', words: 'متفق عليه رهنا بالاستشارة' },
   { status: 'adref', words: 'متفق عليه بشرط الاستشارة' },
   { status: 'informals', words: 'متفق عليه في المشاورات غير الرسمية' },
   { status: 'agreed', words: 'متفق عليه' },
   { status: 'deleted', words: 'محذوف' },
+  { status: 'adopted', words: 'اعتمد بموجب إجراء الموافقة الضمنية' },
 ];
 
 /** "…, pending Japan": the delegation an agreement in informals still waits for. */
@@ -89,6 +97,7 @@ export const STATUS_NOTE_OUT: Record<Exclude<ParagraphStatus, 'open'>, string> =
   adref: 'agreed ad ref',
   informals: 'agreed in informals',
   deleted: 'deleted',
+  adopted: 'adopted under silence procedure',
 };
 
 /** Escapes a literal for a RegExp. */
@@ -117,35 +126,35 @@ export const OUT_WORDS: Record<string, OutWords> = {
     retain: 'maintenir',
     alt: 'Variante',
     pending: 'en attente de',
-    status: { agreed: 'convenu', adref: 'convenu ad referendum', informals: 'convenu lors des consultations officieuses', deleted: 'supprimé' },
+    status: { agreed: 'convenu', adref: 'convenu ad referendum', informals: 'convenu lors des consultations officieuses', deleted: 'supprimé', adopted: "adopté selon la procédure d'approbation tacite" },
   },
   es: {
     delete: 'suprimir',
     retain: 'mantener',
     alt: 'Opción',
     pending: 'pendiente de',
-    status: { agreed: 'acordado', adref: 'acordado ad referéndum', informals: 'acordado en consultas oficiosas', deleted: 'suprimido' },
+    status: { agreed: 'acordado', adref: 'acordado ad referéndum', informals: 'acordado en consultas oficiosas', deleted: 'suprimido', adopted: 'aprobado mediante el procedimiento de acuerdo tácito' },
   },
   ru: {
     delete: 'исключить',
     retain: 'сохранить',
     alt: 'Вариант',
     pending: 'в ожидании',
-    status: { agreed: 'согласовано', adref: 'согласовано ad referendum', informals: 'согласовано в ходе неофициальных консультаций', deleted: 'исключено' },
+    status: { agreed: 'согласовано', adref: 'согласовано ad referendum', informals: 'согласовано в ходе неофициальных консультаций', deleted: 'исключено', adopted: 'принято в соответствии с процедурой отсутствия возражений' },
   },
   zh: {
     delete: '删除',
     retain: '保留',
     alt: '备选案文',
     pending: '待',
-    status: { agreed: '已商定', adref: '暂时商定', informals: '在非正式磋商中商定', deleted: '已删除' },
+    status: { agreed: '已商定', adref: '暂时商定', informals: '在非正式磋商中商定', deleted: '已删除', adopted: '按默许程序通过' },
   },
   ar: {
     delete: 'حذف',
     retain: 'إبقاء',
     alt: 'البديل',
     pending: 'بانتظار',
-    status: { agreed: 'متفق عليه', adref: 'متفق عليه رهنا بالاستشارة', informals: 'متفق عليه في المشاورات غير الرسمية', deleted: 'محذوف' },
+    status: { agreed: 'متفق عليه', adref: 'متفق عليه رهنا بالاستشارة', informals: 'متفق عليه في المشاورات غير الرسمية', deleted: 'محذوف', adopted: 'اعتمد بموجب إجراء الموافقة الضمنية' },
   },
 };
 
