@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import type * as Y from 'yjs';
 import { bracketCounts, currentBracketState, proposalComments, type ErrorCode } from '@accord/shared/brackets/index';
 import { paragraphLabels } from '@accord/shared/numbering';
 import { editSentence, Y_EDITS, type DirectEdit } from '@accord/shared/edits';
@@ -59,6 +60,24 @@ export async function answerCommand(ctx: CommandRoutesContext, req: Request, res
   const answer = await inRoom(ctx.rooms, String(req.params.id), (room) => executeCommandOnce(room, me, command, commandId));
   if (answer.ok) res.json(answer);
   else res.status(COMMAND_ERROR_STATUS[answer.error.code] ?? 400).json(answer);
+}
+
+/**
+ * A command whose fields are the request body's (`fields`; others are ignored), answered as
+ * POST …/commands answers: the REST forms of the floor, the room screen and the silence procedure.
+ */
+export async function answerBodyCommand(ctx: CommandRoutesContext, req: Request, res: Response, type: string, fields: readonly string[]): Promise<void> {
+  const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+  const command: Record<string, unknown> = { type };
+  for (const f of fields) if (body[f] !== undefined) command[f] = body[f];
+  await answerCommand(ctx, req, res, command, body);
+}
+
+/** The labels ("OP3") of the paragraphs a view names; counted over the whole text, so only when it names any. */
+export function labelsOf(doc: Y.Doc, ids: ReadonlySet<string>): Record<string, string | null> {
+  if (!ids.size) return {};
+  const all = paragraphLabels(currentBracketState(doc).doc);
+  return Object.fromEntries([...ids].map((id) => [id, all.get(id)?.short ?? null]));
 }
 
 /** Commands, the decision log and the bracket state over REST (docs/api.md, "Proposals and decisions"). */

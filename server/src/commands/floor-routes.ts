@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { currentBracketState, readRoom, roomRecords, type RoomCommand } from '@accord/shared/brackets/index';
-import { paragraphLabels } from '@accord/shared/numbering';
+import { readRoom, roomRecords, type RoomCommand } from '@accord/shared/brackets/index';
 import { requireIdentity } from '../http/auth.js';
 import { HttpError } from '../http/errors.js';
 import { inRoom } from '../http/in-room.js';
-import { answerCommand, type CommandRoutesContext } from './command-routes.js';
+import { answerBodyCommand, labelsOf, type CommandRoutesContext } from './command-routes.js';
 
 /** The body fields each room command takes over REST (others are ignored). */
 const FIELDS: Record<RoomCommand['type'], readonly string[]> = {
@@ -32,10 +31,7 @@ export function floorRoutes(ctx: CommandRoutesContext): Router {
     const view = await inRoom(ctx.rooms, req.params.id, (room) => {
       const { floor, screen, settings } = roomRecords({ room: readRoom(room.doc) });
       const mentioned = [floor.speaking, ...floor.queue].map((x) => x?.paragraphId).concat(screen.held);
-      const ids = new Set(mentioned.filter((x): x is string => !!x));
-      // Labels ("OP3") only when a paragraph is named: they are counted over the whole text.
-      const all = ids.size ? paragraphLabels(currentBracketState(room.doc).doc) : new Map<string, { short: string }>();
-      const labels = Object.fromEntries([...ids].map((id) => [id, all.get(id)?.short ?? null]));
+      const labels = labelsOf(room.doc, new Set(mentioned.filter((x): x is string => !!x)));
       return { speaking: floor.speaking, queue: floor.queue, screen, settings, labels };
     });
     res.json(view);
@@ -45,10 +41,7 @@ export function floorRoutes(ctx: CommandRoutesContext): Router {
     r.post(`/sessions/:id/${prefix}/:action`, async (req, res) => {
       const type = `${prefix}.${req.params.action}` as RoomCommand['type'];
       if (!Object.hasOwn(FIELDS, type)) throw new HttpError(404, 'not-found', `no ${prefix} action ${req.params.action.slice(0, 40)}`);
-      const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
-      const command: Record<string, unknown> = { type };
-      for (const f of FIELDS[type]) if (body[f] !== undefined) command[f] = body[f];
-      await answerCommand(ctx, req, res, command, body);
+      await answerBodyCommand(ctx, req, res, type, FIELDS[type]);
     });
   post('floor');
   post('screen');
