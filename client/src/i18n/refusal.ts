@@ -24,10 +24,12 @@ const KNOWN = new Set([
 /**
  * What a person reads when the server refuses something. The server's `message` is English and
  * precise ("OP4 is agreed; …"): English readers get it as is; every other language gets the
- * translated sentence for its stable `code`, which is what the code is for.
+ * translated sentence for its stable `code` first, then the server's precise words in brackets,
+ * since one code ("invalid") covers many reasons and the delegate must know which.
  */
 export function refusalText(error: { code: string; message?: string }): string {
   const english = (i18next.resolvedLanguage ?? i18next.language) === 'en';
   if (error.message && (english || !KNOWN.has(error.code))) return error.message;
-  return KNOWN.has(error.code) ? i18next.t(`refusal.${error.code}`) : i18next.t('refusal.unknown', { code: error.code });
+  const sentence = KNOWN.has(error.code) ? i18next.t(`refusal.${error.code}`) : i18next.t('refusal.unknown', { code: error.code });
+  return error.message ? `${sentence} (${error.message})` : sentence;
 }
