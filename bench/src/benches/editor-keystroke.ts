@@ -16,7 +16,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGET_MS = 4;
 const KEYSTROKES = Number(process.env.BENCH_EDITOR_KEYSTROKES ?? 50);
 /** Typed first and not counted: the first keystrokes compile the typing path (JIT), once per page. */
-const WARM_UP = Number(process.env.BENCH_EDITOR_WARM_UP ?? 10);
+const WARM_UP = Number(process.env.BENCH_EDITOR_WARM_UP ?? 30);
 const PROPOSALS = 40;
 /** BENCH_EDITOR_PROFILE=1: a CDP CPU profile of the typing, written to results/ and summarised. */
 const PROFILE = process.env.BENCH_EDITOR_PROFILE === '1';

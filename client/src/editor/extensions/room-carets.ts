@@ -31,10 +31,25 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
  * one, and the chair's vanished whenever it clicked a button. `publishCaretKey` publishes instead.
  */
 function drawOnly(awareness: Awareness): Awareness {
+  // Only others' changes redraw the carets: this person's own caret (published on every key) is
+  // not drawn, and each redraw is a whole transaction.
+  const listeners = new Map<() => void, (change: { added: number[]; updated: number[]; removed: number[] }) => void>();
+  const own = (c: { added: number[]; updated: number[]; removed: number[] }) =>
+    c.added.length + c.removed.length === 0 && c.updated.every((id) => id === awareness.clientID);
   return {
     getStates: () => awareness.getStates(),
-    on: (name: string, f: () => void) => awareness.on(name as 'change', f),
-    off: (name: string, f: () => void) => awareness.off(name as 'change', f),
+    on: (name: string, f: () => void) => {
+      const g = (change: { added: number[]; updated: number[]; removed: number[] }) => {
+        if (!own(change)) f();
+      };
+      listeners.set(f, g);
+      awareness.on(name as 'change', g);
+    },
+    off: (name: string, f: () => void) => {
+      const g = listeners.get(f);
+      if (g) awareness.off(name as 'change', g);
+      listeners.delete(f);
+    },
     getLocalState: () => null,
     setLocalStateField: () => undefined,
   } as unknown as Awareness;
@@ -46,35 +61,111 @@ interface Caret {
   head: Y.RelativePosition;
 }
 
-type SyncState = { doc?: Y.Doc; type?: Y.XmlFragment; binding?: { mapping: Map<unknown, unknown> } } | undefined;
-
-const publishCaretKey = new PluginKey<Caret | null>('accordPublishCaret');
+interface Placed {
+  anchor: number;
+  head: number;
+}
 
 /**
- * Where this person placed its caret last: the draft it proposes, else its own selection. Null
+ * The caret's field: where this person placed it, as positions in this state's document (`at`,
+ * null after a remote change until the view has read them back from `caret`), and as relative
+ * positions (`caret`, null from a new placement until the view update has computed them: only
+ * then has y-sync written the same transaction into Yjs, so the positions name the right items).
+ */
+interface CaretField {
+  at: Placed | null;
+  caret: Caret | null;
+}
+
+type Sync = { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } };
+
+const publishCaretKey = new PluginKey<CaretField>('accordPublishCaret');
+const NOWHERE: CaretField = { at: null, caret: null };
+
+/** What the view worked out for a field after the fact (a plugin state is never changed in place). */
+const computed = new WeakMap<CaretField, CaretField>();
+const settled = (f: CaretField): CaretField => computed.get(f) ?? f;
+
+/**
+ * A position as a Yjs relative position. y-tiptap's own conversion walks every block before the
+ * position (half a millisecond per call on a treaty, twice per keystroke); inside a block whose Yjs
+ * element y-sync maps to the very node ProseMirror shows, the same walk within that block gives the
+ * same position. Anywhere else (between blocks, a block not yet synced) the whole walk.
+ */
+function relative(state: EditorState, sync: Sync, pos: number): Y.RelativePosition {
+  const $pos = state.doc.resolve(pos);
+  if ($pos.depth >= 1) {
+    const block = sync.type.get($pos.index(0));
+    if (block instanceof Y.XmlElement && sync.binding.mapping.get(block) === $pos.node(1)) {
+      return absolutePositionToRelativePosition(pos - $pos.start(1), block as never, sync.binding.mapping as never);
+    }
+  }
+  return absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping as never);
+}
+
+function syncOf(state: EditorState): Sync | null {
+  const sync = ySyncPluginKey.getState(state) as Partial<Sync> | undefined;
+  return sync?.binding && sync.type && sync.doc ? (sync as Sync) : null;
+}
+
+/**
+ * Where this person placed its caret last: the draft it proposes, else its own selection. Nowhere
  * until it does (the selection a page opens with is nobody's position). A draft that closes leaves
  * the caret where the draft was: the delegation's text is not editable, its selection stays behind.
  */
-function placed(tr: Transaction, prev: Caret | null, old: EditorState, state: EditorState): Caret | null {
-  // The sync plugin's field may come after this one in the new state; its binding is the same object.
-  const sync = (ySyncPluginKey.getState(state) ?? ySyncPluginKey.getState(old)) as SyncState;
-  if (!sync?.binding || !sync.type) return prev;
-  // From the transaction: the draft plugin's own field may not be computed yet in `state`.
+function placed(tr: Transaction, prev: CaretField, old: EditorState): CaretField {
+  // From the transaction: the draft plugin's own field may not be computed yet in the new state.
   const meta = tr.getMeta(proposeDraftKey) as { from?: number; to?: number } | undefined;
-  const draft = meta && typeof meta.from === 'number' && typeof meta.to === 'number' ? { from: meta.from, to: meta.to } : null;
+  const draft = meta && typeof meta.from === 'number' && typeof meta.to === 'number' ? { anchor: meta.from, head: meta.to } : null;
   const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
-  if (!draft && (!tr.selectionSet || remote)) return prev;
-  const { anchor, head } = draft ? { anchor: draft.from, head: draft.to } : state.selection;
-  const rel = (pos: number) => absolutePositionToRelativePosition(pos, sync.type!, sync.binding!.mapping as never);
-  return { anchor: rel(anchor), head: rel(head) };
+  if (draft || (tr.selectionSet && !remote)) return { at: draft ?? { anchor: tr.selection.anchor, head: tr.selection.head }, caret: null };
+  const was = settled(prev);
+  if (!tr.docChanged || !was.at) return was;
+  // A remote change replaces the whole document in ProseMirror: only the relative positions hold.
+  if (remote) {
+    const sync = syncOf(old);
+    // Placed but never seen by a view (a state applied without one): read against Yjs as it is.
+    const caret = was.caret ?? (sync ? { anchor: relative(old, sync, was.at.anchor), head: relative(old, sync, was.at.head) } : null);
+    return { at: null, caret };
+  }
+  return { at: { anchor: tr.mapping.map(was.at.anchor), head: tr.mapping.map(was.at.head) }, caret: was.caret };
 }
 
 /** This person's caret as a position in the editor's document now (its head), or null. */
 export function caretPosition(state: EditorState): number | null {
-  const caret = publishCaretKey.getState(state);
-  const sync = ySyncPluginKey.getState(state) as SyncState;
-  if (!caret || !sync?.binding || !sync.type || !sync.doc) return null;
-  return relativePositionToAbsolutePosition(sync.doc, sync.type, caret.head, sync.binding.mapping as never);
+  const field = settled(publishCaretKey.getState(state) ?? NOWHERE);
+  if (field.at) return field.at.head;
+  const sync = syncOf(state);
+  if (!field.caret || !sync) return null;
+  return relativePositionToAbsolutePosition(sync.doc, sync.type, field.caret.head, sync.binding.mapping as never);
+}
+
+/** Publishes this person's caret to the awareness (once y-sync has written the transaction into Yjs). */
+export function publishCaretPlugin(awareness: Awareness): Plugin<CaretField> {
+  return new Plugin<CaretField>({
+    key: publishCaretKey,
+    state: { init: () => NOWHERE, apply: (tr, prev, old) => placed(tr, prev, old) },
+    view: () => ({
+      update: (view) => {
+        const field = publishCaretKey.getState(view.state);
+        if (!field || computed.has(field)) return;
+        const sync = syncOf(view.state);
+        if (!sync || (!field.at && !field.caret)) return;
+        const caret = field.caret ?? { anchor: relative(view.state, sync, field.at!.anchor), head: relative(view.state, sync, field.at!.head) };
+        // After a remote change, the positions once, read back here rather than on every later transaction.
+        const at = field.at ?? {
+          anchor: relativePositionToAbsolutePosition(sync.doc, sync.type, caret.anchor, sync.binding.mapping as never) ?? 0,
+          head: relativePositionToAbsolutePosition(sync.doc, sync.type, caret.head, sync.binding.mapping as never) ?? 0,
+        };
+        computed.set(field, { at, caret });
+        const current = (awareness.getLocalState() as { cursor?: { anchor: unknown; head: unknown } } | null)?.cursor;
+        const same = (a: unknown, b: Y.RelativePosition) => Y.compareRelativePositions(Y.createRelativePositionFromJSON(a), b);
+        if (current && same(current.anchor, caret.anchor) && same(current.head, caret.head)) return;
+        awareness.setLocalStateField('cursor', caret);
+      },
+      destroy: () => awareness.setLocalStateField('cursor', null),
+    }),
+  });
 }
 
 export interface RoomCaretsOptions {
@@ -99,21 +190,7 @@ export const RoomCarets = Extension.create<RoomCaretsOptions>({
   addProseMirrorPlugins() {
     const awareness = this.options.awareness;
     if (!awareness) return [];
-    const publish = new Plugin<Caret | null>({
-      key: publishCaretKey,
-      state: { init: () => null, apply: (tr, prev, old, state) => placed(tr, prev, old, state) },
-      view: () => ({
-        update: (view) => {
-          const next = publishCaretKey.getState(view.state);
-          if (!next) return;
-          const current = (awareness.getLocalState() as { cursor?: { anchor: unknown; head: unknown } } | null)?.cursor;
-          const same = (a: unknown, b: Y.RelativePosition) => Y.compareRelativePositions(Y.createRelativePositionFromJSON(a), b);
-          if (current && same(current.anchor, next.anchor) && same(current.head, next.head)) return;
-          awareness.setLocalStateField('cursor', next);
-        },
-        destroy: () => awareness.setLocalStateField('cursor', null),
-      }),
-    });
+    const publish = publishCaretPlugin(awareness);
     return [publish, yCursorPlugin(drawOnly(awareness), { cursorBuilder: renderCaret, selectionBuilder: defaultSelectionBuilder })];
   },
 });
