@@ -9,6 +9,8 @@ import { formatDeadline, isoWithOffset, ownTimeZone, timeZones, wallTime, zonedT
 export interface SilenceCandidate {
   id: string;
   label: string;
+  /** Open brackets in it: silence adopts settled text only, so such a paragraph is not offered (BR90). */
+  openBrackets: number;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface SilenceCandidate {
  * time zone (its own by default); the dialog shows the deadline as the chair will read it, and
  * sends it as ISO 8601 with that zone's offset (shared/SPEC.md BR90).
  */
-export function SilenceDialog(props: { paragraphs: SilenceCandidate[]; preselected?: string; run: (c: Command) => Promise<boolean>; onClose: () => void }) {
+export function SilenceDialog(props: { paragraphs: SilenceCandidate[]; bracketed: string[]; preselected?: string; run: (c: Command) => Promise<boolean>; onClose: () => void }) {
   const { t } = useTranslation();
   const own = ownTimeZone();
   const zones = useMemo(() => timeZones([own]), [own]);
@@ -65,11 +67,17 @@ export function SilenceDialog(props: { paragraphs: SilenceCandidate[]; preselect
             <input type="radio" name="silence-scope" checked={!whole} onChange={() => setWhole(false)} /> {t('silence.scopeParagraphs')}
           </label>
         </fieldset>
+        {whole && props.bracketed.length > 0 && (
+          <p className="error-text" data-testid="silence-bracketed">
+            {t('silence.wholeBracketed', { paragraphs: props.bracketed.join(', ') })}
+          </p>
+        )}
         {!whole && (
           <fieldset className="silence-paragraphs" aria-label={t('silence.paragraphsLabel')}>
             {props.paragraphs.map((p) => (
-              <label key={p.id}>
-                <input type="checkbox" checked={chosen.has(p.id)} onChange={() => toggle(p.id)} /> {p.label}
+              <label key={p.id} className={p.openBrackets ? 'muted' : undefined}>
+                <input type="checkbox" checked={chosen.has(p.id)} disabled={p.openBrackets > 0} onChange={() => toggle(p.id)} /> {p.label}
+                {p.openBrackets > 0 && <span className="small-text"> ({t('silence.openBrackets', { count: p.openBrackets })})</span>}
               </label>
             ))}
           </fieldset>
@@ -104,7 +112,7 @@ export function SilenceDialog(props: { paragraphs: SilenceCandidate[]; preselect
           <button type="button" onClick={props.onClose} disabled={busy}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || (whole && props.bracketed.length > 0)}>
             {t('silence.start')}
           </button>
         </div>

@@ -11,6 +11,8 @@ export function SilencePanel(props: {
   silences: Silence[];
   /** Read when the dialog opens (a pass over the text), not on every caret move. */
   candidates: () => SilenceCandidate[];
+  /** The blocks with open brackets, named, in text order. */
+  bracketed: () => string[];
   /** The paragraph the chair's caret is in: the dialog offers it first. */
   here: string | null;
   label: (paragraphId: string) => string | undefined;
@@ -30,7 +32,7 @@ export function SilencePanel(props: {
       <button type="button" className="small" onClick={() => setOpen(true)}>
         {t('silence.putUnder')}
       </button>
-      {open && <SilenceDialog paragraphs={props.candidates()} preselected={props.here ?? undefined} run={props.run} onClose={() => setOpen(false)} />}
+      {open && <SilenceDialog paragraphs={props.candidates()} bracketed={props.bracketed()} preselected={props.here ?? undefined} run={props.run} onClose={() => setOpen(false)} />}
     </section>
   );
 }

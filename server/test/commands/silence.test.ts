@@ -131,6 +131,12 @@ describe('the silence procedure over REST', () => {
   });
 
   it('the whole text under silence refuses a new paragraph from a writer; the chair lifts it and the text is open again', async () => {
+    // Open brackets first (OP2's and OP3's deletions above): silence adopts settled text only.
+    const bracketed = await s.post('chair', 'silence', { deadline: Date.now() + 600_000 });
+    expect(bracketed.status).toBe(400);
+    expect(bracketed.body.error!.message).toMatch(/^open brackets remain in OP2 \(1\), OP3 \(1\): decide them/);
+    const open = (await t.api<{ proposals: { id: string; status: string }[] }>('GET', `/api/sessions/${s.session}/proposals`, s.token.chair)).body.proposals.filter((p) => p.status === 'open');
+    for (const p of open) expect((await postCommand(t, s.session, s.token.chair, { type: 'reject', proposalId: p.id })).status).toBe(200);
     const start = await s.post('chair', 'silence', { deadline: Date.now() + 600_000 });
     expect(start.status).toBe(200);
     const chair = connectClient(t.wsUrl, s.session, s.token.chair, { acks: true });

@@ -1,4 +1,5 @@
 import { paragraphLabels } from '../numbering.js';
+import { bracketCounts } from './counts.js';
 import type { Ctx } from './context.js';
 import { findBlock } from './doc.js';
 import { sponsorLabel } from './labels.js';
@@ -175,6 +176,16 @@ function start(ctx: Ctx, cmd: Cmd<'silence.start'>): ApplyResult {
   if (clash) {
     const what = clash.paragraphIds ? `${clash.paragraphIds.map((id) => label(state, id)).join(', ')} ${clash.paragraphIds.length > 1 ? 'are' : 'is'}` : 'the text is';
     return fail('conflict', `${what} under silence already, until ${deadlineUtc(clash.deadline)}`);
+  }
+  // What silence adopts is settled text: a paragraph with an open bracket cannot be adopted, as it
+  // cannot be agreed (BR30); the chair decides its brackets first.
+  const counts = bracketCounts(state).byParagraph;
+  const bracketed = (paragraphIds ?? Object.keys(counts)).filter((id) => (counts[id] ?? 0) > 0);
+  if (bracketed.length) {
+    const labels = paragraphLabels(state.doc);
+    const named = bracketed.map((id) => `${labels.get(id)?.short ?? findBlock(state.doc, id)?.node.type.name ?? `paragraph ${id}`} (${counts[id]})`);
+    const shown = named.length > 10 ? `${named.slice(0, 10).join(', ')} and ${named.length - 10} more` : named.join(', ');
+    return fail('invalid', `open brackets remain in ${shown}: decide them before putting ${paragraphIds ? 'these paragraphs' : 'the text'} under silence`);
   }
   const s: Silence = { id: ctx.ids(), by: actor.id, name: actor.delegation, startedAt: ctx.now, deadline, state: 'open' };
   if (paragraphIds) s.paragraphIds = paragraphIds;
