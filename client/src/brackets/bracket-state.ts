@@ -1,3 +1,4 @@
+import { i18next } from '../i18n';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Y_GROUPS, Y_PARAGRAPHS, Y_PROPOSALS, paragraphLabels, type ParagraphLabel } from '@accord/shared';
 import { bracketCounts, Y_DECISIONS, type BracketCounts, type DecisionEntry, type Group, type ParagraphState, type Proposal } from '@accord/shared/brackets/index';
@@ -64,17 +65,17 @@ export function bracketHomes(doc: PMNode): Map<string, string> {
   return homes;
 }
 
-const BLOCK_NAMES: Record<string, string> = { title: 'Title', headingLine: 'Heading', note: 'Text', footnote: 'Footnote' };
+const NAMED_BLOCKS = new Set(['title', 'headingLine', 'note', 'footnote']);
 
 /** "OP5 bis", "PP2", or for an unnumbered block what it is ("Title"). */
 export function paragraphName(view: Pick<BracketView, 'doc' | 'labels'>, id: string): string {
   const label = view.labels.get(id)?.short;
   if (label) return label;
-  let name = 'Paragraph';
+  let type = 'paragraph';
   view.doc.forEach((b) => {
-    if (b.attrs.id === id) name = BLOCK_NAMES[b.type.name] ?? name;
+    if (b.attrs.id === id && NAMED_BLOCKS.has(b.type.name)) type = b.type.name;
   });
-  return name;
+  return i18next.t(`blockName.${type}`);
 }
 
 /** Calls `listener` whenever proposals, paragraph statuses, the decision log, the record of edits or the groups change. */

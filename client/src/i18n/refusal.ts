@@ -21,6 +21,9 @@ const KNOWN = new Set([
   'error',
 ]);
 
+/** Refusals this client makes itself (the connection, not the server): the sentence says it all. */
+const LOCAL = new Set(['disconnected', 'timeout', 'offline']);
+
 /**
  * What a person reads when the server refuses something. The server's `message` is English and
  * precise ("OP4 is agreed; …"): English readers get it as is; every other language gets the
@@ -31,5 +34,5 @@ export function refusalText(error: { code: string; message?: string }): string {
   const english = (i18next.resolvedLanguage ?? i18next.language) === 'en';
   if (error.message && (english || !KNOWN.has(error.code))) return error.message;
   const sentence = KNOWN.has(error.code) ? i18next.t(`refusal.${error.code}`) : i18next.t('refusal.unknown', { code: error.code });
-  return error.message ? `${sentence} (${error.message})` : sentence;
+  return error.message && !LOCAL.has(error.code) ? `${sentence} (${error.message})` : sentence;
 }

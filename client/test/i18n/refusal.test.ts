@@ -18,8 +18,9 @@ describe('refusals in the interface language', () => {
     expect(i18next.t('refusal.paragraph_locked')).not.toBe(i18next.t('refusal.paragraph_locked', { lng: 'en' }));
   });
 
-  it('a refusal without words is the translated sentence alone', async () => {
+  it('a refusal without words, or the client’s own about the connection, is the translated sentence alone', async () => {
     await i18next.changeLanguage('zh');
-    expect(refusalText({ code: 'disconnected' })).toBe(i18next.t('refusal.disconnected'));
+    expect(refusalText({ code: 'paragraph_locked' })).toBe(i18next.t('refusal.paragraph_locked'));
+    expect(refusalText({ code: 'disconnected', message: 'The connection dropped before the server answered.' })).toBe(i18next.t('refusal.disconnected'));
   });
 });
