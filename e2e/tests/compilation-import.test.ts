@@ -15,7 +15,7 @@ describe('pasting a compilation text into the create form', () => {
   it('shows the import warnings with their place, then the sponsors in the editor', async () => {
     const page = await room.page();
     await page.goto(`${room.accord.url}/?key=${encodeURIComponent(room.accord.adminKey)}`);
-    await page.getByLabel('Title').fill('Crime');
+    await page.getByLabel('Title', { exact: true }).fill('Crime');
     const text = [
       'The General Assembly,',
       '[Deeply] concerned [G77: by the rise] [EU: about the rise and diversity] of crime,',

@@ -32,6 +32,9 @@ function drawnAt(reader: Writer, cursor: { head: unknown }): number | null {
   return relativePositionToAbsolutePosition(reader.doc, sync.type, Y.createRelativePositionFromJSON(cursor.head), sync.binding.mapping as never);
 }
 
+/** The caret is sent after the frame (a timer), not inside the keystroke's transaction. */
+const afterFrame = () => new Promise((r) => setTimeout(r, 0));
+
 let writers: Writer[] = [];
 afterEach(() => {
   for (const w of writers) w.destroy();
@@ -41,7 +44,7 @@ afterEach(() => {
 describe('the published caret (RoomCarets)', () => {
   const PARAGRAPHS = ['Takes note of the report;', 'Decides to establish a committee;', 'Requests the Secretary-General to report;'];
 
-  it('follows the typing: after each key the others draw it right after the character typed', () => {
+  it('follows the typing: after each key the others draw it right after the character typed', async () => {
     const initial = initialUpdate(PARAGRAPHS);
     const awareness = ownAwareness();
     const chair = new Writer(initial, () => [publishCaretPlugin(awareness as never)]);
@@ -50,6 +53,7 @@ describe('the published caret (RoomCarets)', () => {
     chair.caretAfter('establish');
     for (const key of ' an open-ended') {
       chair.type(key);
+      await afterFrame();
       for (const u of chair.outbox.splice(0)) reader.receive(u);
       const head = chair.view.state.selection.head;
       expect(caretPosition(chair.view.state)).toBe(head);
@@ -58,9 +62,9 @@ describe('the published caret (RoomCarets)', () => {
     expect(reader.text()).toContain('establish an open-ended a committee');
   });
 
-  it('keeps its place through another writer’s changes before it, and anywhere in a long text', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), fc.string({ minLength: 1, maxLength: 5 }), (at, other, typed) => {
+  it('keeps its place through another writer’s changes before it, and anywhere in a long text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), fc.string({ minLength: 1, maxLength: 5 }), async (at, other, typed) => {
         const paragraphs = Array.from({ length: 60 }, (_, i) => (i % 7 === 3 ? '' : `Paragraph ${i} of the text;`));
         const initial = initialUpdate(paragraphs);
         const awareness = ownAwareness();
@@ -78,6 +82,7 @@ describe('the published caret (RoomCarets)', () => {
         secretariat.view.dispatch(secretariat.view.state.tr.setSelection(TextSelection.create(secretariat.view.state.doc, target)));
         secretariat.type('NEW ');
         for (const u of secretariat.outbox.splice(0)) chair.receive(u);
+        await afterFrame();
         // Right after the chair's typed text, in the chair's document and as the secretariat draws it.
         const published = drawnAt(secretariat, awareness.cursor()!);
         const mine = caretPosition(chair.view.state);

@@ -140,31 +140,50 @@ export function caretPosition(state: EditorState): number | null {
   return relativePositionToAbsolutePosition(sync.doc, sync.type, field.caret.head, sync.binding.mapping as never);
 }
 
-/** Publishes this person's caret to the awareness (once y-sync has written the transaction into Yjs). */
+/**
+ * Publishes this person's caret to the awareness: worked out in the view update (once y-sync has
+ * written the transaction into Yjs), sent after the frame. The typed text goes first; keys typed
+ * faster than the page runs its timers send one caret.
+ */
 export function publishCaretPlugin(awareness: Awareness): Plugin<CaretField> {
   return new Plugin<CaretField>({
     key: publishCaretKey,
     state: { init: () => NOWHERE, apply: (tr, prev, old) => placed(tr, prev, old) },
-    view: () => ({
-      update: (view) => {
-        const field = publishCaretKey.getState(view.state);
-        if (!field || computed.has(field)) return;
-        const sync = syncOf(view.state);
-        if (!sync || (!field.at && !field.caret)) return;
-        const caret = field.caret ?? { anchor: relative(view.state, sync, field.at!.anchor), head: relative(view.state, sync, field.at!.head) };
-        // After a remote change, the positions once, read back here rather than on every later transaction.
-        const at = field.at ?? {
-          anchor: relativePositionToAbsolutePosition(sync.doc, sync.type, caret.anchor, sync.binding.mapping as never) ?? 0,
-          head: relativePositionToAbsolutePosition(sync.doc, sync.type, caret.head, sync.binding.mapping as never) ?? 0,
-        };
-        computed.set(field, { at, caret });
+    view: () => {
+      let unsent: Caret | null = null;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const send = () => {
+        timer = null;
+        const caret = unsent;
+        unsent = null;
+        if (!caret) return;
         const current = (awareness.getLocalState() as { cursor?: { anchor: unknown; head: unknown } } | null)?.cursor;
         const same = (a: unknown, b: Y.RelativePosition) => Y.compareRelativePositions(Y.createRelativePositionFromJSON(a), b);
         if (current && same(current.anchor, caret.anchor) && same(current.head, caret.head)) return;
         awareness.setLocalStateField('cursor', caret);
-      },
-      destroy: () => awareness.setLocalStateField('cursor', null),
-    }),
+      };
+      return {
+        update: (view) => {
+          const field = publishCaretKey.getState(view.state);
+          if (!field || computed.has(field)) return;
+          const sync = syncOf(view.state);
+          if (!sync || (!field.at && !field.caret)) return;
+          const caret = field.caret ?? { anchor: relative(view.state, sync, field.at!.anchor), head: relative(view.state, sync, field.at!.head) };
+          // After a remote change, the positions once, read back here rather than on every later transaction.
+          const at = field.at ?? {
+            anchor: relativePositionToAbsolutePosition(sync.doc, sync.type, caret.anchor, sync.binding.mapping as never) ?? 0,
+            head: relativePositionToAbsolutePosition(sync.doc, sync.type, caret.head, sync.binding.mapping as never) ?? 0,
+          };
+          computed.set(field, { at, caret });
+          unsent = caret;
+          timer ??= setTimeout(send, 0);
+        },
+        destroy: () => {
+          if (timer) clearTimeout(timer);
+          awareness.setLocalStateField('cursor', null);
+        },
+      };
+    },
   });
 }
 
