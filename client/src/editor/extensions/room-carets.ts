@@ -90,11 +90,13 @@ const settled = (f: CaretField): CaretField => computed.get(f) ?? f;
  * A position as a Yjs relative position. y-tiptap's own conversion walks every block before the
  * position (half a millisecond per call on a treaty, twice per keystroke); inside a block whose Yjs
  * element y-sync maps to the very node ProseMirror shows, the same walk within that block gives the
- * same position. Anywhere else (between blocks, a block not yet synced) the whole walk.
+ * same position. Anywhere else (a block's start, between blocks, a block not yet synced) the whole
+ * walk. (patches/@tiptap__y-tiptap@3.0.9.patch does the same for y-sync's own selection.)
  */
 function relative(state: EditorState, sync: Sync, pos: number): Y.RelativePosition {
   const $pos = state.doc.resolve(pos);
-  if ($pos.depth >= 1) {
+  // At a block's very start the whole walk names the text inside, not the block: keep its words.
+  if ($pos.depth >= 1 && pos > $pos.start(1)) {
     const block = sync.type.get($pos.index(0));
     if (block instanceof Y.XmlElement && sync.binding.mapping.get(block) === $pos.node(1)) {
       return absolutePositionToRelativePosition(pos - $pos.start(1), block as never, sync.binding.mapping as never);
