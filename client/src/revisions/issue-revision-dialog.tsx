@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { documentDate } from './compare-url';
 import { issueRevision, type Revision } from './revisions-api';
-import { ModalDialog } from './modal-dialog';
+import { DialogButtons, ModalDialog } from './modal-dialog';
 import { ReferenceCheck } from './reference-check';
 
 /**
@@ -55,14 +55,7 @@ export function IssueRevisionDialog(props: {
           <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={4000} rows={3} placeholder={t('issue.noteHint')} />
         </label>
         {error && <p className="error-text">{error}</p>}
-        <div className="dialog-buttons">
-          <button type="button" onClick={props.onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('issue.busy') : t('issue.title')}
-          </button>
-        </div>
+        <DialogButtons label={busy ? t('issue.busy') : t('issue.title')} busy={busy} onCancel={props.onClose} />
       </form>
     </ModalDialog>
   );

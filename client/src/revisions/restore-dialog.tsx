@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
-import { ModalDialog } from './modal-dialog';
+import { DialogButtons, ModalDialog } from './modal-dialog';
 import { restoreVersion } from './revisions-api';
 
 /** Restoring replaces everyone's live text, so the chair confirms; the server keeps the old one as a history point. */
@@ -26,14 +26,7 @@ export function RestoreDialog(props: { sessionId: string; token: string; version
         <Trans i18nKey="restore.confirm" values={{ version: props.version.label }} components={{ strong: <strong /> }} />
       </p>
       {error && <p className="error-text">{error}</p>}
-      <div className="dialog-buttons">
-        <button type="button" onClick={props.onClose} disabled={busy}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="primary danger" onClick={() => void restore()} disabled={busy}>
-          {busy ? t('restore.busy') : t('restore.button')}
-        </button>
-      </div>
+      <DialogButtons label={busy ? t('restore.busy') : t('restore.button')} busy={busy} danger onCancel={props.onClose} onConfirm={() => void restore()} />
     </ModalDialog>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogButtons } from '../revisions/modal-dialog';
 import { MAX_STATEMENT, type Command, type Silence } from '@accord/shared/brackets/index';
 import type { Identity } from '../collab/accord-messages';
 import { interfaceLocale } from '../i18n';
@@ -111,14 +112,7 @@ export function SilenceBanner({ sessionId, silences, me, label, run, onBehalfOf 
                   autoFocus
                 />
               </label>
-              <div className="dialog-buttons">
-                <button type="button" onClick={() => setBreaking(null)} disabled={busy}>
-                  {t('common.cancel')}
-                </button>
-                <button type="submit" className="primary" disabled={busy || !statement.trim()}>
-                  {t('silence.sendBreak')}
-                </button>
-              </div>
+              <DialogButtons label={t('silence.sendBreak')} busy={busy} disabled={!statement.trim()} onCancel={() => setBreaking(null)} />
             </form>
           )}
         </div>

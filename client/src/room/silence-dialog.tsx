@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_STATEMENT, type Command } from '@accord/shared/brackets/index';
 import { interfaceLocale } from '../i18n';
-import { ModalDialog } from '../revisions/modal-dialog';
+import { DialogButtons, ModalDialog } from '../revisions/modal-dialog';
 import { formatDeadline, isoWithOffset, ownTimeZone, timeZones, wallTime, zonedToEpoch } from './silence-time';
 
 /** A paragraph the chair may put under silence: its id and label ("OP3"). */
@@ -108,14 +108,7 @@ export function SilenceDialog(props: { paragraphs: SilenceCandidate[]; bracketed
           <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={MAX_STATEMENT} rows={2} dir="auto" />
         </label>
         {error && <p className="error-text">{error}</p>}
-        <div className="dialog-buttons">
-          <button type="button" onClick={props.onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || (whole && props.bracketed.length > 0)}>
-            {t('silence.start')}
-          </button>
-        </div>
+        <DialogButtons label={t('silence.start')} busy={busy} disabled={whole && props.bracketed.length > 0} onCancel={props.onClose} />
       </form>
     </ModalDialog>
   );

@@ -167,7 +167,8 @@ export function publishCaretPlugin(awareness: Awareness): Plugin<CaretField> {
       return {
         update: (view) => {
           const field = publishCaretKey.getState(view.state);
-          if (!field || computed.has(field)) return;
+          // Both known: nothing moved (a field carried over, or mapped through a local change).
+          if (!field || computed.has(field) || (field.at && field.caret)) return;
           const sync = syncOf(view.state);
           if (!sync || (!field.at && !field.caret)) return;
           const caret = field.caret ?? { anchor: relative(view.state, sync, field.at!.anchor), head: relative(view.state, sync, field.at!.head) };
