@@ -149,6 +149,19 @@ describe('live co-drafting in Chromium', () => {
 
     const first = (await a.locator('.ProseMirror p.op').first().innerText()).slice(0, 12);
     await typeAtEndOf(a, first, ' alpha-before');
+    // Each keystroke commits React (the unsaved count): React must read the editor's selection
+    // fields rather than count every character before the caret (extensions/react-commit-selection.ts).
+    const counted = await a.locator('.ProseMirror').evaluate((el) => {
+      const own = Object.getOwnPropertyDescriptor(el, 'selectionStart');
+      if (!own) return false;
+      const w = window as unknown as { __reads: number };
+      w.__reads = 0;
+      Object.defineProperty(el, 'selectionStart', { ...own, get: () => ++w.__reads && 0 });
+      return true;
+    });
+    expect(counted).toBe(true);
+    await a.keyboard.type('!', { delay: 20 });
+    await pollUntil(() => a.evaluate(() => (window as unknown as { __reads: number }).__reads), (n) => n > 0, 'React reading the editor’s selection fields');
     await typeAtEndOf(b, first, ' beta-before');
     for (const p of [a, b]) {
       await waitForText(p, 'alpha-before', 'A’s text before the restart');

@@ -10,6 +10,7 @@ import { observeRecords, readRecords } from '../brackets/bracket-state';
 import { BlockIds } from './extensions/block-ids';
 import { CaretThroughRemote } from './extensions/caret-through-remote';
 import { LongText } from './extensions/long-text';
+import { ReactCommitSelection } from './extensions/react-commit-selection';
 import { DocumentIndexExtension, redrawAnnotations, setBracketRecords, setTextLanguage } from './extensions/document-index';
 import { schemaExtensions } from './extensions/index';
 import { LockedParagraphs } from './extensions/locked-paragraphs';
@@ -56,6 +57,7 @@ export function useAccordEditor({ session, editable, user, onContentError, onLoc
         Collaboration.configure({ fragment: session.fragment }),
         CaretThroughRemote,
         LongText,
+        ReactCommitSelection,
         RoomCarets.configure({ awareness: session.provider.awareness, user }),
         ...extensions,
       ],
