@@ -2,6 +2,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type EditorState } from '@tiptap/pm/state';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { yBlockShowing } from './y-block';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- y-tiptap types its mapping this way
 type Mapping = Map<Y.AbstractType<any>, PMNode | PMNode[]>;
@@ -34,7 +35,7 @@ function stickToLeft(doc: PMNode, pos: number, fragment: Y.XmlFragment, mapping:
   if (!$pos.parent.isTextblock) return null;
   let el: Y.XmlFragment | Y.XmlElement = fragment;
   for (let depth = 0; depth < $pos.depth; depth++) {
-    const child: unknown = el.get($pos.index(depth));
+    const child: unknown = depth === 0 ? yBlockShowing(fragment, mapping, $pos.index(0), $pos.node(1)) : el.get($pos.index(depth));
     if (!(child instanceof Y.XmlElement) || mapping.get(child) !== $pos.node(depth + 1)) return null;
     el = child;
   }

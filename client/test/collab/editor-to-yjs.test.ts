@@ -1,15 +1,16 @@
 import { schema } from '@accord/shared';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { TextSelection, type Transaction } from '@tiptap/pm/state';
-import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode, ySyncPluginKey } from '@tiptap/y-tiptap';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { yBlockShowing } from '../../src/collab/y-block';
 import { Writer } from './headless-writer';
 
 // y-sync writes every editor transaction into Yjs (patches/@tiptap__y-tiptap@3.0.9.patch skips its
-// search for moved blocks when no block can have moved): whatever a writer does, Yjs, and a
-// replica fed only the updates, hold exactly the editor's text.
+// search for moved blocks when no block can have moved, and keeps the block last typed in): whatever
+// a writer does, Yjs, and a replica fed only the updates, hold exactly the editor's text.
 
 function initialUpdate(blocks: number): Uint8Array {
   const doc = schema.node(
@@ -126,6 +127,12 @@ describe('an editor transaction written into Yjs', () => {
           expect(kept.length).toBeGreaterThanOrEqual(held.length - 1);
           for (const u of writer.outbox.splice(0)) Y.applyUpdate(replica, u);
           const shown = writer.view.state.doc;
+          // The carets' shortcut to a block's Yjs element (it keeps the one found last) names the same.
+          const fragment = writer.doc.getXmlFragment('body');
+          const mapping = (ySyncPluginKey.getState(writer.view.state) as { binding: { mapping: Map<unknown, unknown> } }).binding.mapping;
+          for (const k of [e.block % shown.childCount, 0, shown.childCount - 1]) {
+            expect(yBlockShowing(fragment, mapping, k, shown.child(k))).toBe(fragment.get(k));
+          }
           expect(yXmlFragmentToProseMirrorRootNode(writer.doc.getXmlFragment('body'), schema).toJSON()).toEqual(shown.toJSON());
           expect(yXmlFragmentToProseMirrorRootNode(replica.getXmlFragment('body'), schema).toJSON()).toEqual(shown.toJSON());
         }

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { absolutePositionToRelativePosition, defaultSelectionBuilder, relativePositionToAbsolutePosition, yCursorPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { yBlockShowing } from '../../collab/y-block';
 import { proposeDraftKey } from './propose-draft';
 
 /**
@@ -114,10 +115,8 @@ function relative(state: EditorState, sync: Sync, pos: number): Y.RelativePositi
   const $pos = state.doc.resolve(pos);
   // At a block's very start the whole walk names the text inside, not the block: keep its words.
   if ($pos.depth >= 1 && pos > $pos.start(1)) {
-    const block = sync.type.get($pos.index(0));
-    if (block instanceof Y.XmlElement && sync.binding.mapping.get(block) === $pos.node(1)) {
-      return absolutePositionToRelativePosition(pos - $pos.start(1), block as never, sync.binding.mapping as never);
-    }
+    const block = yBlockShowing(sync.type, sync.binding.mapping, $pos.index(0), $pos.node(1));
+    if (block) return absolutePositionToRelativePosition(pos - $pos.start(1), block as never, sync.binding.mapping as never);
   }
   return absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping as never);
 }
