@@ -309,6 +309,21 @@ function redraw(index: DocumentIndex, doc: PMNode, pick: (b: BlockSummary, i: nu
   return add.length ? set.add(doc, add) : set;
 }
 
+/**
+ * Whether the transaction's own steps keep each of the changed blocks (starting at `pos`) whole,
+ * edges included: typing inside a paragraph does; y-sync's remote change (one step over the whole
+ * text) and anything replacing a block do not. Their decorations can then follow those steps
+ * rather than the block mapping below, which drops them.
+ */
+function keepsBlocks(tr: Transaction, blocks: readonly BlockSummary[], pos: number): boolean {
+  for (const b of blocks) {
+    const end = pos + b.node.nodeSize;
+    if (tr.mapping.mapResult(pos, 1).deleted || tr.mapping.mapResult(end, -1).deleted) return false;
+    pos = end;
+  }
+  return true;
+}
+
 function applyDocChange(prev: DocumentIndex, tr: Transaction): DocumentIndex {
   const c = changedBlocks(tr);
   if (!c) return prev;
@@ -330,7 +345,10 @@ function applyDocChange(prev: DocumentIndex, tr: Transaction): DocumentIndex {
   // Numbering reads only the blocks' signatures: unchanged signatures, unchanged labels.
   let { labels, labelDecorations } = prev;
   let order = { order: prev.order, firstOrder: prev.firstOrder, firstFootnote: prev.firstFootnote };
-  if (sameSigs(removed, added)) {
+  if (sameSigs(removed, added) && keepsBlocks(tr, removed, c.pos)) {
+    // Same blocks, same labels (a keystroke): the decorations follow the transaction's own steps.
+    labelDecorations = labelDecorations.map(tr.mapping, doc);
+  } else if (sameSigs(removed, added)) {
     const first = prev.firstFootnote;
     const fresh: Decoration[] = [];
     let pos = c.pos;
@@ -339,7 +357,8 @@ function applyDocChange(prev: DocumentIndex, tr: Transaction): DocumentIndex {
       if (d) fresh.push(d);
       pos += b.node.nodeSize;
     });
-    labelDecorations = labelDecorations.remove(within(labelDecorations, c.pos, c.oldEndPos)).map(mapping, doc).add(doc, fresh);
+    // The block mapping drops the changed blocks' own decorations (a pass less than removing them).
+    labelDecorations = labelDecorations.map(mapping, doc).add(doc, fresh);
   } else {
     labels = paragraphLabels(doc);
     order = orderOf(blocks);
@@ -355,7 +374,7 @@ function applyDocChange(prev: DocumentIndex, tr: Transaction): DocumentIndex {
   }
   annotations = annotations.add(doc, fresh);
   // Opening words: the changed blocks' only; every other decoration is mapped.
-  const openings = prev.openings.remove(within(prev.openings, c.pos, c.oldEndPos)).map(mapping, doc).add(doc, openingDecorations(added, c.pos));
+  const openings = prev.openings.map(mapping, doc).add(doc, openingDecorations(added, c.pos));
   const next: DocumentIndex = { ...prev, blocks, labels, ...order, homes, pendingHomes, counts, labelDecorations, annotations, openings };
   if (counts !== prev.counts) {
     // A bracket that moved to another paragraph changes that paragraph's count too.
