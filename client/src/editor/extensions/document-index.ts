@@ -324,6 +324,24 @@ function keepsBlocks(tr: Transaction, blocks: readonly BlockSummary[], pos: numb
   return true;
 }
 
+/**
+ * Whether each changed block keeps its opening words where they were, untouched by the
+ * transaction's steps (typing after them): their decorations then follow those steps as they are.
+ */
+function openingsKept(tr: Transaction, removed: readonly BlockSummary[], added: readonly BlockSummary[], pos: number): boolean {
+  if (removed.length !== added.length || !keepsBlocks(tr, removed, pos)) return false;
+  return removed.every((b, k) => {
+    const was = b.opening;
+    const now = added[k].opening;
+    const start = pos + 1;
+    pos += b.node.nodeSize;
+    if (!was || !now) return !was && !now;
+    if (was.start !== now.start || was.end !== now.end) return false;
+    // The words' edges map onto themselves: nothing was inserted or deleted before their end.
+    return tr.mapping.map(start + was.start, 1) === tr.mapping.map(start, 1) + was.start && tr.mapping.map(start + was.end, -1) === tr.mapping.map(start, 1) + was.end;
+  });
+}
+
 function applyDocChange(prev: DocumentIndex, tr: Transaction): DocumentIndex {
   const c = changedBlocks(tr);
   if (!c) return prev;
@@ -374,7 +392,9 @@ function applyDocChange(prev: DocumentIndex, tr: Transaction): DocumentIndex {
   }
   annotations = annotations.add(doc, fresh);
   // Opening words: the changed blocks' only; every other decoration is mapped.
-  const openings = prev.openings.map(mapping, doc).add(doc, openingDecorations(added, c.pos));
+  const openings = openingsKept(tr, removed, added, c.pos)
+    ? prev.openings.map(tr.mapping, doc)
+    : prev.openings.map(mapping, doc).add(doc, openingDecorations(added, c.pos));
   const next: DocumentIndex = { ...prev, blocks, labels, ...order, homes, pendingHomes, counts, labelDecorations, annotations, openings };
   if (counts !== prev.counts) {
     // A bracket that moved to another paragraph changes that paragraph's count too.
