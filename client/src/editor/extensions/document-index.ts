@@ -325,20 +325,20 @@ function keepsBlocks(tr: Transaction, blocks: readonly BlockSummary[], pos: numb
 }
 
 /**
- * Whether each changed block keeps its opening words where they were, untouched by the
- * transaction's steps (typing after them): their decorations then follow those steps as they are.
+ * Whether each changed block's opening-word decoration, mapped through the transaction's own
+ * steps, is exactly the one it would be drawn as now (typing after the words): then mapping is all.
  */
 function openingsKept(tr: Transaction, removed: readonly BlockSummary[], added: readonly BlockSummary[], pos: number): boolean {
   if (removed.length !== added.length || !keepsBlocks(tr, removed, pos)) return false;
   return removed.every((b, k) => {
     const was = b.opening;
     const now = added[k].opening;
-    const start = pos + 1;
+    const oldStart = pos + 1;
+    const newStart = tr.mapping.map(pos, 1) + 1;
     pos += b.node.nodeSize;
     if (!was || !now) return !was && !now;
-    if (was.start !== now.start || was.end !== now.end) return false;
-    // The words' edges map onto themselves: nothing was inserted or deleted before their end.
-    return tr.mapping.map(start + was.start, 1) === tr.mapping.map(start, 1) + was.start && tr.mapping.map(start + was.end, -1) === tr.mapping.map(start, 1) + was.end;
+    // As ProseMirror maps an inline decoration: its start sticks right, its end left.
+    return tr.mapping.map(oldStart + was.start, 1) === newStart + now.start && tr.mapping.map(oldStart + was.end, -1) === newStart + now.end;
   });
 }
 
