@@ -27,12 +27,19 @@ describe('a treaty-length text', () => {
     const page = await room.page(room.chairLink(session));
     await pollUntil(() => page.locator('.ProseMirror[data-long]').count(), (n) => n === 1, 'the long-text mode');
 
+    const paragraphs = page.locator('.ProseMirror p');
+    // The whole text first: a click while the document is still arriving lands in a paragraph that then moves.
+    await pollUntil(() => paragraphs.count(), (n) => n === PARAGRAPHS + 1, 'every paragraph of the text');
+
     // The last paragraph still on screen, then more new paragraphs than the window holds.
     const visible = await page.locator('.ProseMirror p.op').evaluateAll((ps) => ps.findIndex((p) => p.getBoundingClientRect().bottom > window.innerHeight) - 1);
-    await page.locator('.ProseMirror p.op').nth(visible).click();
+    const clicked = page.locator('.ProseMirror p.op').nth(visible);
+    await clicked.click();
     await page.keyboard.press('End');
+    await pollUntil(() => clicked.evaluate((p) => p.contains(window.getSelection()!.focusNode)), (inside) => inside, 'the caret in the clicked paragraph');
     // Enter is the editor's own (the browser reveals a caret after typed text by itself, not after this).
     for (let i = 0; i < 40; i++) await page.keyboard.press('Enter');
+    await pollUntil(() => paragraphs.count(), (n) => n === PARAGRAPHS + 41, 'the 40 new paragraphs');
     await pollUntil(() => caretBox(page), (b) => b.top >= 0 && b.bottom <= b.height, 'the caret inside the window');
     await page.keyboard.type('still in view', { delay: 10 });
     await pollUntil(() => page.locator('.ProseMirror p', { hasText: 'still in view' }).count(), (n) => n === 1, 'the typed words');
